@@ -1,0 +1,2 @@
+// IndexedDB for the history repository's unit tests.
+import 'fake-indexeddb/auto';
