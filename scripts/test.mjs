@@ -1,0 +1,50 @@
+// `npm test`: every check, in the order that fails fastest.
+// typecheck -> unit + property -> build both browsers -> Firefox lint -> browser tests.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { chromiumPath } from './chromium.mjs';
+
+const results = '.cache/test-results';
+rmSync(results, { recursive: true, force: true });
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n▶ ${label}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) {
+    console.error(`\n✗ ${label} did not pass.`);
+    summary();
+    process.exit(r.status ?? 1);
+  }
+}
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+function tally(file) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  counts.passed += report.numPassedTests ?? 0;
+  counts.failed += report.numFailedTests ?? 0;
+  counts.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+function summary() {
+  tally(`${results}/unit.json`);
+  tally(`${results}/e2e.json`);
+  console.log(`\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+}
+
+const vitest = (project) => [
+  'vitest', 'run', '--project', project,
+  '--reporter=default', '--reporter=json', `--outputFile.json=${results}/${project}.json`,
+];
+
+run('Type check', 'npx', ['tsc', '--noEmit', '-p', '.']);
+run('Unit and property tests', 'npx', vitest('unit'));
+run('Build (Chromium and Firefox)', 'npm', ['run', 'build', '--silent']);
+run('Firefox build: web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--self-hosted']);
+const chromium = chromiumPath();
+if (!chromium) {
+  console.error('\n✗ Browser tests need Chromium. On Debian: sudo apt-get install -y chromium');
+  summary();
+  process.exit(1);
+}
+run('Browser tests (built extension in Chromium)', 'npx', vitest('e2e'), { CHROMIUM_PATH: chromium });
+summary();

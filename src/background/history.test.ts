@@ -1,0 +1,224 @@
+import { openDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HISTORY_DB_VERSION, historyKey, openHistory, type History, type NewHistoryEvent } from './history';
+
+// Every test gets its own database, so none sees another's events.
+let counter = 0;
+const freshName = () => `hearth-test-${Date.now()}-${counter++}`;
+
+const open: History[] = [];
+async function history(name = freshName()): Promise<History> {
+  const h = await openHistory(name);
+  open.push(h);
+  return h;
+}
+afterEach(() => {
+  for (const h of open.splice(0)) h.close();
+});
+
+const start = (occurrenceKey: string, at: number, label = 'Dinner'): NewHistoryEvent => ({
+  type: 'boundary-start',
+  occurrenceKey,
+  label,
+  at,
+});
+const end = (occurrenceKey: string, at: number, label = 'Dinner'): NewHistoryEvent => ({
+  type: 'boundary-end',
+  occurrenceKey,
+  label,
+  at,
+});
+const override = (occurrenceKey: string, at: number, detail: string): NewHistoryEvent => ({
+  type: 'override',
+  occurrenceKey,
+  label: 'Dinner',
+  at,
+  detail,
+});
+
+describe('keys', () => {
+  it('are the type and occurrence for boundaries, plus the instant for overrides', () => {
+    expect(historyKey(start('window:dinner:1000', 1000))).toBe('boundary-start|window:dinner:1000');
+    expect(historyKey(end('window:dinner:1000', 5000))).toBe('boundary-end|window:dinner:1000');
+    expect(historyKey(override('window:dinner:1000', 3000, 'ended-early'))).toBe(
+      'override|window:dinner:1000|3000',
+    );
+  });
+});
+
+describe('record', () => {
+  it('stores the same transition once, however often reconcile records it', async () => {
+    const h = await history();
+    expect(await h.record(start('window:dinner:1000', 1000))).toBe(true);
+    expect(await h.record(start('window:dinner:1000', 1000))).toBe(false);
+    // A later reconcile that sees the same start again does not move it.
+    expect(await h.record(start('window:dinner:1000', 9999))).toBe(false);
+    expect(await h.all()).toEqual([
+      {
+        key: 'boundary-start|window:dinner:1000',
+        type: 'boundary-start',
+        occurrenceKey: 'window:dinner:1000',
+        label: 'Dinner',
+        at: 1000,
+      },
+    ]);
+  });
+
+  it('keeps the start and the end of one occurrence apart', async () => {
+    const h = await history();
+    await h.record(start('window:dinner:1000', 1000));
+    await h.record(end('window:dinner:1000', 5000));
+    expect((await h.all()).map((e) => e.type)).toEqual(['boundary-start', 'boundary-end']);
+  });
+
+  it('keeps each override, since each is its own choice; the same one twice is stored once', async () => {
+    const h = await history();
+    await h.record(override('window:dinner:1000', 2000, 'ended-early'));
+    await h.record(override('window:dinner:1000', 2000, 'ended-early'));
+    await h.record(override('window:dinner:1000', 3000, 'went-through'));
+    const events = await h.all();
+    expect(events.map((e) => [e.at, e.detail])).toEqual([
+      [2000, 'ended-early'],
+      [3000, 'went-through'],
+    ]);
+  });
+
+  it('stores no detail field when there is none', async () => {
+    const h = await history();
+    await h.record({ ...start('k', 1), detail: undefined });
+    const [event] = await h.all();
+    expect(event).not.toHaveProperty('detail');
+  });
+
+  it('turns away an event without a real time, storing nothing', async () => {
+    const h = await history();
+    await expect(h.record(start('k', Number.NaN))).rejects.toThrow(RangeError);
+    await expect(h.recordMany([start('a', 1), start('b', Number.POSITIVE_INFINITY)])).rejects.toThrow(RangeError);
+    expect(await h.all()).toEqual([]);
+  });
+});
+
+describe('recordMany', () => {
+  it('stores a batch in one go and counts only what is new', async () => {
+    const h = await history();
+    await h.record(start('window:dinner:1000', 1000));
+    const added = await h.recordMany([
+      end('window:dinner:1000', 5000),
+      start('window:dinner:1000', 1000), // already there
+      start('block:focus:6000', 6000, 'Focus'),
+      start('block:focus:6000', 6000, 'Focus'), // twice in the same batch
+    ]);
+    expect(added).toBe(2);
+    expect((await h.all()).map((e) => e.key)).toEqual([
+      'boundary-start|window:dinner:1000',
+      'boundary-end|window:dinner:1000',
+      'boundary-start|block:focus:6000',
+    ]);
+    expect(await h.recordMany([])).toBe(0);
+  });
+
+  it('running the same batch again changes nothing', async () => {
+    const h = await history();
+    const batch = [start('a', 10), end('a', 20), start('b', 30)];
+    expect(await h.recordMany(batch)).toBe(3);
+    expect(await h.recordMany(batch)).toBe(0);
+    expect(await h.all()).toHaveLength(3);
+  });
+});
+
+describe('between and all', () => {
+  async function seeded(): Promise<History> {
+    const h = await history();
+    // Inserted out of order: reads come back by time.
+    await h.recordMany([start('c', 300), start('a', 100), end('a', 200), start('d', 400), end('c', 350)]);
+    return h;
+  }
+
+  it('gives events from `from` (inclusive) to `to` (exclusive), oldest first', async () => {
+    const h = await seeded();
+    expect((await h.between(100, 350)).map((e) => e.at)).toEqual([100, 200, 300]);
+    expect((await h.between(101, 351)).map((e) => e.at)).toEqual([200, 300, 350]);
+    expect((await h.between(0, Number.POSITIVE_INFINITY)).map((e) => e.at)).toEqual([100, 200, 300, 350, 400]);
+    expect(await h.between(500, 600)).toEqual([]);
+  });
+
+  it('gives nothing for an empty or backwards range', async () => {
+    const h = await seeded();
+    expect(await h.between(300, 300)).toEqual([]);
+    expect(await h.between(400, 100)).toEqual([]);
+    expect(await h.between(Number.NaN, 400)).toEqual([]);
+  });
+
+  it('all() gives every event, oldest first', async () => {
+    const h = await seeded();
+    expect((await h.all()).map((e) => e.key)).toEqual([
+      'boundary-start|a',
+      'boundary-end|a',
+      'boundary-start|c',
+      'boundary-end|c',
+      'boundary-start|d',
+    ]);
+  });
+
+  it('clear() empties the history, and recording works after it', async () => {
+    const h = await seeded();
+    await h.clear();
+    expect(await h.all()).toEqual([]);
+    expect(await h.between(0, 1000)).toEqual([]);
+    expect(await h.record(start('a', 100))).toBe(true);
+    expect(await h.all()).toHaveLength(1);
+  });
+});
+
+describe('the database', () => {
+  it('is created at version 1 with the events store and its time index, and keeps data across opens', async () => {
+    const name = freshName();
+    const first = await openHistory(name);
+    await first.recordMany([start('a', 100), end('a', 200)]);
+    first.close();
+
+    // Look at what the upgrade built, without going through the repository.
+    const raw = await openDB(name);
+    expect(raw.version).toBe(HISTORY_DB_VERSION);
+    expect(HISTORY_DB_VERSION).toBe(1);
+    expect([...raw.objectStoreNames]).toEqual(['events']);
+    const store = raw.transaction('events').objectStore('events');
+    expect(store.keyPath).toBe('key');
+    expect([...store.indexNames]).toEqual(['at']);
+    expect(store.index('at').keyPath).toBe('at');
+    raw.close();
+
+    // Reopening does not run the upgrade again: the events are still there.
+    const again = await history(name);
+    expect((await again.all()).map((e) => e.at)).toEqual([100, 200]);
+    expect(await again.record(start('a', 100))).toBe(false);
+  });
+
+  it('uses the name "hearth" unless told otherwise', async () => {
+    const h = await openHistory();
+    h.close();
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    expect(names).toContain('hearth');
+    // Leave no shared state for other test files.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase('hearth');
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    });
+  });
+
+  it('steps aside when a newer version of the database wants to open', async () => {
+    const name = freshName();
+    const h = await history(name);
+    await h.record(start('a', 100));
+    // What a future Hearth with HISTORY_DB_VERSION 2 would do.
+    const newer = await openDB(name, 2, {
+      upgrade(db) {
+        db.createObjectStore('notes');
+      },
+    });
+    expect([...newer.objectStoreNames].sort()).toEqual(['events', 'notes']);
+    expect(await newer.count('events')).toBe(1);
+    newer.close();
+  });
+});

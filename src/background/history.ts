@@ -1,0 +1,128 @@
+// History, kept for the parent's own later reflection: when family time came on and
+// went off, and when it was ended early or skipped. Plain facts, on this device only.
+//
+// reconcile() is idempotent and may run many times for the same transition, so a
+// boundary event's key is deterministic (`${type}|${occurrenceKey}`) and recording it
+// again is a no-op: the first record, with its `at`, stays. An override is a separate
+// choice each time, so its key also carries the instant.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+export type HistoryEventType = 'boundary-start' | 'boundary-end' | 'override';
+
+export interface HistoryEvent {
+  /** `${type}|${occurrenceKey}`, or `override|${occurrenceKey}|${at}` */
+  key: string;
+  /** epoch ms */
+  at: number;
+  type: HistoryEventType;
+  occurrenceKey: string;
+  label: string;
+  /** e.g. "ended-early", "skipped-tonight" */
+  detail?: string;
+}
+
+/** What callers hand in: the key is worked out here, so it is always the same for the same fact. */
+export type NewHistoryEvent = Omit<HistoryEvent, 'key'>;
+
+interface HearthDB extends DBSchema {
+  events: {
+    key: string;
+    value: HistoryEvent;
+    indexes: { at: number };
+  };
+}
+
+export const HISTORY_DB_VERSION = 1;
+
+export function historyKey(event: NewHistoryEvent): string {
+  return event.type === 'override'
+    ? `override|${event.occurrenceKey}|${event.at}`
+    : `${event.type}|${event.occurrenceKey}`;
+}
+
+function toStored(event: NewHistoryEvent): HistoryEvent {
+  if (!Number.isFinite(event.at)) {
+    throw new RangeError(`A history event needs a finite time (epoch ms), not ${String(event.at)}`);
+  }
+  const stored: HistoryEvent = {
+    key: historyKey(event),
+    at: event.at,
+    type: event.type,
+    occurrenceKey: event.occurrenceKey,
+    label: event.label,
+  };
+  if (event.detail !== undefined) stored.detail = event.detail;
+  return stored;
+}
+
+export interface History {
+  /** Stores the event unless one with the same key is already there. Resolves true when stored. */
+  record(event: NewHistoryEvent): Promise<boolean>;
+  /** The same for many events, in one transaction. Resolves to how many were newly stored. */
+  recordMany(events: readonly NewHistoryEvent[]): Promise<number>;
+  /** Events with from <= at < to, oldest first. */
+  between(from: number, to: number): Promise<HistoryEvent[]>;
+  /** Every event, oldest first. */
+  all(): Promise<HistoryEvent[]>;
+  clear(): Promise<void>;
+  close(): void;
+}
+
+export async function openHistory(dbName = 'hearth'): Promise<History> {
+  const db: IDBPDatabase<HearthDB> = await openDB<HearthDB>(dbName, HISTORY_DB_VERSION, {
+    upgrade(database, oldVersion) {
+      // One case per version step, each falling through to the next, so a database
+      // at any older version is brought all the way up. Version 2 adds `case 1:`
+      // below (e.g. a new store) and bumps HISTORY_DB_VERSION; never edit a past case.
+      switch (oldVersion) {
+        case 0: {
+          const events = database.createObjectStore('events', { keyPath: 'key' });
+          events.createIndex('at', 'at');
+        }
+        // falls through
+        default:
+          break;
+      }
+    },
+    // A newer Hearth (after an update) wants to upgrade: let it.
+    blocking() {
+      db.close();
+    },
+  });
+
+  async function recordAll(events: readonly NewHistoryEvent[]): Promise<number> {
+    const stored = events.map(toStored); // checks every event before writing any
+    if (stored.length === 0) return 0;
+    const tx = db.transaction('events', 'readwrite');
+    let added = 0;
+    // Sequential within the transaction, so a duplicate inside the batch is seen too.
+    for (const event of stored) {
+      if ((await tx.store.getKey(event.key)) === undefined) {
+        await tx.store.add(event);
+        added++;
+      }
+    }
+    await tx.done;
+    return added;
+  }
+
+  return {
+    async record(event) {
+      return (await recordAll([event])) === 1;
+    },
+    recordMany: recordAll,
+    async between(from, to) {
+      if (!(from < to)) return []; // also covers NaN
+      return db.getAllFromIndex('events', 'at', IDBKeyRange.bound(from, to, false, true));
+    },
+    async all() {
+      return db.getAllFromIndex('events', 'at');
+    },
+    async clear() {
+      await db.clear('events');
+    },
+    close() {
+      db.close();
+    },
+  };
+}

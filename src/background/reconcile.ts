@@ -1,0 +1,41 @@
+// reconcile(now): settings + clock -> desired state -> apply the difference.
+// Idempotent and memory-free: it may run any number of times, after any restart.
+import { desiredState, toApplied, transitions, type Desired } from '../core/desired';
+import { applyAlarm } from './enforcers/alarm';
+import { applyBadge } from './enforcers/badge';
+import { openHistory } from './history';
+import { loadApplied, loadSettings, saveApplied, type LoadedSettings } from './store';
+
+export interface Reconciled extends LoadedSettings {
+  desired: Desired;
+}
+
+export async function reconcile(now: number): Promise<Reconciled> {
+  const loaded = await loadSettings();
+  const desired = desiredState(loaded.settings.schedule, now);
+  await Promise.all([applyBadge(desired), applyAlarm(desired.wakeAt), recordTransitions(desired, now)]);
+  return { ...loaded, desired };
+}
+
+async function recordTransitions(desired: Desired, now: number): Promise<void> {
+  const applied = desired.active.map(toApplied);
+  const changes = transitions(await loadApplied(), applied, now);
+  if (changes.length === 0) return;
+  const history = await openHistory();
+  try {
+    await history.recordMany(changes);
+  } finally {
+    history.close();
+  }
+  await saveApplied(applied);
+}
+
+// Events can arrive together (alarm + storage change + message); run one at a time
+// so two applies never interleave. This chain is a queue, not remembered state.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function reconcileSoon(clock: () => number = Date.now): Promise<Reconciled> {
+  const run = queue.then(() => reconcile(clock()));
+  queue = run.catch((error: unknown) => console.error('Hearth: reconcile failed', error));
+  return run;
+}

@@ -1,0 +1,37 @@
+// Settings and reconcile bookkeeping in extension storage. Every read is validated.
+import browser from 'webextension-polyfill';
+import { parseSettings, type Settings } from '../core/settings';
+import type { AppliedOccurrence } from '../core/desired';
+
+export const SETTINGS_KEY = 'settings';
+const BACKUP_KEY = 'settingsSetAside';
+const APPLIED_KEY = 'applied';
+
+export interface LoadedSettings {
+  settings: Settings;
+  problems: string[];
+}
+
+export async function loadSettings(): Promise<LoadedSettings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  const { settings, problems, intact } = parseSettings(stored[SETTINGS_KEY]);
+  if (!intact) {
+    // Keep the unreadable original once, so nothing the parent wrote is lost for good.
+    const { [BACKUP_KEY]: backup } = await browser.storage.local.get(BACKUP_KEY);
+    if (backup === undefined) await browser.storage.local.set({ [BACKUP_KEY]: stored[SETTINGS_KEY] });
+  }
+  return { settings, problems };
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+}
+
+export async function loadApplied(): Promise<AppliedOccurrence[]> {
+  const { [APPLIED_KEY]: applied } = await browser.storage.local.get(APPLIED_KEY);
+  return Array.isArray(applied) ? (applied as AppliedOccurrence[]) : [];
+}
+
+export async function saveApplied(applied: AppliedOccurrence[]): Promise<void> {
+  await browser.storage.local.set({ [APPLIED_KEY]: applied });
+}

@@ -1,0 +1,29 @@
+import { describe, expect, test } from 'vitest';
+import { transitions, type AppliedOccurrence } from './desired';
+
+const dinner: AppliedOccurrence = { key: 'window:dinner:1000', label: 'Dinner', start: 1000, end: 5000 };
+const focus: AppliedOccurrence = { key: 'block:f:2000', label: 'Focus block', start: 2000, end: 4000 };
+
+describe('transitions between applied states', () => {
+  test('nothing changes when the same boundaries stay on', () => {
+    expect(transitions([dinner], [dinner], 3000)).toEqual([]);
+  });
+
+  test('a boundary that comes on is dated at its own start', () => {
+    expect(transitions([], [dinner], 1500)).toEqual([
+      { type: 'boundary-start', occurrenceKey: dinner.key, label: 'Dinner', at: 1000 },
+    ]);
+  });
+
+  test('a boundary that ends on time is dated at its end, even when noticed later', () => {
+    expect(transitions([dinner], [], 9000)).toEqual([
+      { type: 'boundary-end', occurrenceKey: dinner.key, label: 'Dinner', at: 5000 },
+    ]);
+  });
+
+  test('a boundary that goes off early is dated when it went off', () => {
+    expect(transitions([dinner, focus], [dinner], 2500)).toEqual([
+      { type: 'boundary-end', occurrenceKey: focus.key, label: 'Focus block', at: 2500 },
+    ]);
+  });
+});

@@ -1,0 +1,22 @@
+// Every user-facing string comes from public/_locales/<lang>/messages.json.
+import browser from 'webextension-polyfill';
+
+export type Substitutions = string | string[];
+
+export function t(key: string, substitutions?: Substitutions): string {
+  // An empty answer means a missing key: show the key so the gap is visible, never a blank.
+  return browser.i18n.getMessage(key, substitutions) || key;
+}
+
+/** "7:30 pm" in the browser's own locale and clock style. */
+export function formatTime(instant: number): string {
+  return new Intl.DateTimeFormat(browser.i18n.getUILanguage(), {
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(instant);
+}
+
+/** "Saturday" in the browser's locale. */
+export function formatWeekday(instant: number): string {
+  return new Intl.DateTimeFormat(browser.i18n.getUILanguage(), { weekday: 'long' }).format(instant);
+}

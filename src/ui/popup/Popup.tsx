@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { StatusView } from '../../messages';
+import { t } from '../../i18n';
+import { ask } from '../shared/client';
+import { formatWhen } from '../shared/when';
+import { FocusStarter } from './FocusStarter';
+
+export function Popup() {
+  const [status, setStatus] = useState<StatusView | null>(null);
+  const [note, setNote] = useState('');
+
+  const refresh = useCallback(async () => setStatus(await ask({ type: 'status' })), []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  // Stay true while open: refresh right after the next change (a block ending by itself).
+  useEffect(() => {
+    if (!status) return;
+    const next = Math.min(status.until ?? Infinity, status.next?.start ?? Infinity);
+    const delay = Number.isFinite(next) ? Math.max(250, next - Date.now() + 250) : 60_000;
+    const timer = setTimeout(() => void refresh(), Math.min(delay, 60_000));
+    return () => clearTimeout(timer);
+  }, [status, refresh]);
+
+  const startFocus = async (minutes: number) => {
+    setStatus(await ask({ type: 'startFocus', minutes }));
+    setNote(t('focusStarted', [String(minutes)]));
+  };
+  const endNow = async () => {
+    setStatus(await ask({ type: 'endNow' }));
+    setNote(t('endedNote'));
+  };
+
+  return (
+    <main>
+      <h1 class="visually-hidden">{t('extName')}</h1>
+      {status ? <StatusCard status={status} onEnd={endNow} /> : <p aria-busy="true">{t('loading')}</p>}
+      <FocusStarter onStart={startFocus} />
+      <p class="note" role="status">
+        {note}
+      </p>
+      {status && status.problems.length > 0 && (
+        <section class="problems" aria-labelledby="problems-title">
+          <h2 id="problems-title">{t('problemsTitle')}</h2>
+          {status.problems.map((p) => (
+            <p class="note" key={p}>
+              {p}
+            </p>
+          ))}
+        </section>
+      )}
+    </main>
+  );
+}
+
+function StatusCard({ status, onEnd }: { status: StatusView; onEnd: () => void }) {
+  const { active, until, next, now } = status;
+  // The occurrence that lasts longest names the stretch the parent is in.
+  const lead = active.reduce<(typeof active)[number] | undefined>((a, o) => (!a || o.end > a.end ? o : a), undefined);
+  if (lead && until !== null) {
+    return (
+      <section class="status on" aria-labelledby="state">
+        <p class="state" id="state">
+          {t('stateFamilyTime')}
+        </p>
+        <p>{t('statusUntil', [lead.label, formatWhen(until, now)])}</p>
+        <button type="button" onClick={onEnd}>
+          {t('endNow')}
+        </button>
+      </section>
+    );
+  }
+  return (
+    <section class="status" aria-labelledby="state">
+      <p class="state" id="state">
+        {t('stateWorkTime')}
+      </p>
+      <p>{next ? t('statusNext', [next.label, formatWhen(next.start, now)]) : t('statusNothingPlanned')}</p>
+    </section>
+  );
+}
