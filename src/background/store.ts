@@ -14,7 +14,9 @@ export interface LoadedSettings {
 
 export async function loadSettings(): Promise<LoadedSettings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
-  const { settings, problems, intact } = parseSettings(stored[SETTINGS_KEY]);
+  const { settings, problems, intact, migratedFrom } = parseSettings(stored[SETTINGS_KEY]);
+  // An older format read cleanly is written back once in today's format.
+  if (intact && migratedFrom !== null) await saveSettings(settings);
   if (!intact) {
     // Keep the unreadable original once, so nothing the parent wrote is lost for good.
     const { [BACKUP_KEY]: backup } = await browser.storage.local.get(BACKUP_KEY);

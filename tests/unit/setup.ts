@@ -1,6 +1,7 @@
 // Unit tests run against an in-memory browser: @webext-core/fake-browser for the
 // extension APIs, fake-indexeddb for history, and the real English messages.
 import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, vi } from 'vitest';
 import messages from '../../public/_locales/en/messages.json';
@@ -27,4 +28,6 @@ vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
 beforeEach(() => {
   fakeBrowser.reset();
+  // A fresh, empty IndexedDB for every test.
+  globalThis.indexedDB = new IDBFactory();
 });

@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { activeAt } from '../core/schedule';
+import { defaultSettings } from '../core/settings';
+import { withEndedNow, withFocusBlock } from './commands';
+
+process.env.TZ = 'America/New_York';
+const at = (d: number, hh: number, mm: number) => new Date(2026, 10, d, hh, mm).getTime();
+
+describe('focus blocks and ending early', () => {
+  test('a focus block runs from now for the minutes asked', () => {
+    const now = at(25, 10, 0);
+    const next = withFocusBlock(defaultSettings(), now, 30, 'Focus block');
+    const [block] = next.schedule.blocks;
+    expect(block).toMatchObject({ label: 'Focus block', start: now, end: now + 30 * 60_000 });
+    expect(activeAt(next.schedule, now + 29 * 60_000).map((o) => o.label)).toEqual(['Focus block']);
+  });
+
+  test('ending now cuts a block short and skips only tonight of a window', () => {
+    const start = at(25, 18, 10);
+    const settings = withFocusBlock(defaultSettings(), start, 60, 'Focus block');
+    const now = at(25, 18, 20);
+    const active = activeAt(settings.schedule, now);
+    expect(active.map((o) => o.label).sort()).toEqual(['Dinner', 'Focus block']);
+
+    const ended = withEndedNow(settings, active, now);
+    expect(activeAt(ended.schedule, now)).toEqual([]);
+    expect(ended.schedule.skips).toEqual([{ windowId: 'dinner', date: '2026-11-25' }]);
+    // Tomorrow's dinner is untouched, and so is tonight's bedtime routine (a Wednesday).
+    expect(activeAt(ended.schedule, at(26, 18, 20)).map((o) => o.label)).toEqual(['Dinner']);
+    expect(activeAt(ended.schedule, at(25, 19, 45)).map((o) => o.label)).toEqual(['Bedtime routine']);
+  });
+
+  test('ending an overnight window after midnight skips the night it began', () => {
+    const settings = defaultSettings();
+    settings.schedule.windows = [
+      { id: 'night', label: 'Night', kind: 'custom', days: [3], start: '22:00', end: '06:30', endDayOffset: 1, paused: false },
+    ];
+    const now = at(26, 1, 0); // Thursday 01:00, inside Wednesday night's window
+    const ended = withEndedNow(settings, activeAt(settings.schedule, now), now);
+    expect(ended.schedule.skips).toEqual([{ windowId: 'night', date: '2026-11-25' }]);
+    expect(activeAt(ended.schedule, now)).toEqual([]);
+  });
+
+  test('old blocks and skips are tidied away, current ones kept', () => {
+    const settings = defaultSettings();
+    const now = at(25, 12, 0);
+    settings.schedule.blocks = [{ id: 'old', label: 'Old', start: at(20, 9, 0), end: at(20, 10, 0) }];
+    settings.schedule.skips = [
+      { windowId: 'dinner', date: '2026-11-20' },
+      { windowId: 'dinner', date: '2026-11-25' },
+    ];
+    const next = withFocusBlock(settings, now, 15, 'Focus block');
+    expect(next.schedule.blocks.map((b) => b.label)).toEqual(['Focus block']);
+    expect(next.schedule.skips).toEqual([{ windowId: 'dinner', date: '2026-11-25' }]);
+  });
+});
