@@ -39,6 +39,8 @@ export async function launch(userDataDir?: string): Promise<Hearth> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Fixture sites play sound without a click, as a work tab left open does.
+      '--autoplay-policy=no-user-gesture-required',
     ],
   });
   // Playwright keeps one Worker handle across stops and restarts of the same
