@@ -2,15 +2,21 @@ import { defineConfig } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
 
-type Target = 'chrome' | 'firefox';
+type Target = 'chrome' | 'firefox' | 'chrome-test';
 
 // Firefox MV3 wants background.scripts (no service worker), a gecko id, and
 // neither `key` nor Chromium-only permissions.
 const CHROMIUM_ONLY_PERMISSIONS = new Set(['contentSettings']);
 
+// Browser tests cannot answer the browser's permission prompt, so the test build
+// (dist/chrome-test, never shipped) already holds access to the fixture host.
+// A unit test checks that the release builds hold no host access at install.
+export const TEST_HOST_PERMISSIONS = ['*://127.0.0.1/*'];
+
 export function manifestFor(target: Target): ManifestV3Export {
   const manifest = structuredClone(baseManifest) as Record<string, unknown> & typeof baseManifest;
   if (target === 'chrome') return manifest as ManifestV3Export;
+  if (target === 'chrome-test') return { ...manifest, host_permissions: TEST_HOST_PERMISSIONS } as ManifestV3Export;
   const { key: _key, minimum_chrome_version: _min, background, ...rest } = manifest;
   return {
     ...rest,
@@ -23,16 +29,17 @@ export function manifestFor(target: Target): ManifestV3Export {
 }
 
 export default defineConfig(({ mode }) => {
-  const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
+  const target: Target = mode === 'firefox' || mode === 'chrome-test' ? mode : 'chrome';
   return {
-    plugins: [crx({ manifest: manifestFor(target), browser: target })],
+    plugins: [crx({ manifest: manifestFor(target), browser: target === 'firefox' ? 'firefox' : 'chrome' })],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
       target: 'es2022',
-      // Readable output is easier to review in a store submission; the bundle is small.
       minify: true,
       sourcemap: false,
+      // Pages no manifest key names: the calm page (dim overlay and set-aside page).
+      rollupOptions: { input: { calm: 'src/ui/calm/index.html' } },
     },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   };

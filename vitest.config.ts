@@ -1,4 +1,13 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+// In the build, crxjs turns `import file from './x.ts?iife'` into the built
+// script's path. Unit tests only need a path of the same shape.
+const iifePaths: Plugin = {
+  name: 'hearth:iife-paths',
+  enforce: 'pre',
+  resolveId: (id) => (id.endsWith('?iife') ? `\0iife:${id.replace(/^.*\/(.*)\.ts\?iife$/, '$1')}` : null),
+  load: (id) => (id.startsWith('\0iife:') ? `export default "src/content/${id.slice(6)}.js";` : null),
+};
 
 // Two projects: fast unit/property tests (node), and browser tests that drive
 // the built extension in Debian's Chromium (run after `npm run build`).
@@ -6,10 +15,14 @@ export default defineConfig({
   test: {
     projects: [
       {
+        plugins: [iifePaths],
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Tests set process.env.TZ per file; Node honours that in a forked
+          // process but silently ignores it in a worker thread.
+          pool: 'forks',
           setupFiles: ['tests/unit/setup.ts'],
         },
       },

@@ -38,7 +38,8 @@ const vitest = (project) => [
 
 run('Type check', 'npx', ['tsc', '--noEmit', '-p', '.']);
 run('Unit and property tests', 'npx', vitest('unit'));
-run('Build (Chromium and Firefox)', 'npm', ['run', 'build', '--silent']);
+run('Build (Chromium, Firefox, and the Chromium test build)', 'npm', ['run', 'build', '--silent']);
+run('Build for browser tests', 'npm', ['run', 'build:test', '--silent']);
 run('Firefox build: web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--self-hosted']);
 const chromium = chromiumPath();
 if (!chromium) {

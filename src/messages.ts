@@ -1,6 +1,7 @@
 // The one typed message map between the extension's pages and the worker.
 // Requests are validated with valibot on arrival: a message is a trust line.
 import * as v from 'valibot';
+import { SITE_MODES, type SiteMode, type WorkSite } from './core/settings';
 import type { Occurrence } from './core/types';
 
 export const RequestSchema = v.variant('type', [
@@ -10,6 +11,16 @@ export const RequestSchema = v.variant('type', [
     minutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12 * 60)),
   }),
   v.object({ type: v.literal('endNow') }),
+  v.object({ type: v.literal('sites') }),
+  v.object({
+    type: v.literal('addSite'),
+    pattern: v.pipe(v.string(), v.maxLength(2048)),
+    mode: v.picklist(SITE_MODES),
+  }),
+  v.object({ type: v.literal('removeSite'), id: v.string() }),
+  v.object({ type: v.literal('setSiteMode'), id: v.string(), mode: v.picklist(SITE_MODES) }),
+  v.object({ type: v.literal('calm'), siteId: v.string() }),
+  v.object({ type: v.literal('wayThrough'), siteId: v.string() }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 
@@ -25,10 +36,60 @@ export interface StatusView {
   problems: string[];
 }
 
+export interface SiteView {
+  site: WorkSite;
+  /** A preset's name ("Slack"), or the pattern itself. */
+  name: string;
+  /** Whether the parent has given Hearth access to this site (needed to mute, hide counts, dim, set aside). */
+  hasAccess: boolean;
+}
+
+export interface SitesView {
+  sites: SiteView[];
+  /** Chromium's contentSettings can hold back every notification; Firefox has no such API. */
+  canBlockNotifications: boolean;
+}
+
+/** The answer to adding a site: the new list, or a plain sentence about the pattern. */
+export type AddSiteResult = ({ ok: true } & SitesView) | { ok: false; error: string };
+
+/** What the calm page (dim overlay, set-aside page) shows. */
+export interface CalmView {
+  name: string;
+  /** When family time ends, or null when it is not on. */
+  until: number | null;
+  wayThroughMinutes: number;
+  /** Set while a way through is open for this site. */
+  passUntil: number | null;
+}
+
 export interface ResponseMap {
   status: StatusView;
   startFocus: StatusView;
   endNow: StatusView;
+  sites: SitesView;
+  addSite: AddSiteResult;
+  removeSite: SitesView;
+  setSiteMode: SitesView;
+  calm: CalmView;
+  wayThrough: CalmView;
 }
 
 export type Response<T extends Request['type']> = ResponseMap[T];
+
+/** What a content script may say: only that it is here. Content scripts report; they never command. */
+export const ContentReportSchema = v.variant('type', [v.object({ type: v.literal('hello') })]);
+
+/** What one work tab shows during a boundary. */
+export interface TabPlan {
+  siteId: string;
+  mode: SiteMode;
+  /** When family time ends, or null when not known. */
+  until: number | null;
+}
+
+/** The worker's word to a work tab when its plan changes (null: back to normal). */
+export interface PlanPush {
+  type: 'hearth:plan';
+  plan: TabPlan | null;
+}

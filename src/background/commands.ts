@@ -7,7 +7,8 @@ import { formatDateKey } from '../core/wallclock';
 import type { Occurrence } from '../core/types';
 import { t } from '../i18n';
 import { openHistory } from './history';
-import { loadSettings, saveSettings } from './store';
+import { siteName } from './siteCommands';
+import { loadPasses, loadSettings, savePasses, saveSettings } from './store';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -68,6 +69,31 @@ export async function endNow(now: number, active: Occurrence[]): Promise<void> {
         detail: 'ended-early',
       })),
     );
+  } finally {
+    history.close();
+  }
+}
+
+/**
+ * A way through for one dimmed or set-aside site: it opens for the parent's
+ * chosen minutes and closes by itself. Logged as a plain fact.
+ */
+export async function wayThrough(now: number, siteId: string, on: boolean): Promise<void> {
+  const { settings } = await loadSettings();
+  const site = settings.sites.find((s) => s.id === siteId);
+  if (!site || !on) return;
+  const minutes = settings.preferences.dimWayThroughMinutes;
+  const passes = (await loadPasses(now)).filter((p) => p.siteId !== siteId);
+  await savePasses([...passes, { siteId, until: now + minutes * 60_000 }]);
+  const history = await openHistory();
+  try {
+    await history.record({
+      type: 'override',
+      occurrenceKey: `site:${siteId}`,
+      label: siteName(site),
+      at: now,
+      detail: `way-through:${minutes}`,
+    });
   } finally {
     history.close();
   }

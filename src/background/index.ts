@@ -13,6 +13,9 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && SETTINGS_KEY in changes) void reconcileSoon();
 });
 browser.runtime.onMessage.addListener(handleMessage);
+// Host access given or taken back in the browser's own UI changes what can be quieted.
+browser.permissions.onAdded.addListener(() => void reconcileSoon());
+browser.permissions.onRemoved.addListener(() => void reconcileSoon());
 
 // A worker woken for any reason repairs the state first (e.g. after sleep or a clock change).
 void reconcileSoon();

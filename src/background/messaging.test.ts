@@ -1,7 +1,16 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { defaultSettings } from '../core/settings';
+import type { StatusView } from '../messages';
 import { handleMessage, isOwnPage } from './messaging';
+
+// Work-site effects drive real browser APIs the fake browser lacks; the browser
+// tests cover them. Here: the schedule, badge, alarm and history path.
+vi.mock('./enforcers/sites', async (original) => ({
+  ...(await original<typeof import('./enforcers/sites')>()),
+  applySiteEffects: vi.fn(async () => undefined),
+  hasAccess: vi.fn(async () => false),
+}));
 
 const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('src/ui/popup/index.html') });
 
@@ -34,8 +43,8 @@ describe('the worker listens only to its own pages', () => {
     const settings = defaultSettings();
     settings.schedule.windows = [];
     await fakeBrowser.storage.local.set({ settings });
-    const view = await handleMessage({ type: 'startFocus', minutes: 15 }, own());
-    expect(view?.active.map((o) => o.label)).toEqual(['Focus block']);
-    expect(view?.until).toBe(view!.active[0]!.end);
+    const view = (await handleMessage({ type: 'startFocus', minutes: 15 }, own())) as StatusView;
+    expect(view.active.map((o) => o.label)).toEqual(['Focus block']);
+    expect(view.until).toBe(view.active[0]!.end);
   });
 });

@@ -1,37 +1,87 @@
-// Messages are accepted only from Hearth's own pages, and only in the shapes of the map.
+// Messages are accepted only in the shapes of the map: requests from Hearth's
+// own pages, and reports from its content scripts ("I am a work tab here").
 import browser, { type Runtime } from 'webextension-polyfill';
 import * as v from 'valibot';
-import { RequestSchema, type Request, type StatusView } from '../messages';
-import { endNow, startFocus } from './commands';
+import {
+  ContentReportSchema,
+  RequestSchema,
+  type CalmView,
+  type Request,
+  type ResponseMap,
+  type StatusView,
+  type TabPlan,
+} from '../messages';
+import { endNow, startFocus, wayThrough } from './commands';
+import { tabPlanFor } from './enforcers/sites';
 import { reconcileSoon, type Reconciled } from './reconcile';
+import { addSite, removeSite, setSiteMode, siteName, sitesView } from './siteCommands';
+import { loadPasses } from './store';
 
 export function isOwnPage(sender: Runtime.MessageSender): boolean {
   if (sender.id !== browser.runtime.id || !sender.url) return false;
   return new URL(sender.url).origin === new URL(browser.runtime.getURL('/')).origin;
 }
 
+/** One of our content scripts, in a web page's tab. */
+function isOwnContentScript(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && sender.tab?.id !== undefined && !isOwnPage(sender);
+}
+
 function statusOf({ desired, problems }: Reconciled, now: number): StatusView {
   return { now, active: desired.active, until: desired.until, next: desired.next, problems };
 }
 
-async function respond(request: Request): Promise<StatusView> {
+async function calmOf(siteId: string, now: number): Promise<CalmView> {
+  const { desired, settings } = await reconcileSoon();
+  const site = settings.sites.find((s) => s.id === siteId);
+  const pass = (await loadPasses(now)).find((p) => p.siteId === siteId);
+  return {
+    name: site ? siteName(site) : '',
+    until: desired.until,
+    wayThroughMinutes: settings.preferences.dimWayThroughMinutes,
+    passUntil: pass?.until ?? null,
+  };
+}
+
+async function respond(request: Request): Promise<ResponseMap[Request['type']]> {
   const now = Date.now();
   switch (request.type) {
     case 'status':
-      break;
+      return statusOf(await reconcileSoon(), now);
     case 'startFocus':
       await startFocus(now, request.minutes);
-      break;
+      return statusOf(await reconcileSoon(), Date.now());
     case 'endNow':
       await endNow(now, (await reconcileSoon()).desired.active);
-      break;
+      return statusOf(await reconcileSoon(), Date.now());
+    case 'sites':
+      return sitesView();
+    case 'addSite':
+      return addSite(request.pattern, request.mode);
+    case 'removeSite':
+      return removeSite(request.id);
+    case 'setSiteMode':
+      return setSiteMode(request.id, request.mode);
+    case 'calm':
+      return calmOf(request.siteId, now);
+    case 'wayThrough':
+      await wayThrough(now, request.siteId, (await reconcileSoon()).desired.active.length > 0);
+      await reconcileSoon();
+      return calmOf(request.siteId, Date.now());
   }
-  return statusOf(await reconcileSoon(), Date.now());
 }
 
-export function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<StatusView> | undefined {
-  if (!isOwnPage(sender)) return undefined;
-  const parsed = v.safeParse(RequestSchema, message);
-  if (!parsed.success) return undefined;
-  return respond(parsed.output);
+/** A work tab said hello: reconcile (which mutes it) and tell it what to show. */
+async function planForTab(sender: Runtime.MessageSender): Promise<TabPlan | null> {
+  const { desired } = await reconcileSoon();
+  return tabPlanFor(sender.tab?.url ?? sender.url, desired.sites, desired.until);
+}
+
+export function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
+  if (isOwnPage(sender)) {
+    const parsed = v.safeParse(RequestSchema, message);
+    return parsed.success ? respond(parsed.output) : undefined;
+  }
+  if (isOwnContentScript(sender) && v.is(ContentReportSchema, message)) return planForTab(sender);
+  return undefined;
 }

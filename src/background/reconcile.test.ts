@@ -1,10 +1,18 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { defaultSettings } from '../core/settings';
 import { TRANSITION_ALARM } from './enforcers/alarm';
 import { openHistory } from './history';
 import { reconcile } from './reconcile';
 import { SETTINGS_KEY } from './store';
+
+// Work-site effects drive real browser APIs the fake browser lacks; the browser
+// tests cover them. Here: the schedule, badge, alarm and history path.
+vi.mock('./enforcers/sites', async (original) => ({
+  ...(await original<typeof import('./enforcers/sites')>()),
+  applySiteEffects: vi.fn(async () => undefined),
+  hasAccess: vi.fn(async () => false),
+}));
 
 process.env.TZ = 'Europe/London';
 // Wednesday 25 November 2026, local (GMT) times.

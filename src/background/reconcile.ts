@@ -3,8 +3,9 @@
 import { desiredState, toApplied, transitions, type Desired } from '../core/desired';
 import { applyAlarm } from './enforcers/alarm';
 import { applyBadge } from './enforcers/badge';
+import { applySiteEffects } from './enforcers/sites';
 import { openHistory } from './history';
-import { loadApplied, loadSettings, saveApplied, type LoadedSettings } from './store';
+import { loadApplied, loadPasses, loadSettings, saveApplied, type LoadedSettings } from './store';
 
 export interface Reconciled extends LoadedSettings {
   desired: Desired;
@@ -12,8 +13,13 @@ export interface Reconciled extends LoadedSettings {
 
 export async function reconcile(now: number): Promise<Reconciled> {
   const loaded = await loadSettings();
-  const desired = desiredState(loaded.settings.schedule, now);
-  await Promise.all([applyBadge(desired), applyAlarm(desired.wakeAt), recordTransitions(desired, now)]);
+  const desired = desiredState(loaded.settings, await loadPasses(now), now);
+  await Promise.all([
+    applySiteEffects(desired.sites, desired.until),
+    applyBadge(desired),
+    applyAlarm(desired.wakeAt),
+    recordTransitions(desired, now),
+  ]);
   return { ...loaded, desired };
 }
 

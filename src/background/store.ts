@@ -2,10 +2,12 @@
 import browser from 'webextension-polyfill';
 import { parseSettings, type Settings } from '../core/settings';
 import type { AppliedOccurrence } from '../core/desired';
+import { activePasses, type Pass } from '../core/quiet';
 
 export const SETTINGS_KEY = 'settings';
 const BACKUP_KEY = 'settingsSetAside';
 const APPLIED_KEY = 'applied';
+const PASSES_KEY = 'passes';
 
 export interface LoadedSettings {
   settings: Settings;
@@ -36,4 +38,14 @@ export async function loadApplied(): Promise<AppliedOccurrence[]> {
 
 export async function saveApplied(applied: AppliedOccurrence[]): Promise<void> {
   await browser.storage.local.set({ [APPLIED_KEY]: applied });
+}
+
+/** Ways through that are still open (expired ones are dropped on the next write). */
+export async function loadPasses(now: number): Promise<Pass[]> {
+  const { [PASSES_KEY]: passes } = await browser.storage.local.get(PASSES_KEY);
+  return Array.isArray(passes) ? activePasses(passes as Pass[], now) : [];
+}
+
+export async function savePasses(passes: Pass[]): Promise<void> {
+  await browser.storage.local.set({ [PASSES_KEY]: passes });
 }

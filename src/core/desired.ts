@@ -1,21 +1,28 @@
-// Desired state: what the browser should show, from settings and the clock alone.
+// Desired state: what the browser should show, from settings, passes and the clock alone.
+import { nextPassEnd, sitePlans, type Pass, type SitePlan } from './quiet';
 import { activeAt, familyTimeUntil, nextStart, nextTransition, occurrenceKey } from './schedule';
-import type { Occurrence, Schedule } from './types';
+import type { Settings } from './settings';
+import type { Occurrence } from './types';
 
 export interface Desired {
   active: Occurrence[];
   until: number | null;
   next: Occurrence | null;
-  /** When reconcile has to run again (the next transition), or null. */
+  /** Every listed work site with its effective mode while family time is on; empty otherwise. */
+  sites: SitePlan[];
+  /** When reconcile has to run again (the next transition or the end of a way through), or null. */
   wakeAt: number | null;
 }
 
-export function desiredState(schedule: Schedule, now: number): Desired {
+export function desiredState(settings: Pick<Settings, 'schedule' | 'sites'>, passes: readonly Pass[], now: number): Desired {
+  const active = activeAt(settings.schedule, now);
+  const wakes = [nextTransition(settings.schedule, now), nextPassEnd(passes, now)].filter((t): t is number => t !== null);
   return {
-    active: activeAt(schedule, now),
-    until: familyTimeUntil(schedule, now),
-    next: nextStart(schedule, now),
-    wakeAt: nextTransition(schedule, now),
+    active,
+    until: familyTimeUntil(settings.schedule, now),
+    next: nextStart(settings.schedule, now),
+    sites: sitePlans(settings.sites, passes, active.length > 0, now),
+    wakeAt: wakes.length ? Math.min(...wakes) : null,
   };
 }
 

@@ -127,6 +127,15 @@ describe('weekend window Sat 00:00 → Mon 00:00', () => {
   });
 });
 
+describe('week-long window (endDayOffset 7, the longest settings allow)', () => {
+  const s = sched([win({ id: 'term', days: [6], start: '18:00', end: '18:00', endDayOffset: 7 })]);
+  it('is dated by its start and hands over to the next one', () => {
+    expect(activeAt(s, at('2026-01-14', '12:00')).map((o) => o.date)).toEqual(['2026-01-10']);
+    expect(nextTransition(s, at('2026-01-14', '12:00'))).toBe(at('2026-01-17', '18:00'));
+    expect(activeAt(s, at('2026-01-17', '18:00')).map((o) => o.date)).toEqual(['2026-01-17']);
+  });
+});
+
 describe('paused windows', () => {
   const s = sched([{ ...dinner, paused: true }]);
   it('never come on and schedule nothing', () => {

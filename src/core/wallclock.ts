@@ -68,10 +68,7 @@ export function wallInstant(dateKey: string, minutes: number): number {
   const [y, mo, d] = parseDateKey(dateKey);
   const candidate = new Date(y, mo - 1, d, 0, minutes).getTime();
   const target = (y * 10_000 + mo * 100 + d) * 1440 + minutes;
-  if (localStamp(candidate) === target) {
-    for (let k = 180; k > 0; k--) if (localStamp(candidate + k * MINUTE) === target) return candidate + k * MINUTE;
-    return candidate;
-  }
+  if (localStamp(candidate) === target) return candidate;
 
   // Gap: the local clock is monotone on [candidate − 3 h, candidate] (a repeated
   // hour there would have been chosen as the candidate), so bisect on the minute grid.

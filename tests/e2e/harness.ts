@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-export const DIST = resolve(import.meta.dirname, '../../dist/chrome');
+// The test build: the release build plus access to the fixture host (see vite.config.ts).
+export const DIST = resolve(import.meta.dirname, '../../dist/chrome-test');
 export const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const POPUP = 'src/ui/popup/index.html';
 

@@ -1,0 +1,42 @@
+// Work tabs are muted during family time. Afterwards only the tabs Hearth muted
+// are unmuted, and only if they are still muted by Hearth: a tab the parent
+// muted (before, or during, family time) stays muted.
+import browser, { type Tabs } from 'webextension-polyfill';
+
+// storage.session: tab ids do not outlive the browser session, and neither should this.
+const MUTED_KEY = 'mutedByHearth';
+
+async function mutedByUs(): Promise<number[]> {
+  const { [MUTED_KEY]: ids } = await browser.storage.session.get(MUTED_KEY);
+  return Array.isArray(ids) ? (ids as number[]) : [];
+}
+
+const oursStill = (tab: Tabs.Tab) =>
+  tab.mutedInfo?.muted === true && tab.mutedInfo.reason === 'extension' && tab.mutedInfo.extensionId === browser.runtime.id;
+
+/** `patterns`: match patterns of the work sites to keep muted now (empty: none). */
+export async function applyMute(patterns: string[]): Promise<void> {
+  const recorded = await mutedByUs();
+  const work = patterns.length ? await browser.tabs.query({ url: patterns }) : [];
+  const workIds = new Set(work.map((t) => t.id));
+  const keep = recorded.filter((id) => workIds.has(id));
+
+  // Release tabs that are no longer work tabs in family time.
+  for (const id of recorded.filter((id) => !workIds.has(id))) {
+    const tab = await browser.tabs.get(id).catch(() => null);
+    if (tab && oursStill(tab)) await browser.tabs.update(id, { muted: false }).catch(() => undefined);
+  }
+  // Mute work tabs not yet seen. A tab already muted (by the parent) is left alone,
+  // and so is one Hearth muted that the parent has since unmuted: their choice.
+  const seen = new Set(recorded);
+  const newlyMuted: number[] = [];
+  for (const tab of work) {
+    if (tab.id === undefined || seen.has(tab.id) || tab.mutedInfo?.muted) continue;
+    await browser.tabs.update(tab.id, { muted: true }).catch(() => undefined);
+    newlyMuted.push(tab.id);
+  }
+  const next = [...keep, ...newlyMuted];
+  if (next.length !== recorded.length || next.some((id, i) => id !== recorded[i])) {
+    await browser.storage.session.set({ [MUTED_KEY]: next });
+  }
+}

@@ -1,0 +1,33 @@
+// Chromium: block notifications per work-site pattern with contentSettings while
+// family time is on. This reaches what no page script can: a site's own service
+// worker (push). `clear()` then gives back the parent's own choice. There is no
+// per-pattern removal, so any change clears and re-sets the whole list.
+// Firefox has no contentSettings: there the page stand-ins are the only means.
+import browser from 'webextension-polyfill';
+
+const APPLIED_KEY = 'notificationBlocks';
+
+type ContentSettings = typeof chrome.contentSettings;
+
+function contentSettings(): ContentSettings | undefined {
+  return (globalThis as { chrome?: { contentSettings?: ContentSettings } }).chrome?.contentSettings;
+}
+
+export const canBlockNotifications = (): boolean => contentSettings()?.notifications !== undefined;
+
+/** Returns the patterns that were blocked before and are released now. */
+export async function applyNotificationBlocks(patterns: string[]): Promise<string[]> {
+  const api = contentSettings()?.notifications;
+  if (!api) return [];
+  const { [APPLIED_KEY]: stored } = await browser.storage.local.get(APPLIED_KEY);
+  const applied = Array.isArray(stored) ? (stored as string[]) : [];
+  if (sameList(applied, patterns)) return [];
+  await api.clear({});
+  for (const primaryPattern of patterns) await api.set({ primaryPattern, setting: 'block' });
+  await browser.storage.local.set({ [APPLIED_KEY]: patterns });
+  return applied.filter((p) => !patterns.includes(p));
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

@@ -1,0 +1,82 @@
+// Content scripts exist only during family time and only on work sites: they
+// are registered when a boundary starts (and injected into work tabs already
+// open), and unregistered at its end, when every open work tab is put back.
+import browser from 'webextension-polyfill';
+import quietMainFile from '../../content/quiet-main.ts?iife';
+import quietFile from '../../content/quiet.ts?iife';
+import type { PlanPush, TabPlan } from '../../messages';
+
+const MAIN_ID = 'hearth-quiet-main';
+const ISOLATED_ID = 'hearth-quiet';
+
+export interface Restored {
+  tabId: number;
+  /** The parent typed or clicked in the tab during family time. */
+  touched: boolean;
+}
+
+/** Registers the scripts for `patterns` (none: unregisters). Returns the tabs put back. */
+export async function applyContentScripts(patterns: string[]): Promise<Restored[]> {
+  const current = await browser.scripting.getRegisteredContentScripts({ ids: [MAIN_ID, ISOLATED_ID] });
+  const before = current.find((s) => s.id === ISOLATED_ID)?.matches ?? [];
+  if (current.length === 2 && sameList(before, patterns)) return [];
+
+  if (current.length) await browser.scripting.unregisterContentScripts({ ids: current.map((s) => s.id) });
+  if (patterns.length) {
+    await browser.scripting.registerContentScripts([
+      // Stand-ins first, in every frame, before the site's own code runs.
+      { id: MAIN_ID, js: [quietMainFile], matches: patterns, runAt: 'document_start', allFrames: true, world: 'MAIN' },
+      { id: ISOLATED_ID, js: [quietFile], matches: patterns, runAt: 'document_start' },
+    ]);
+    await Promise.all((await tabsOn(patterns)).map((id) => inject(id)));
+  }
+  const released = before.filter((p) => !patterns.includes(p));
+  const stillQuiet = new Set(await tabsOn(patterns));
+  const toRestore = (await tabsOn(released)).filter((id) => !stillQuiet.has(id));
+  return (await Promise.all(toRestore.map(restore))).filter((r): r is Restored => r !== null);
+}
+
+/** Tells the quiet script in each tab what to show now (e.g. the dim overlay lifted by a way through). */
+export async function pushPlans(plans: Map<number, TabPlan>): Promise<void> {
+  await Promise.all(
+    [...plans].map(([tabId, plan]) =>
+      browser.tabs.sendMessage(tabId, { type: 'hearth:plan', plan } satisfies PlanPush).catch(() => undefined),
+    ),
+  );
+}
+
+async function tabsOn(patterns: string[]): Promise<number[]> {
+  if (!patterns.length) return [];
+  const tabs = await browser.tabs.query({ url: patterns });
+  return tabs.flatMap((t) => (t.id === undefined ? [] : [t.id]));
+}
+
+async function inject(tabId: number): Promise<void> {
+  // Both scripts guard against running twice, so injecting into a tab that already has them is harmless.
+  await browser.scripting
+    .executeScript({ target: { tabId, allFrames: true }, world: 'MAIN', files: [quietMainFile] })
+    .catch(() => undefined);
+  await browser.scripting.executeScript({ target: { tabId }, files: [quietFile] }).catch(() => undefined);
+}
+
+async function restore(tabId: number): Promise<Restored | null> {
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      world: 'MAIN',
+      func: () => (window as unknown as Record<symbol, { restore(): void } | undefined>)[Symbol.for('hearth.quiet.main')]?.restore(),
+    });
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: () => (globalThis as { __hearthQuiet?: { restore(): { touched: boolean } } }).__hearthQuiet?.restore() ?? null,
+    });
+    const value = result?.result as { touched: boolean } | null | undefined;
+    return { tabId, touched: value?.touched ?? true };
+  } catch {
+    return null; // the tab closed or navigated away: nothing of ours is left in it
+  }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

@@ -1,0 +1,68 @@
+// Everything that happens to work sites during family time, from one plan:
+// notifications held (contentSettings), scripts in work tabs (stand-ins, counts,
+// dim), tabs muted, set-aside pages. Effects that need host access apply only
+// to the sites the parent has given access to; the notification block needs none.
+import browser from 'webextension-polyfill';
+import { compileSites, originsFor, type CompiledSites } from '../../core/sites';
+import type { SitePlan } from '../../core/quiet';
+import type { TabPlan } from '../../messages';
+import { applyMute } from './mute';
+import { applyNotificationBlocks } from './notifications';
+import { applyPageRules } from './pageRules';
+import { applyContentScripts, pushPlans, type Restored } from './scripts';
+
+export async function hasAccess(pattern: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: originsFor(pattern) }).catch(() => false);
+}
+
+export async function applySiteEffects(plans: SitePlan[], until: number | null): Promise<void> {
+  const access = await Promise.all(plans.map((p) => hasAccess(p.site.pattern)));
+  const reachable = plans.filter((_, i) => access[i]);
+  const all = compileSites(plans.map((p) => p.site));
+  const reach = compileSites(reachable.map((p) => p.site));
+
+  const released = await applyNotificationBlocks(all.contentSettingsPatterns);
+  const restored = await applyContentScripts(reach.matchPatterns);
+  await applyMute(reach.matchPatterns);
+  await applyPageRules(
+    reachable
+      .filter((p) => p.mode === 'set-aside')
+      .map((p) => {
+        const one = compileSites([p.site]);
+        return { siteId: p.site.id, requestDomains: one.requestDomains('set-aside'), patterns: one.matchPatterns };
+      }),
+  );
+  if (reachable.length) await pushPlans(await tabPlans(reachable, reach, until));
+  if (released.length) await reloadUntouched(restored);
+}
+
+/** The plan for one tab's URL, when it is a work site in family time. */
+export function tabPlanFor(url: string | undefined, plans: SitePlan[], until: number | null): TabPlan | null {
+  if (!url) return null;
+  const site = compileSites(plans.map((p) => p.site)).siteFor(url);
+  const plan = site && plans.find((p) => p.site.id === site.id);
+  return plan ? { siteId: plan.site.id, mode: plan.mode, until } : null;
+}
+
+async function tabPlans(plans: SitePlan[], compiled: CompiledSites, until: number | null): Promise<Map<number, TabPlan>> {
+  const out = new Map<number, TabPlan>();
+  for (const tab of await browser.tabs.query({ url: compiled.matchPatterns })) {
+    const plan = tabPlanFor(tab.url, plans, until);
+    if (tab.id !== undefined && plan) out.set(tab.id, plan);
+  }
+  return out;
+}
+
+/**
+ * Chromium drops a site's push subscription when its notifications are blocked,
+ * and the site subscribes again when it loads. So when family time ends, work
+ * tabs the parent did not type or click in during it, and is not looking at,
+ * are reloaded once, and their notifications come back at 8 pm, not tomorrow.
+ */
+async function reloadUntouched(restored: Restored[]): Promise<void> {
+  for (const { tabId, touched } of restored) {
+    if (touched) continue;
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    if (tab && !tab.active) await browser.tabs.reload(tabId).catch(() => undefined);
+  }
+}

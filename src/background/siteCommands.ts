@@ -1,0 +1,45 @@
+// The parent's work-site list: add (a preset or a typed address), change a
+// site's mode, remove. Host access is asked for by the page, in the click that
+// adds the site; here we only report which sites have it.
+import { SITE_PRESETS, parseSitePattern } from '../core/sites';
+import { newId, type SiteMode, type WorkSite } from '../core/settings';
+import type { AddSiteResult, SitesView } from '../messages';
+import { canBlockNotifications } from './enforcers/notifications';
+import { hasAccess } from './enforcers/sites';
+import { loadSettings, saveSettings } from './store';
+
+export function siteName(site: Pick<WorkSite, 'pattern'>): string {
+  return SITE_PRESETS.find((p) => p.pattern === site.pattern)?.name ?? site.pattern;
+}
+
+export async function sitesView(): Promise<SitesView> {
+  const { settings } = await loadSettings();
+  const sites = await Promise.all(
+    settings.sites.map(async (site) => ({ site, name: siteName(site), hasAccess: await hasAccess(site.pattern) })),
+  );
+  return { sites, canBlockNotifications: canBlockNotifications() };
+}
+
+export async function addSite(input: string, mode: SiteMode): Promise<AddSiteResult> {
+  const parsed = parseSitePattern(input);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const { settings } = await loadSettings();
+  const existing = settings.sites.find((s) => s.pattern === parsed.pattern);
+  const sites = existing
+    ? settings.sites.map((s) => (s === existing ? { ...s, mode } : s))
+    : [...settings.sites, { id: newId('site'), pattern: parsed.pattern, mode }];
+  await saveSettings({ ...settings, sites });
+  return { ok: true, ...(await sitesView()) };
+}
+
+export async function removeSite(id: string): Promise<SitesView> {
+  const { settings } = await loadSettings();
+  await saveSettings({ ...settings, sites: settings.sites.filter((s) => s.id !== id) });
+  return sitesView();
+}
+
+export async function setSiteMode(id: string, mode: SiteMode): Promise<SitesView> {
+  const { settings } = await loadSettings();
+  await saveSettings({ ...settings, sites: settings.sites.map((s) => (s.id === id ? { ...s, mode } : s)) });
+  return sitesView();
+}

@@ -1,0 +1,135 @@
+// Runs in the extension's isolated world on work sites, only during a boundary
+// (registered and injected by the worker, removed again at the end). It hides
+// unread counts in the title and, in `dim` mode, lays a calm overlay over the
+// page. It reports that it is here; it never asks the worker to change anything.
+// Built as an IIFE, without the polyfill: it runs on busy pages, so it stays small.
+import { stripUnreadCount } from '../core/titles';
+import type { PlanPush, TabPlan } from '../messages';
+
+interface QuietIsolated {
+  apply(plan: TabPlan | null): void;
+  /** Puts the page back as the site left it; says whether the parent typed or clicked in it. */
+  restore(): { touched: boolean };
+}
+
+type Api = typeof chrome;
+const api: Api = (globalThis as { browser?: Api }).browser ?? chrome;
+const slot = globalThis as { __hearthQuiet?: QuietIsolated };
+
+if (window.top === window && !slot.__hearthQuiet) slot.__hearthQuiet = start();
+
+function start(): QuietIsolated {
+  const title = watchTitle();
+  const overlay = calmOverlay();
+  let touched = false;
+  const touch = (e: Event) => {
+    if (e.isTrusted) touched = true;
+  };
+  addEventListener('keydown', touch, true);
+  addEventListener('pointerdown', touch, true);
+
+  const apply = (plan: TabPlan | null) => {
+    if (plan?.mode === 'dim') overlay.show(plan.siteId);
+    else overlay.hide();
+  };
+  const onPush = (message: unknown, sender: chrome.runtime.MessageSender) => {
+    if (sender.id !== api.runtime.id) return;
+    const push = message as PlanPush;
+    if (push?.type === 'hearth:plan') apply(push.plan);
+  };
+  api.runtime.onMessage.addListener(onPush);
+  // "I am a work tab": the worker mutes this tab and answers with what to show.
+  api.runtime.sendMessage({ type: 'hello' }).then(
+    (plan: TabPlan | null) => apply(plan ?? null),
+    () => undefined,
+  );
+
+  return {
+    apply,
+    restore() {
+      title.stop();
+      overlay.hide();
+      api.runtime.onMessage.removeListener(onPush);
+      removeEventListener('keydown', touch, true);
+      removeEventListener('pointerdown', touch, true);
+      delete slot.__hearthQuiet;
+      return { touched };
+    },
+  };
+}
+
+/** Keeps the count out of the title, however often the site rewrites it. */
+function watchTitle() {
+  let real = document.title;
+  let shown: string | null = null;
+  const quiet = () => {
+    const now = document.title;
+    if (now === shown) return;
+    real = now;
+    const stripped = stripUnreadCount(now);
+    if (stripped !== now) {
+      shown = stripped;
+      document.title = stripped;
+    }
+  };
+  // Watch <head> for a new <title>, and the title element's text. At
+  // document_start neither may exist yet, so start at the root and narrow.
+  const observer = new MutationObserver(quiet);
+  const observe = () => {
+    observer.disconnect();
+    const head = document.head;
+    const el = document.querySelector('title');
+    if (head) observer.observe(head, { childList: true });
+    else observer.observe(document.documentElement ?? document, { childList: true, subtree: true });
+    if (el) observer.observe(el, { childList: true, characterData: true, subtree: true });
+  };
+  const rewatch = new MutationObserver(() => {
+    observe();
+    quiet();
+  });
+  const watchRoot = () => rewatch.observe(document.head ?? document.documentElement ?? document, { childList: true });
+  observe();
+  watchRoot();
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', () => {
+      observe();
+      rewatch.disconnect();
+      watchRoot();
+      quiet();
+    }, { once: true });
+  }
+  quiet();
+  return {
+    stop() {
+      observer.disconnect();
+      rewatch.disconnect();
+      if (shown !== null && document.title === shown) document.title = real;
+    },
+  };
+}
+
+/** The dim overlay: an extension page in a closed shadow root, so the site can't reach in. */
+function calmOverlay() {
+  let host: HTMLElement | null = null;
+  return {
+    show(siteId: string) {
+      if (host) return;
+      host = document.createElement('hearth-calm');
+      const root = host.attachShadow({ mode: 'closed' });
+      const style = document.createElement('style');
+      style.textContent =
+        ':host{all:initial;position:fixed;inset:0;z-index:2147483647;' +
+        'background:rgba(29,27,31,.55);backdrop-filter:blur(6px) grayscale(.6)}' +
+        'iframe{border:0;width:100%;height:100%;color-scheme:normal;background:transparent}';
+      const frame = document.createElement('iframe');
+      frame.title = 'Hearth';
+      frame.src = `${api.runtime.getURL('src/ui/calm/index.html')}?mode=dim&site=${encodeURIComponent(siteId)}`;
+      root.append(style, frame);
+      (document.body ?? document.documentElement).append(host);
+    },
+    hide() {
+      host?.remove();
+      host = null;
+    },
+  };
+}

@@ -1,0 +1,293 @@
+// Work-site patterns: what a parent types, and what Hearth hands the browser. Pure.
+//
+// A pattern is a host name, optionally with a leading "*.":
+//   app.slack.com, mail.google.com, slack.com, *.atlassian.net, 127.0.0.1, localhost
+//
+// - A name matches that host and every subdomain: "slack.com" matches slack.com and
+//   app.slack.com. "*.atlassian.net" means the same (atlassian.net and its subdomains),
+//   as the match pattern *://*.atlassian.net/* does; the "*." is kept only because
+//   people expect to see it.
+// - An IPv4 address or "localhost" matches that host alone; addresses have no subdomains.
+// - Ports are never part of a pattern (match patterns cannot name one): a pattern
+//   matches every port, over http and https. Nothing else (file:, chrome:, about:…)
+//   ever matches.
+// - Matching compares whole labels of the parsed URL's hostname (lowercased, punycode,
+//   trailing dot removed), never substrings of the URL text, so "slack.com" does not
+//   match notslack.com, slack.com.evil.io, evil.io/slack.com or slack.com@evil.io.
+
+import type { SiteMode, WorkSite } from './settings';
+
+export type ParsedPattern = { ok: true; pattern: string } | { ok: false; error: string };
+
+/**
+ * Whole patterns that are endings shared by many unrelated sites. A guard against the
+ * usual slips, not the Public Suffix List: single labels ("com") are caught separately,
+ * and a longer suffix a parent is unlikely to type is left alone.
+ */
+const SHARED_ENDINGS = new Set(['co.uk', 'com.au', 'co.jp', 'co.nz', 'com.br', 'github.io']);
+
+const MAX_LENGTH = 253; // a whole host name (and settings' limit for a stored pattern)
+const MAX_LABEL = 63;
+/** IPv4 in the canonical form `new URL` gives (it rewrites 127.1, 0x7f.0.0.1, …). */
+const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+const quote = (text: string): string => {
+  const chars = Array.from(text);
+  return `"${chars.length > 60 ? `${chars.slice(0, 59).join('')}…` : text}"`;
+};
+
+const describeChar = (char: string): string => {
+  if (char === ' ') return 'a space';
+  const code = char.codePointAt(0) ?? 0;
+  return code > 0x20 && code < 0x7f
+    ? `"${char}"`
+    : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+};
+
+/**
+ * The first ASCII character outside a-z 0-9 . _ - (non-ASCII is left to IDN), or null.
+ * "_" is allowed because browsers accept it in real host names.
+ */
+function strayChar(host: string): string | null {
+  for (const char of host) {
+    if (char <= '\u007f' && !/[a-z0-9._-]/.test(char)) return char;
+  }
+  return null;
+}
+
+const fail = (error: string): ParsedPattern => ({ ok: false, error });
+
+/**
+ * Reads a site the parent typed or pasted: a host, a "*." pattern or a whole URL.
+ * Returns the normalised pattern, or one kind, specific sentence saying what to change.
+ * Never throws.
+ */
+export function parseSitePattern(input: string): ParsedPattern {
+  const text = input.trim();
+  if (text === '') return fail("Type a site's address, like app.slack.com.");
+  const said = quote(text);
+  let rest = text.toLowerCase();
+
+  // A scheme, unless it is really "host:port" ("localhost:3000", "slack.com:443/x").
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(rest);
+  if (scheme && !/^(?:\d+(?:[/?#\\]|$)|$)/.test(rest.slice(scheme[0].length))) {
+    if (scheme[1] !== 'http' && scheme[1] !== 'https') {
+      return fail(`${said} isn't a website address, so Hearth has nothing to quiet there; try one like app.slack.com.`);
+    }
+    rest = rest.slice(scheme[0].length);
+  }
+  const authority = rest.replace(/^[/\\]+/, '').split(/[/?#\\]/, 1)[0] ?? '';
+
+  // user@host is an email address, or a sign-in in front of some other host.
+  if (authority.includes('@')) {
+    return fail(`${said} has an "@" in it, like an email address; type just the site, like mail.google.com.`);
+  }
+  if (authority.startsWith('[')) {
+    return fail(`Hearth can't quiet IPv6 addresses like ${said} yet; a site name or an address like 127.0.0.1 works.`);
+  }
+  const colon = authority.indexOf(':');
+  let host = authority;
+  if (colon !== -1 && /^\d*$/.test(authority.slice(colon + 1))) host = authority.slice(0, colon);
+
+  const wildcard = host.startsWith('*.');
+  if (wildcard) host = host.slice(2);
+  if (host.includes('*')) {
+    return fail(`In ${said}, Hearth reads a "*" only at the very start, as in *.atlassian.net.`);
+  }
+  if (host === '') return fail(`Hearth couldn't find a site's address in ${said}; try one like app.slack.com.`);
+  const stray = strayChar(host);
+  if (stray !== null) return fail(`${said} has a character (${describeChar(stray)}) that site addresses don't use.`);
+
+  // The URL parser punycodes IDNs and canonicalises IPv4, exactly as it will for the
+  // tabs this pattern is later matched against.
+  let ascii: string;
+  try {
+    ascii = new URL(`http://${host}`).hostname.replace(/\.$/, '');
+  } catch {
+    return fail(`Hearth couldn't read ${said} as a site address like app.slack.com or 127.0.0.1.`);
+  }
+
+  if (IPV4.test(ascii)) {
+    if (wildcard) return fail(`${ascii} is a numeric address with no subdomains, so leave off the "*." and type ${ascii}.`);
+    // "123" would become 0.0.0.123: say so rather than quietly guess.
+    if (ascii !== host.replace(/\.$/, '')) {
+      return fail(`Hearth reads ${said} as the address ${ascii}; type that in full if it's the one you mean.`);
+    }
+    return { ok: true, pattern: ascii };
+  }
+
+  const labels = ascii.split('.');
+  if (labels.some((label) => label === '')) {
+    return fail(`${said} has two dots in a row or a dot at the start; taking out the extra dot will fix it.`);
+  }
+  for (const label of labels) {
+    if (label.length > MAX_LABEL) {
+      return fail(`One part of ${said} is longer than 63 characters, more than a site address can have.`);
+    }
+    const mapped = strayChar(label); // IDN mapping turns a full-width "！" into "!"
+    if (mapped !== null) {
+      return fail(`${said} has a character (${describeChar(mapped)}) that site addresses don't use.`);
+    }
+  }
+  const pattern = (wildcard ? '*.' : '') + ascii;
+  if (pattern.length > MAX_LENGTH) {
+    return fail(`${said} is longer than the 253 characters a site address can have.`);
+  }
+
+  if (ascii === 'localhost') {
+    return wildcard
+      ? fail('localhost has no subdomains, so leave off the "*." and type localhost.')
+      : { ok: true, pattern };
+  }
+  if (SHARED_ENDINGS.has(ascii) || (wildcard && labels.length < 2)) {
+    return fail(`${said} would cover every site ending in .${ascii}; type one whole address, like example.${ascii}.`);
+  }
+  if (labels.length < 2) {
+    return fail(`${said} has no dot in it, so Hearth can't tell which site it is; try a full name like slack.com.`);
+  }
+  return { ok: true, pattern };
+}
+
+// ---------------------------------------------------------------------------
+// Compiling the parent's list for the browser
+// ---------------------------------------------------------------------------
+
+interface Target {
+  host: string;
+  /** An IPv4 address or localhost: that host alone, no subdomains. */
+  exact: boolean;
+}
+
+function targetOf(pattern: string): Target | null {
+  const parsed = parseSitePattern(pattern);
+  if (!parsed.ok) return null;
+  const host = parsed.pattern.replace(/^\*\./, '');
+  return { host, exact: host === 'localhost' || IPV4.test(host) };
+}
+
+/**
+ * Extension match pattern (Chrome and Firefox): `*` scheme = http and https, no port
+ * (Firefox rejects one; Chrome matches every port when none is given), and a leading
+ * `*.` covers the bare host too.
+ */
+const matchPatternOf = (t: Target): string => (t.exact ? `*://${t.host}/*` : `*://*.${t.host}/*`);
+
+/**
+ * chrome.contentSettings `primaryPattern`. Chrome parses it as an extension match
+ * pattern (path must be `/*`, a port may be named) and converts it itself:
+ * `*://*.slack.com/*` becomes its internal `[*.]slack.com`. The `[*.]` form is that
+ * internal one and the API refuses it. With the `*` scheme and no port Chrome already
+ * matches every port; the explicit `:*` on addresses says so for local servers.
+ */
+const contentSettingsPatternOf = (t: Target): string =>
+  t.exact ? `*://${t.host}:*/*` : `*://*.${t.host}/*`;
+
+/** Host-permission origins to request for one pattern; [] when it can't be read. */
+export function originsFor(pattern: string): string[] {
+  const target = targetOf(pattern);
+  return target ? [matchPatternOf(target)] : [];
+}
+
+export interface CompiledSites {
+  /** For scripting.registerContentScripts, tabs.query and permissions. Sorted, unique. */
+  matchPatterns: string[];
+  /** For chrome.contentSettings primaryPattern. Sorted, unique. */
+  contentSettingsPatterns: string[];
+  /** The site quieting this URL, the most specific one first; null for none. */
+  siteFor(url: string): WorkSite | null;
+  /**
+   * declarativeNetRequest `requestDomains` for the sites in one mode (DNR adds the
+   * subdomains itself). Sorted; empty when no site has that mode. Note that DNR cannot
+   * tell "most specific wins": with slack.com quiet and app.slack.com dim, the quiet
+   * list's slack.com also covers app.slack.com.
+   */
+  requestDomains(mode: SiteMode): string[];
+}
+
+const sortedUnique = (items: Iterable<string>): string[] => [...new Set(items)].sort();
+
+/** The URL's hostname when it is http(s), lowercased and without a trailing dot. */
+function hostOf(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  return parsed.hostname.replace(/\.$/, '');
+}
+
+/**
+ * Compiles the parent's list once per settings change. A site whose pattern can't be
+ * read is left out (it matches nothing); when two sites name the same host, the first
+ * one in the list is used.
+ */
+export function compileSites(sites: readonly WorkSite[]): CompiledSites {
+  const byHost = new Map<string, { site: WorkSite; exact: boolean }>();
+  for (const site of sites) {
+    const target = targetOf(site.pattern);
+    if (target && !byHost.has(target.host)) byHost.set(target.host, { site, exact: target.exact });
+  }
+  const targets = [...byHost].map(([host, { exact }]) => ({ host, exact }));
+  const domainsByMode = new Map<SiteMode, string[]>();
+  for (const [host, { site }] of byHost) {
+    domainsByMode.set(site.mode, [...(domainsByMode.get(site.mode) ?? []), host]);
+  }
+
+  return {
+    matchPatterns: sortedUnique(targets.map(matchPatternOf)),
+    contentSettingsPatterns: sortedUnique(targets.map(contentSettingsPatternOf)),
+    siteFor(url) {
+      const host = hostOf(url);
+      if (host === null) return null;
+      const own = byHost.get(host);
+      if (own) return own.site;
+      if (IPV4.test(host)) return null; // an address has no parent domains
+      // Walk up one label at a time: app.slack.com → slack.com → com.
+      for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) {
+        const entry = byHost.get(host.slice(dot + 1));
+        if (entry && !entry.exact) return entry.site;
+      }
+      return null;
+    },
+    requestDomains(mode) {
+      return sortedUnique(domainsByMode.get(mode) ?? []);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Presets
+// ---------------------------------------------------------------------------
+
+export interface SitePreset {
+  /** Stable, kebab-case: saved choices refer to it. */
+  readonly id: string;
+  readonly name: string;
+  readonly pattern: string;
+}
+
+/**
+ * Common work tools, as parseSitePattern writes them. Outlook is two presets: work and
+ * school accounts live on outlook.office.com, personal ones on outlook.live.com. Jira
+ * and Confluence are both named so parents find them, but both live on *.atlassian.net:
+ * they compile to the same pattern, and choosing either quiets both.
+ * zoom.us also covers its subdomains (us02web.zoom.us and the like).
+ */
+export const SITE_PRESETS: readonly SitePreset[] = Object.freeze([
+  { id: 'slack', name: 'Slack', pattern: 'app.slack.com' },
+  { id: 'gmail', name: 'Gmail', pattern: 'mail.google.com' },
+  { id: 'outlook', name: 'Outlook', pattern: 'outlook.office.com' },
+  { id: 'outlook-personal', name: 'Outlook.com (personal)', pattern: 'outlook.live.com' },
+  { id: 'microsoft-teams', name: 'Microsoft Teams', pattern: 'teams.microsoft.com' },
+  { id: 'google-chat', name: 'Google Chat', pattern: 'chat.google.com' },
+  { id: 'zoom', name: 'Zoom', pattern: 'zoom.us' },
+  { id: 'jira', name: 'Jira', pattern: '*.atlassian.net' },
+  { id: 'confluence', name: 'Confluence', pattern: '*.atlassian.net' },
+  { id: 'asana', name: 'Asana', pattern: 'app.asana.com' },
+  { id: 'linear', name: 'Linear', pattern: 'linear.app' },
+  { id: 'notion', name: 'Notion', pattern: 'www.notion.so' },
+  { id: 'github', name: 'GitHub', pattern: 'github.com' },
+  { id: 'discord', name: 'Discord', pattern: 'discord.com' },
+].map((preset) => Object.freeze(preset)));

@@ -1,0 +1,38 @@
+// Unread counts out of tab titles, so a quieted tab doesn't nag during family time. Pure.
+
+/**
+ * An unread count: 0–999, a comma-grouped 1,234, either with an optional "+" (99+).
+ * Four bare digits are left alone on purpose: "(2024) plan" is a year, and sites write
+ * big counts as 999+ or 1,234.
+ */
+const COUNT = String.raw`(?:\d{1,3}(?:,\d{3})+|\d{1,3})\+?`;
+
+/**
+ * "(3) ", "[12] ", "{4} ", "• ", "● ", "* " at the start, stacked ones ("(3) • ") in one
+ * go; the space after each is required.
+ */
+const LEADING = new RegExp(String.raw`^\s*(?:(?:\(${COUNT}\)|\[${COUNT}\]|\{${COUNT}\}|[•●*])\s+)+`, 'u');
+
+/**
+ * Gmail's "Inbox (3) - name@gmail.com - Gmail": a parenthesised count right after a word
+ * and before a " - " or " | " separator. Asking for the separator keeps "Budget (2)" and
+ * "report (2).pdf" whole.
+ */
+const AFTER_WORD = new RegExp(String.raw`(?<=[\p{L}\p{N}])\s+\(${COUNT}\)(?=\s+[-–—|](?:\s|$))`, 'gu');
+
+/**
+ * The title without unread-count markers, trimmed. A title that would be left empty
+ * ("(3)", say) comes back unchanged, so a tab never loses its name.
+ */
+export function stripUnreadCount(title: string): string {
+  let current = title;
+  // Repeat until nothing changes, so the result is always fully stripped (one pass
+  // is enough for every title seen so far).
+  for (;;) {
+    const next = current.replace(LEADING, '').replace(AFTER_WORD, '');
+    if (next === current) break;
+    current = next;
+  }
+  const result = current.trim();
+  return result === '' ? title : result;
+}

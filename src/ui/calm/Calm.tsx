@@ -1,0 +1,60 @@
+// The calm page: the dim overlay (in a frame over the work page) and the
+// set-aside page (in place of it). It says when the site will be back and
+// offers a gentle way through; nothing here judges.
+import { useEffect, useState } from 'preact/hooks';
+import type { CalmView } from '../../messages';
+import { t } from '../../i18n';
+import { ask } from '../shared/client';
+import { formatWhen } from '../shared/when';
+
+interface Props {
+  mode: 'dim' | 'aside';
+  siteId: string;
+  /** set aside: the address the parent was going to */
+  original: string;
+}
+
+const isWebAddress = (url: string) => /^https?:\/\//.test(url);
+
+export function Calm({ mode, siteId, original }: Props) {
+  const [view, setView] = useState<CalmView | null>(null);
+
+  useEffect(() => {
+    const load = () => ask({ type: 'calm', siteId }).then(setView);
+    void load();
+    // When family time ends, a set-aside page goes back to where the parent was going.
+    const onVisible = () => document.visibilityState === 'visible' && void load();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [siteId]);
+
+  useEffect(() => {
+    if (!view) return;
+    const done = view.until === null || view.passUntil !== null;
+    if (mode === 'aside' && done && isWebAddress(original)) location.replace(original);
+    if (view.until === null) return;
+    const timer = setTimeout(() => ask({ type: 'calm', siteId }).then(setView), Math.max(500, view.until - Date.now() + 500));
+    return () => clearTimeout(timer);
+  }, [view, mode, original, siteId]);
+
+  const goThrough = async () => setView(await ask({ type: 'wayThrough', siteId }));
+
+  if (!view) return null;
+  const name = view.name || t('calmThisSite');
+  return (
+    <main class="calm">
+      <section class="card" aria-labelledby="calm-title">
+        <h1 id="calm-title">{t('calmTitle')}</h1>
+        <p>
+          {view.until !== null ? t('calmUntil', [name, formatWhen(view.until, Date.now())]) : t('calmOver', [name])}
+        </p>
+        {view.until !== null && view.passUntil === null && (
+          <button type="button" class="primary" onClick={goThrough}>
+            {t('calmWayThrough', [String(view.wayThroughMinutes)])}
+          </button>
+        )}
+        {view.passUntil !== null && <p class="note">{t('calmPassOpen', [formatWhen(view.passUntil, Date.now())])}</p>}
+      </section>
+    </main>
+  );
+}
