@@ -5,7 +5,7 @@ import { applyAlarm } from './enforcers/alarm';
 import { applyBadge } from './enforcers/badge';
 import { applySiteEffects } from './enforcers/sites';
 import { openHistory } from './history';
-import { loadApplied, loadPasses, loadSettings, saveApplied, type LoadedSettings } from './store';
+import { loadApplied, loadPasses, loadSettings, saveApplied, savePasses, type LoadedSettings } from './store';
 
 export interface Reconciled extends LoadedSettings {
   desired: Desired;
@@ -13,7 +13,10 @@ export interface Reconciled extends LoadedSettings {
 
 export async function reconcile(now: number): Promise<Reconciled> {
   const loaded = await loadSettings();
-  const desired = desiredState(loaded.settings, await loadPasses(now), now);
+  const passes = await loadPasses(now);
+  const desired = desiredState(loaded.settings, passes, now);
+  // A way through belongs to the family time it was opened in.
+  if (desired.active.length === 0 && passes.length) await savePasses([]);
   await Promise.all([
     applySiteEffects(desired.sites, desired.until),
     applyBadge(desired),

@@ -8,6 +8,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 export const DIST = resolve(import.meta.dirname, '../../dist/chrome-test');
 export const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const POPUP = 'src/ui/popup/index.html';
+export const CALM = 'src/ui/calm/index.html';
 
 export interface Hearth {
   context: BrowserContext;

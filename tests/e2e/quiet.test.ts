@@ -2,9 +2,9 @@
 // during family time nothing from the work site reaches the parent, its tabs are
 // muted and its unread counts hidden; afterwards everything is as it was.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
-import { POPUP, launch, type Hearth } from './harness';
+import { launch, type Hearth } from './harness';
+import { ask, muteOf, openChat, quietFixtureOnly, sleep } from './helpers';
 import { profileAllowingNotifications } from './profile';
 
 let site: FixtureServer;
@@ -12,45 +12,10 @@ let hearth: Hearth;
 
 const SHOWN = ['page-shown', 'registration-shown', 'sw-shown'] as const;
 const shownSince = (since: number) => SHOWN.reduce((n, kind) => n + site.count(kind, since), 0);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Sends a message of the map from an extension page, as the popup would. */
-async function ask<T>(message: unknown): Promise<T> {
-  const page = await hearth.open(POPUP);
-  const answer = await page.evaluate((m) => chrome.runtime.sendMessage(m), message);
-  await page.close();
-  return answer as T;
-}
-
-async function tabState(page: Page) {
-  const worker = await hearth.worker();
-  const url = page.url();
-  return worker.evaluate(async (u) => {
-    const [tab] = await chrome.tabs.query({ url: u.replace(/#.*$/, '') });
-    return { muted: tab?.mutedInfo?.muted ?? null, reason: tab?.mutedInfo?.reason ?? null };
-  }, url);
-}
-
-async function openChat(path: string): Promise<Page> {
-  const page = await hearth.context.newPage();
-  await page.goto(`${site.origin}${path}`);
-  await expect.poll(() => site.reports.some((r) => r.kind === 'ready' && r.page === new URL(page.url()).pathname + new URL(page.url()).search)).toBe(true);
-  return page;
-}
-
 beforeAll(async () => {
   site = await serveFixtures();
   hearth = await launch(await profileAllowingNotifications(site.origin));
-  const answer = await ask<{ ok: boolean }>({ type: 'addSite', pattern: '127.0.0.1', mode: 'quiet' });
-  expect(answer.ok).toBe(true);
-  // No recurring windows: the test decides when family time is on.
-  const worker = await hearth.worker();
-  await worker.evaluate(async () => {
-    const { settings } = await chrome.storage.local.get('settings');
-    const s = settings as { schedule: { windows: unknown[] } };
-    s.schedule.windows = [];
-    await chrome.storage.local.set({ settings: s });
-  });
+  await quietFixtureOnly(hearth, 'quiet');
 });
 
 afterAll(async () => {
@@ -60,8 +25,8 @@ afterAll(async () => {
 
 describe('a work site during family time', () => {
   test('notifications are held, tabs muted and counts hidden, then everything comes back', async () => {
-    const chat = await openChat('/chat/a?style=paren');
-    const mutedByParent = await openChat('/chat/b?style=bracket');
+    const chat = await openChat(hearth, site, '/chat/a?style=paren');
+    const mutedByParent = await openChat(hearth, site, '/chat/b?style=bracket');
     const worker = await hearth.worker();
     // The parent muted this tab before family time.
     await worker.evaluate(async (u) => {
@@ -76,10 +41,10 @@ describe('a work site during family time', () => {
     expect(await chat.title()).toMatch(/^\(\d+\) Work Chat$/);
 
     // Family time on.
-    await ask({ type: 'startFocus', minutes: 30 });
+    await ask(hearth, { type: 'startFocus', minutes: 30 });
     await expect.poll(() => chat.title(), { timeout: 3000 }).toBe('Work Chat');
     await expect.poll(() => mutedByParent.title(), { timeout: 3000 }).toBe('Work Chat');
-    expect((await tabState(chat)).muted).toBe(true);
+    expect(await muteOf(hearth, chat.url())).toBe(true);
     const quietFrom = Date.now() + 300;
     await sleep(3500);
     expect(shownSince(quietFrom)).toBe(0);
@@ -88,24 +53,24 @@ describe('a work site during family time', () => {
     expect(await chat.title()).toBe('Work Chat');
 
     // A work tab opened during family time is quiet from its first moment.
-    const late = await openChat('/chat/c?style=bullet');
-    await expect.poll(async () => (await tabState(late)).muted, { timeout: 3000 }).toBe(true);
+    const late = await openChat(hearth, site, '/chat/c?style=bullet');
+    await expect.poll(async () => await muteOf(hearth, late.url()), { timeout: 3000 }).toBe(true);
     expect(await late.title()).toBe('Work Chat');
 
     // The worker stopped mid-boundary: nothing comes undone, and a new tab still goes quiet.
     await hearth.stopWorker();
-    const afterStop = await openChat('/chat/d?style=star');
+    const afterStop = await openChat(hearth, site, '/chat/d?style=star');
     await expect.poll(async () => afterStop.title(), { timeout: 3000 }).toBe('Work Chat');
-    await expect.poll(async () => (await tabState(afterStop)).muted, { timeout: 3000 }).toBe(true);
+    await expect.poll(async () => await muteOf(hearth, afterStop.url()), { timeout: 3000 }).toBe(true);
     expect(shownSince(quietFrom)).toBe(0);
 
     // Family time ends: the parent's own permission, sound and titles are back.
-    await ask({ type: 'endNow' });
+    await ask(hearth, { type: 'endNow' });
     await expect.poll(() => chat.title(), { timeout: 3000 }).toMatch(/^\(\d+\) Work Chat$/);
     await expect.poll(() => mutedByParent.title(), { timeout: 3000 }).toMatch(/^\[\d+\] Work Chat$/);
-    expect((await tabState(chat)).muted).toBe(false);
-    expect((await tabState(late)).muted).toBe(false);
-    expect((await tabState(mutedByParent)).muted).toBe(true);
+    expect(await muteOf(hearth, chat.url())).toBe(false);
+    expect(await muteOf(hearth, late.url())).toBe(false);
+    expect(await muteOf(hearth, mutedByParent.url())).toBe(true);
     expect(await chat.evaluate(() => Notification.permission)).toBe('granted');
     const after = Date.now();
     await expect.poll(() => shownSince(after), { timeout: 5000 }).toBeGreaterThan(0);

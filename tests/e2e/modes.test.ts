@@ -1,0 +1,94 @@
+// Dim and set-aside modes in real Chromium: a calm overlay or a calm page says
+// when the site will be back, and a gentle way through opens it for a while.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { serveFixtures, type FixtureServer } from '../fixtures/server';
+import { CALM, launch, type Hearth } from './harness';
+import { ask, muteOf, openChat, quietFixtureOnly } from './helpers';
+
+let site: FixtureServer;
+let hearth: Hearth;
+let siteId: string;
+
+beforeAll(async () => {
+  site = await serveFixtures();
+  hearth = await launch();
+  await quietFixtureOnly(hearth, 'dim');
+  const view = await ask<{ sites: { site: { id: string } }[] }>(hearth, { type: 'sites' });
+  siteId = view.sites[0]!.site.id;
+});
+
+afterAll(async () => {
+  await hearth?.close();
+  await site?.close();
+});
+
+const calmFrame = (page: Page): Frame | undefined => page.frames().find((f) => f.url().includes(CALM));
+
+async function overrides(): Promise<string[]> {
+  const page = await hearth.open(CALM);
+  const events = await page.evaluate(
+    () =>
+      new Promise<{ type: string; detail?: string }[]>((resolve) => {
+        const req = indexedDB.open('hearth');
+        req.onsuccess = () => {
+          const all = req.result.transaction('events').objectStore('events').getAll();
+          all.onsuccess = () => resolve(all.result);
+        };
+      }),
+  );
+  await page.close();
+  return events.filter((e) => e.type === 'override').map((e) => e.detail ?? '');
+}
+
+describe('dim and set aside', () => {
+  test('dim lays a calm overlay over the work page, with a way through that lifts it', async () => {
+    const chat = await openChat(hearth, site, '/chat/dim');
+    expect(calmFrame(chat)).toBeUndefined();
+
+    await ask(hearth, { type: 'startFocus', minutes: 30 });
+    await expect.poll(() => calmFrame(chat) !== undefined, { timeout: 3000 }).toBe(true);
+    const frame = calmFrame(chat)!;
+    await expect.poll(() => frame.getByRole('heading', { name: 'This can wait' }).count()).toBe(1);
+    expect(await frame.getByText(/127\.0\.0\.1 can wait until/).count()).toBe(1);
+    expect(await muteOf(hearth, chat.url())).toBe(true);
+
+    await frame.getByRole('button', { name: 'Go through for 10 minutes' }).click();
+    await expect.poll(() => calmFrame(chat) === undefined, { timeout: 3000 }).toBe(true);
+    // Through, but still quiet: the way through lifts only the overlay.
+    expect(await muteOf(hearth, chat.url())).toBe(true);
+    expect(await chat.title()).toBe('Work Chat');
+    expect(await overrides()).toContain('way-through:10');
+
+    await ask(hearth, { type: 'endNow' });
+    await chat.close();
+  });
+
+  test('set aside sends work pages to a calm page that keeps the address, and brings them back', async () => {
+    await ask(hearth, { type: 'setSiteMode', id: siteId, mode: 'set-aside' });
+    const open = await openChat(hearth, site, '/chat/open?style=paren');
+    const openUrl = open.url();
+
+    await ask(hearth, { type: 'startFocus', minutes: 30 });
+    // A tab already open moves to the calm page, with its address kept.
+    await expect.poll(() => open.url(), { timeout: 3000 }).toContain(CALM);
+    expect(decodeURI(new URL(open.url()).hash.slice(1))).toBe(openUrl);
+    await expect.poll(() => open.getByText(/can wait until/).count()).toBe(1);
+
+    // A page opened during family time is set aside before it loads.
+    const later = await hearth.context.newPage();
+    await later.goto(`${site.origin}/chat/later`);
+    await expect.poll(() => later.url(), { timeout: 3000 }).toContain(CALM);
+    expect(new URL(later.url()).hash.slice(1)).toBe(`${site.origin}/chat/later`);
+
+    // The way through takes the parent to where they were going.
+    await later.getByRole('button', { name: 'Go through for 10 minutes' }).click();
+    await expect.poll(() => later.url(), { timeout: 5000 }).toBe(`${site.origin}/chat/later`);
+
+    // When family time ends, the set-aside tab goes back to its page.
+    await ask(hearth, { type: 'endNow' });
+    await expect.poll(() => open.url(), { timeout: 5000 }).toBe(openUrl);
+    await open.close();
+    await later.close();
+  });
+});
