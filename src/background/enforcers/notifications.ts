@@ -5,6 +5,9 @@
 // Firefox has no contentSettings: there the page stand-ins are the only means.
 import browser from 'webextension-polyfill';
 
+// What was last applied, kept in storage.session: Chromium does not keep an
+// unpacked extension's content settings across a browser restart, so after one
+// the record is gone too and the blocks are set again.
 const APPLIED_KEY = 'notificationBlocks';
 
 type ContentSettings = typeof chrome.contentSettings;
@@ -19,12 +22,12 @@ export const canBlockNotifications = (): boolean => contentSettings()?.notificat
 export async function applyNotificationBlocks(patterns: string[]): Promise<string[]> {
   const api = contentSettings()?.notifications;
   if (!api) return [];
-  const { [APPLIED_KEY]: stored } = await browser.storage.local.get(APPLIED_KEY);
+  const { [APPLIED_KEY]: stored } = await browser.storage.session.get(APPLIED_KEY);
   const applied = Array.isArray(stored) ? (stored as string[]) : [];
   if (sameList(applied, patterns)) return [];
   await api.clear({});
   for (const primaryPattern of patterns) await api.set({ primaryPattern, setting: 'block' });
-  await browser.storage.local.set({ [APPLIED_KEY]: patterns });
+  await browser.storage.session.set({ [APPLIED_KEY]: patterns });
   return applied.filter((p) => !patterns.includes(p));
 }
 
