@@ -23,7 +23,9 @@ export function manifestFor(target: Target): ManifestV3Export {
     permissions: rest.permissions.filter((p) => !CHROMIUM_ONLY_PERMISSIONS.has(p)),
     background: { scripts: [background.service_worker], type: 'module' },
     browser_specific_settings: {
-      gecko: { id: 'hearth@hearth.family', strict_min_version: '128.0' },
+      // Hearth collects nothing and sends nothing: said in the form Firefox asks for.
+      gecko: { id: 'hearth@hearth.family', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
     },
   } as unknown as ManifestV3Export;
 }
