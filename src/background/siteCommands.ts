@@ -24,7 +24,9 @@ export async function addSite(input: string, mode: SiteMode): Promise<AddSiteRes
   const parsed = parseSitePattern(input);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const { settings } = await loadSettings();
-  const existing = settings.sites.find((s) => s.pattern === parsed.pattern);
+  // `slack.com` and `*.slack.com` mean the same sites: one entry, not two.
+  const host = (pattern: string) => pattern.replace(/^\*\./, '');
+  const existing = settings.sites.find((s) => host(s.pattern) === host(parsed.pattern));
   const sites = existing
     ? settings.sites.map((s) => (s === existing ? { ...s, mode } : s))
     : [...settings.sites, { id: newId('site'), pattern: parsed.pattern, mode }];
