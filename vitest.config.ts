@@ -38,6 +38,18 @@ export default defineConfig({
           fileParallelism: true,
         },
       },
+      {
+        // `npm run bench` only: figures are printed and kept, never asserted.
+        plugins: [iifePaths],
+        test: {
+          name: 'bench',
+          include: ['bench/**/*.bench.ts'],
+          environment: 'node',
+          pool: 'forks',
+          fileParallelism: false,
+          testTimeout: 180_000,
+        },
+      },
     ],
   },
 });

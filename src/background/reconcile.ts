@@ -17,12 +17,9 @@ export async function reconcile(now: number): Promise<Reconciled> {
   const desired = desiredState(loaded.settings, passes, now);
   // A way through belongs to the family time it was opened in.
   if (desired.active.length === 0 && passes.length) await savePasses([]);
-  await Promise.all([
-    applySiteEffects(desired.sites, desired.until),
-    applyBadge(desired),
-    applyAlarm(desired.wakeAt),
-    recordTransitions(desired, now),
-  ]);
+  // The next wake-up first: if the worker is stopped halfway, the alarm still comes.
+  await applyAlarm(desired.wakeAt);
+  await Promise.all([applySiteEffects(desired.sites, desired.until), applyBadge(desired), recordTransitions(desired, now)]);
   return { ...loaded, desired };
 }
 
