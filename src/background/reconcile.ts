@@ -19,7 +19,13 @@ export async function reconcile(now: number): Promise<Reconciled> {
   if (desired.active.length === 0 && passes.length) await savePasses([]);
   // The next wake-up first: if the worker is stopped halfway, the alarm still comes.
   await applyAlarm(desired.wakeAt);
-  await Promise.all([applySiteEffects(desired.sites, desired.until), applyBadge(desired), recordTransitions(desired, now)]);
+  // One effect that fails (a tab closing mid-way) must not hold back the others.
+  const results = await Promise.allSettled([
+    applySiteEffects(desired.sites, desired.until),
+    applyBadge(desired),
+    recordTransitions(desired, now),
+  ]);
+  for (const r of results) if (r.status === 'rejected') console.error('Hearth: an effect was not applied', r.reason);
   return { ...loaded, desired };
 }
 

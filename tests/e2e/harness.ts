@@ -45,6 +45,8 @@ export async function launch(userDataDir?: string): Promise<Hearth> {
       '--autoplay-policy=no-user-gesture-required',
     ],
   });
+  // Playwright waits forever by default; a stuck step should fail, and say where.
+  context.setDefaultTimeout(10_000);
   // Playwright keeps one Worker handle across stops and restarts of the same
   // worker; it does not say when Chromium stopped it. DevTools' ServiceWorker
   // domain does, so a quiet extension page (one that sends no message) watches.

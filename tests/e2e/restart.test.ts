@@ -2,7 +2,7 @@
 // on the first work page, and puts everything back when family time ends.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
-import { badgeText, launch, type Hearth } from './harness';
+import { badgeText, eventually, launch, type Hearth } from './harness';
 import { ask, muteOf, openChat, quietFixtureOnly, sleep } from './helpers';
 import { profileAllowingNotifications } from './profile';
 
@@ -31,7 +31,8 @@ test('family time survives a browser restart, and ends cleanly afterwards', asyn
   await hearth.close({ keepProfile: true });
 
   hearth = await launch(profile);
-  expect(await badgeText(hearth)).toBe('on');
+  // The worker's first reconcile after start-up puts the badge back.
+  expect(await eventually(() => badgeText(hearth!), 'on', 5000)).toBe('on');
   const chat = await openChat(hearth, site, '/chat/after-restart');
   const quietFrom = Date.now();
   await expect.poll(() => chat.title(), { timeout: 3000 }).toBe('Work Chat');

@@ -45,7 +45,8 @@ async function moveOpenTabs(sites: AsideSite[]): Promise<void> {
   for (const site of sites) {
     if (!site.patterns.length) continue;
     for (const tab of await browser.tabs.query({ url: site.patterns })) {
-      if (tab.id !== undefined && tab.url) await browser.tabs.update(tab.id, { url: calmUrl(site.siteId, tab.url) });
+      // A tab may be navigating already (e.g. just redirected): leave it to the rule.
+      if (tab.id !== undefined && tab.url) await browser.tabs.update(tab.id, { url: calmUrl(site.siteId, tab.url) }).catch(() => undefined);
     }
   }
   // …and calm pages of sites no longer set aside go back to where they were.
@@ -57,7 +58,7 @@ async function moveOpenTabs(sites: AsideSite[]): Promise<void> {
     const siteId = url.searchParams.get('site');
     const original = url.hash.slice(1);
     if (url.searchParams.get('mode') !== 'aside' || !siteId || aside.has(siteId) || !/^https?:\/\//.test(original)) continue;
-    await browser.tabs.update(tab.id, { url: original });
+    await browser.tabs.update(tab.id, { url: original }).catch(() => undefined);
   }
 }
 
