@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { transitions, type AppliedOccurrence } from './desired';
+import { desiredState, transitions, type AppliedOccurrence } from './desired';
 
 const dinner: AppliedOccurrence = { key: 'window:dinner:1000', label: 'Dinner', start: 1000, end: 5000 };
 const focus: AppliedOccurrence = { key: 'block:f:2000', label: 'Focus block', start: 2000, end: 4000 };
@@ -25,5 +25,26 @@ describe('transitions between applied states', () => {
     expect(transitions([dinner, focus], [dinner], 2500)).toEqual([
       { type: 'boundary-end', occurrenceKey: focus.key, label: 'Focus block', at: 2500 },
     ]);
+  });
+});
+
+describe('desired state', () => {
+  const settings = {
+    schedule: { windows: [], blocks: [{ id: 'b', label: 'Focus block', start: 0, end: 60 * 60_000 }], skips: [] },
+    sites: [{ id: 'slack', pattern: 'app.slack.com', mode: 'dim' as const }],
+  };
+
+  test('a way through wakes the worker when it runs out, before the block ends', () => {
+    const now = 10 * 60_000;
+    const desired = desiredState(settings, [{ siteId: 'slack', until: now + 5 * 60_000 }], now);
+    expect(desired.wakeAt).toBe(now + 5 * 60_000);
+    expect(desired.sites).toEqual([{ site: settings.sites[0], mode: 'quiet' }]);
+  });
+
+  test('outside family time no site is quieted, and the next start wakes the worker', () => {
+    const later = { ...settings, schedule: { ...settings.schedule, blocks: [{ id: 'b', label: 'Focus block', start: 5000, end: 9000 }] } };
+    const desired = desiredState(later, [], 1000);
+    expect(desired.sites).toEqual([]);
+    expect(desired.wakeAt).toBe(5000);
   });
 });

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import type { StatusView } from '../../messages';
 import { t } from '../../i18n';
 import { ask } from '../shared/client';
@@ -39,6 +40,11 @@ export function Popup() {
       <FocusStarter onStart={startFocus} />
       <p class="note" role="status">
         {note}
+      </p>
+      <p>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
+          {t('openSettings')}
+        </button>
       </p>
       {status && status.problems.length > 0 && (
         <section class="problems" aria-labelledby="problems-title">
