@@ -41,7 +41,14 @@ export default defineConfig(({ mode }) => {
       minify: true,
       sourcemap: false,
       // Pages no manifest key names: the calm page (dim overlay and set-aside page).
-      rollupOptions: { input: { calm: 'src/ui/calm/index.html' } },
+      rollupOptions: {
+        input: {
+          calm: 'src/ui/calm/index.html',
+          handoff: 'src/ui/handoff/index.html',
+          reflection: 'src/ui/reflection/index.html',
+          onboarding: 'src/ui/onboarding/index.html',
+        },
+      },
     },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   };

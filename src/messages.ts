@@ -1,7 +1,10 @@
 // The one typed message map between the extension's pages and the worker.
 // Requests are validated with valibot on arrival: a message is a trust line.
 import * as v from 'valibot';
-import { SITE_MODES, type SiteMode, type WorkSite } from './core/settings';
+import { PROMPT_KINDS, type PromptView } from './core/prompts';
+import type { ReflectionView } from './core/reflection';
+import { SITE_MODES, type Settings, type SiteMode, type WorkSite } from './core/settings';
+import type { ParkedThought } from './background/db';
 import type { Occurrence } from './core/types';
 
 export const RequestSchema = v.variant('type', [
@@ -21,6 +24,27 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('setSiteMode'), id: v.string(), mode: v.picklist(SITE_MODES) }),
   v.object({ type: v.literal('calm'), siteId: v.string() }),
   v.object({ type: v.literal('wayThrough'), siteId: v.string() }),
+  // Gentle moments
+  v.object({ type: v.literal('prompt'), kind: v.optional(v.picklist(PROMPT_KINDS)) }),
+  v.object({ type: v.literal('promptAction'), id: v.string(), action: v.picklist(['favourite', 'unfavourite', 'hide']) }),
+  v.object({
+    type: v.literal('addPrompt'),
+    text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
+    kind: v.picklist(PROMPT_KINDS),
+  }),
+  v.object({ type: v.literal('parkThought'), text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(500)) }),
+  v.object({ type: v.literal('thoughts') }),
+  v.object({ type: v.literal('thoughtAction'), id: v.string(), action: v.picklist(['done', 'clear']) }),
+  v.object({ type: v.literal('reflection') }),
+  v.object({ type: v.literal('exportHistory') }),
+  v.object({ type: v.literal('clearHistory') }),
+  // Settings: schedule editor, import and export, first run
+  v.object({ type: v.literal('settings') }),
+  v.object({ type: v.literal('saveSchedule'), schedule: v.unknown() }),
+  v.object({ type: v.literal('savePreferences'), preferences: v.unknown() }),
+  v.object({ type: v.literal('skip'), windowId: v.string(), date: v.string(), skipped: v.boolean() }),
+  v.object({ type: v.literal('exportSettings') }),
+  v.object({ type: v.literal('importSettings'), text: v.string() }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 
@@ -73,6 +97,42 @@ export interface ResponseMap {
   setSiteMode: SitesView;
   calm: CalmView;
   wayThrough: CalmView;
+  prompt: PromptView | null;
+  promptAction: { ok: true };
+  addPrompt: { ok: true; prompt: PromptView } | { ok: false; error: string };
+  parkThought: ThoughtsView;
+  thoughts: ThoughtsView;
+  thoughtAction: ThoughtsView;
+  reflection: ReflectionView;
+  /** The whole history as a JSON document, for the parent to save. */
+  exportHistory: { json: string };
+  clearHistory: { ok: true };
+  settings: SettingsView;
+  saveSchedule: SaveResult;
+  savePreferences: SaveResult;
+  skip: SettingsView;
+  exportSettings: { json: string; fileName: string };
+  importSettings: { ok: true; view: SettingsView } | { ok: false; error: string };
+}
+
+/** Everything the settings pages show, as stored now. */
+export interface SettingsView {
+  settings: Settings;
+  /** Plain sentences about stored settings Hearth had to set aside. */
+  problems: string[];
+  /** Where settings live: the browser's sync, or this device only (with why). */
+  storage: { area: 'sync' | 'local'; note: string | null };
+}
+
+/** A save either happens whole, or not at all with one sentence per problem. */
+export type SaveResult = { ok: true; view: SettingsView } | { ok: false; problems: string[] };
+
+/** Parked work thoughts: kept while family time is on, handed back gently afterwards. */
+export interface ThoughtsView {
+  /** Parked during the family time that is on now. */
+  waiting: ParkedThought[];
+  /** Handed back after family time ended, not yet marked done or cleared. */
+  handedBack: ParkedThought[];
 }
 
 export type Response<T extends Request['type']> = ResponseMap[T];

@@ -171,7 +171,24 @@ describe('between and all', () => {
 });
 
 describe('the database', () => {
-  it('is created at version 1 with the events store and its time index, and keeps data across opens', async () => {
+  it('upgrades a version-1 database (events only) and keeps its events', async () => {
+    const name = freshName();
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('events', { keyPath: 'key' }).createIndex('at', 'at');
+      },
+    });
+    await v1.put('events', { key: 'boundary-start|w:1', at: 5, type: 'boundary-start', occurrenceKey: 'w:1', label: 'Dinner' });
+    v1.close();
+    const h = await history(name);
+    expect((await h.all()).map((e) => e.label)).toEqual(['Dinner']);
+    h.close();
+    const raw = await openDB(name);
+    expect([...raw.objectStoreNames].sort()).toEqual(['events', 'thoughts']);
+    raw.close();
+  });
+
+  it('is created at version 2 with the events and thoughts stores, and keeps data across opens', async () => {
     const name = freshName();
     const first = await openHistory(name);
     await first.recordMany([start('a', 100), end('a', 200)]);
@@ -180,8 +197,8 @@ describe('the database', () => {
     // Look at what the upgrade built, without going through the repository.
     const raw = await openDB(name);
     expect(raw.version).toBe(HISTORY_DB_VERSION);
-    expect(HISTORY_DB_VERSION).toBe(1);
-    expect([...raw.objectStoreNames]).toEqual(['events']);
+    expect(HISTORY_DB_VERSION).toBe(2);
+    expect([...raw.objectStoreNames].sort()).toEqual(['events', 'thoughts']);
     const store = raw.transaction('events').objectStore('events');
     expect(store.keyPath).toBe('key');
     expect([...store.indexNames]).toEqual(['at']);
@@ -211,13 +228,13 @@ describe('the database', () => {
     const name = freshName();
     const h = await history(name);
     await h.record(start('a', 100));
-    // What a future Hearth with HISTORY_DB_VERSION 2 would do.
-    const newer = await openDB(name, 2, {
+    // What a future Hearth with the next HISTORY_DB_VERSION would do.
+    const newer = await openDB(name, HISTORY_DB_VERSION + 1, {
       upgrade(db) {
         db.createObjectStore('notes');
       },
     });
-    expect([...newer.objectStoreNames].sort()).toEqual(['events', 'notes']);
+    expect([...newer.objectStoreNames].sort()).toEqual(['events', 'notes', 'thoughts']);
     expect(await newer.count('events')).toBe(1);
     newer.close();
   });

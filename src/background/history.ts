@@ -5,7 +5,7 @@
 // boundary event's key is deterministic (`${type}|${occurrenceKey}`) and recording it
 // again is a no-op: the first record, with its `at`, stays. An override is a separate
 // choice each time, so its key also carries the instant.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openHearthDB } from './db';
 
 export type HistoryEventType = 'boundary-start' | 'boundary-end' | 'override';
 
@@ -24,15 +24,7 @@ export interface HistoryEvent {
 /** What callers hand in: the key is worked out here, so it is always the same for the same fact. */
 export type NewHistoryEvent = Omit<HistoryEvent, 'key'>;
 
-interface HearthDB extends DBSchema {
-  events: {
-    key: string;
-    value: HistoryEvent;
-    indexes: { at: number };
-  };
-}
-
-export const HISTORY_DB_VERSION = 1;
+export { HISTORY_DB_VERSION } from './db';
 
 export function historyKey(event: NewHistoryEvent): string {
   return event.type === 'override'
@@ -69,26 +61,7 @@ export interface History {
 }
 
 export async function openHistory(dbName = 'hearth'): Promise<History> {
-  const db: IDBPDatabase<HearthDB> = await openDB<HearthDB>(dbName, HISTORY_DB_VERSION, {
-    upgrade(database, oldVersion) {
-      // One case per version step, each falling through to the next, so a database
-      // at any older version is brought all the way up. Version 2 adds `case 1:`
-      // below (e.g. a new store) and bumps HISTORY_DB_VERSION; never edit a past case.
-      switch (oldVersion) {
-        case 0: {
-          const events = database.createObjectStore('events', { keyPath: 'key' });
-          events.createIndex('at', 'at');
-        }
-        // falls through
-        default:
-          break;
-      }
-    },
-    // A newer Hearth (after an update) wants to upgrade: let it.
-    blocking() {
-      db.close();
-    },
-  });
+  const db = await openHearthDB(dbName);
 
   async function recordAll(events: readonly NewHistoryEvent[]): Promise<number> {
     const stored = events.map(toStored); // checks every event before writing any

@@ -2,20 +2,34 @@
 // level (MV3 may start the worker for any of these events); each one ends in
 // the same idempotent reconcile.
 import browser from 'webextension-polyfill';
+import { WELCOME_BACK_ID } from './enforcers/notices';
 import { handleMessage } from './messaging';
 import { reconcileSoon } from './reconcile';
 import { SETTINGS_KEY } from './store';
+import { SYNC_KEY, adoptFromSync } from './sync';
 
-browser.runtime.onInstalled.addListener(() => void reconcileSoon());
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  // A short, skippable welcome on first install only; the defaults are already in force.
+  if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('src/ui/onboarding/index.html') });
+  void reconcileSoon();
+});
 browser.runtime.onStartup.addListener(() => void reconcileSoon());
 browser.alarms.onAlarm.addListener(() => void reconcileSoon());
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && SETTINGS_KEY in changes) void reconcileSoon();
+  // A change made on another device arrives through sync; adopting it into local reconciles.
+  if (area === 'sync' && SYNC_KEY in changes) void adoptFromSync(changes[SYNC_KEY]?.newValue, SETTINGS_KEY);
 });
 browser.runtime.onMessage.addListener(handleMessage);
 // Host access given or taken back in the browser's own UI changes what can be quieted.
 browser.permissions.onAdded.addListener(() => void reconcileSoon());
 browser.permissions.onRemoved.addListener(() => void reconcileSoon());
+
+// The welcome back opens the page with the parked thoughts; any of Hearth's notices closes when clicked.
+browser.notifications.onClicked.addListener((id) => {
+  if (id === WELCOME_BACK_ID) void browser.tabs.create({ url: browser.runtime.getURL('src/ui/handoff/index.html') });
+  void browser.notifications.clear(id);
+});
 
 // A worker woken for any reason repairs the state first (e.g. after sleep or a clock change).
 void reconcileSoon();

@@ -15,7 +15,12 @@ import { endNow, startFocus, wayThrough } from './commands';
 import { tabPlanFor } from './enforcers/sites';
 import { reconcileSoon, type Reconciled } from './reconcile';
 import { addSite, removeSite, setSiteMode, siteName, sitesView } from './siteCommands';
+import { addCustomPrompt, nextPrompt, promptAction } from './prompts';
+import { clearHistory, exportHistory, reflectionView } from './reflection';
+import { exportSettings, importSettings, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
 import { loadPasses } from './store';
+import { parkThought, thoughtAction, thoughtsView } from './thoughts';
+import { momentOf } from '../core/prompts';
 
 export function isOwnPage(sender: Runtime.MessageSender): boolean {
   if (sender.id !== browser.runtime.id || !sender.url) return false;
@@ -68,6 +73,40 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
       await wayThrough(now, request.siteId, (await reconcileSoon()).desired.active.length > 0);
       await reconcileSoon();
       return calmOf(request.siteId, Date.now());
+    case 'prompt': {
+      // The moment of the family time that is on; outside it, any moment.
+      const { desired } = await reconcileSoon();
+      return nextPrompt(momentOf(desired.active[0]?.kind), request.kind, now);
+    }
+    case 'promptAction':
+      await promptAction(request.id, request.action);
+      return { ok: true as const };
+    case 'addPrompt':
+      return addCustomPrompt(request.text, request.kind);
+    case 'parkThought':
+      return parkThought(request.text, now);
+    case 'thoughts':
+      return thoughtsView();
+    case 'thoughtAction':
+      return thoughtAction(request.id, request.action, now);
+    case 'reflection':
+      return reflectionView(now);
+    case 'exportHistory':
+      return exportHistory();
+    case 'clearHistory':
+      return clearHistory();
+    case 'settings':
+      return settingsView();
+    case 'saveSchedule':
+      return saveSchedule(request.schedule);
+    case 'savePreferences':
+      return savePreferences(request.preferences);
+    case 'skip':
+      return setSkip(request.windowId, request.date, request.skipped);
+    case 'exportSettings':
+      return exportSettings(now);
+    case 'importSettings':
+      return importSettings(request.text);
   }
 }
 

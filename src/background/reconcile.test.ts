@@ -1,7 +1,9 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { defaultSettings } from '../core/settings';
 import { TRANSITION_ALARM } from './enforcers/alarm';
+import { HEADS_UP_ID, WELCOME_BACK_ID, noticeOnce } from './enforcers/notices';
+import { parkThought, thoughtsView } from './thoughts';
 import { openHistory } from './history';
 import { reconcile } from './reconcile';
 import { SETTINGS_KEY } from './store';
@@ -13,10 +15,16 @@ vi.mock('./enforcers/sites', async (original) => ({
   applySiteEffects: vi.fn(async () => undefined),
   hasAccess: vi.fn(async () => false),
 }));
+vi.mock('./enforcers/notices', async (original) => ({
+  ...(await original<typeof import('./enforcers/notices')>()),
+  noticeOnce: vi.fn(async () => true),
+}));
 
 process.env.TZ = 'Europe/London';
 // Wednesday 25 November 2026, local (GMT) times.
 const at = (hh: number, mm: number) => new Date(2026, 10, 25, hh, mm).getTime();
+
+beforeEach(() => vi.mocked(noticeOnce).mockClear());
 
 describe('reconcile', () => {
   test('during Dinner the badge is on, the title says until when, and the alarm is set for its end', async () => {
@@ -26,11 +34,14 @@ describe('reconcile', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('on');
     // Dinner runs straight into the bedtime routine on a school night.
     expect(await fakeBrowser.action.getTitle({})).toBe('Hearth — family time: Dinner, until 8:30 PM');
+    // No heads-up for the bedtime routine that follows straight on: the alarm is for the hand-over.
     expect((await fakeBrowser.alarms.get(TRANSITION_ALARM))?.scheduledTime).toBe(at(19, 30));
   });
 
   test('outside family time the badge is empty and the alarm points at the next start', async () => {
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: defaultSettings() });
+    const settings = defaultSettings();
+    settings.preferences.headsUp = false;
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: settings });
     await reconcile(at(9, 0));
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     expect(await fakeBrowser.action.getTitle({})).toBe('Hearth — work time');
@@ -78,5 +89,26 @@ describe('reconcile', () => {
     expect(desired.active.map((o) => o.label)).toEqual(['Late shift off']);
     const { [SETTINGS_KEY]: saved } = await fakeBrowser.storage.local.get(SETTINGS_KEY);
     expect(saved).toMatchObject({ version: 2, schedule: { windows: [{ id: 'late', endDayOffset: 1 }] } });
+  });
+
+  test('a heads-up comes the chosen minutes before a window, and the alarm wakes for it', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: defaultSettings() });
+    const { desired } = await reconcile(at(17, 0));
+    expect(desired.headsUpAt).toBe(at(17, 50));
+    expect((await fakeBrowser.alarms.get(TRANSITION_ALARM))?.scheduledTime).toBe(at(17, 50));
+    expect(noticeOnce).not.toHaveBeenCalled();
+    await reconcile(at(17, 50));
+    expect(noticeOnce).toHaveBeenCalledWith(HEADS_UP_ID, expect.stringContaining('dinner'), 'Dinner in 10 minutes', expect.stringContaining('6:00'));
+  });
+
+  test('when family time ends, parked thoughts are handed back with a welcome', async () => {
+    const settings = defaultSettings();
+    settings.schedule.windows = settings.schedule.windows.filter((w) => w.id === 'dinner');
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: settings });
+    await reconcile(at(18, 10));
+    await parkThought('Reply to Sam', at(18, 15));
+    await reconcile(at(19, 31));
+    expect((await thoughtsView()).handedBack.map((t) => t.text)).toEqual(['Reply to Sam']);
+    expect(noticeOnce).toHaveBeenCalledWith(WELCOME_BACK_ID, expect.any(String), 'Welcome back', expect.stringContaining('one thought'));
   });
 });

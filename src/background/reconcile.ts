@@ -1,10 +1,15 @@
 // reconcile(now): settings + clock -> desired state -> apply the difference.
 // Idempotent and memory-free: it may run any number of times, after any restart.
-import { desiredState, toApplied, transitions, type Desired } from '../core/desired';
+import { desiredState, headsUpDue, toApplied, transitions, type Desired } from '../core/desired';
+import { occurrenceKey } from '../core/schedule';
+import type { Settings } from '../core/settings';
+import { formatTime, t } from '../i18n';
 import { applyAlarm } from './enforcers/alarm';
 import { applyBadge } from './enforcers/badge';
+import { HEADS_UP_ID, WELCOME_BACK_ID, noticeOnce } from './enforcers/notices';
 import { applySiteEffects } from './enforcers/sites';
 import { openHistory } from './history';
+import { handBack } from './thoughts';
 import { loadApplied, loadPasses, loadSettings, saveApplied, savePasses, type LoadedSettings } from './store';
 
 export interface Reconciled extends LoadedSettings {
@@ -23,13 +28,14 @@ export async function reconcile(now: number): Promise<Reconciled> {
   const results = await Promise.allSettled([
     applySiteEffects(desired.sites, desired.until),
     applyBadge(desired),
-    recordTransitions(desired, now),
+    recordTransitions(desired, loaded.settings, now),
+    headsUp(desired, loaded.settings, now),
   ]);
   for (const r of results) if (r.status === 'rejected') console.error('Hearth: an effect was not applied', r.reason);
   return { ...loaded, desired };
 }
 
-async function recordTransitions(desired: Desired, now: number): Promise<void> {
+async function recordTransitions(desired: Desired, settings: Settings, now: number): Promise<void> {
   const applied = desired.active.map(toApplied);
   const changes = transitions(await loadApplied(), applied, now);
   if (changes.length === 0) return;
@@ -40,6 +46,23 @@ async function recordTransitions(desired: Desired, now: number): Promise<void> {
     history.close();
   }
   await saveApplied(applied);
+  const ended = changes.filter((c) => c.type === 'boundary-end');
+  if (ended.length && desired.active.length === 0) await welcomeBack(ended.map((c) => c.occurrenceKey).join(','), settings, now);
+}
+
+/** Family time is over: parked thoughts are handed back, with a short welcome. */
+async function welcomeBack(occurrence: string, settings: Settings, now: number): Promise<void> {
+  const count = await handBack(now);
+  if (!settings.preferences.handoff) return;
+  const message = count === 0 ? t('welcomeBackNone') : t(count === 1 ? 'welcomeBackOne' : 'welcomeBackMany', [String(count)]);
+  await noticeOnce(WELCOME_BACK_ID, occurrence, t('welcomeBackTitle'), message);
+}
+
+async function headsUp(desired: Desired, settings: Settings, now: number): Promise<void> {
+  const next = desired.next;
+  if (!next || !settings.preferences.headsUp || !headsUpDue(desired, now)) return;
+  const minutes = String(Math.max(1, Math.round((next.start - now) / 60_000)));
+  await noticeOnce(HEADS_UP_ID, occurrenceKey(next), t('headsUpTitle', [next.label, minutes]), t('headsUpMessage', [formatTime(next.start)]));
 }
 
 // Events can arrive together (alarm + storage change + message); run one at a time

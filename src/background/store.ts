@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { parseSettings, type Settings } from '../core/settings';
 import type { AppliedOccurrence } from '../core/desired';
 import { activePasses, type Pass } from '../core/quiet';
+import { mirrorToSync } from './sync';
 
 export const SETTINGS_KEY = 'settings';
 const BACKUP_KEY = 'settingsSetAside';
@@ -29,6 +30,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
 
 export async function saveSettings(settings: Settings): Promise<void> {
   await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+  await mirrorToSync(settings);
 }
 
 export async function loadApplied(): Promise<AppliedOccurrence[]> {

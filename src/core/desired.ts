@@ -10,20 +10,38 @@ export interface Desired {
   next: Occurrence | null;
   /** Every listed work site with its effective mode while family time is on; empty otherwise. */
   sites: SitePlan[];
-  /** When reconcile has to run again (the next transition or the end of a way through), or null. */
+  /** When the heads-up for `next` is due (the parent's chosen minutes before it), or null. */
+  headsUpAt: number | null;
+  /** When reconcile has to run again (a transition, a heads-up, the end of a way through), or null. */
   wakeAt: number | null;
 }
 
-export function desiredState(settings: Pick<Settings, 'schedule' | 'sites'>, passes: readonly Pass[], now: number): Desired {
+type Inputs = Pick<Settings, 'schedule' | 'sites'> & { preferences?: Pick<Settings['preferences'], 'headsUp' | 'headsUpMinutes'> };
+
+export function desiredState(settings: Inputs, passes: readonly Pass[], now: number): Desired {
   const active = activeAt(settings.schedule, now);
-  const wakes = [nextTransition(settings.schedule, now), nextPassEnd(passes, now)].filter((t): t is number => t !== null);
+  const next = nextStart(settings.schedule, now);
+  const prefs = settings.preferences;
+  const until = familyTimeUntil(settings.schedule, now);
+  // No heads-up for a window that follows on from family time already on.
+  const lead = next && prefs?.headsUp ? next.start - prefs.headsUpMinutes * 60_000 : null;
+  const headsUpAt = lead !== null && (until === null || lead >= until) ? lead : null;
+  const wakes = [nextTransition(settings.schedule, now), nextPassEnd(passes, now), headsUpAt !== null && headsUpAt > now ? headsUpAt : null];
+  const future = wakes.filter((t): t is number => t !== null);
   return {
     active,
-    until: familyTimeUntil(settings.schedule, now),
-    next: nextStart(settings.schedule, now),
+    until,
+    next,
     sites: sitePlans(settings.sites, passes, active.length > 0, now),
-    wakeAt: wakes.length ? Math.min(...wakes) : null,
+    headsUpAt,
+    wakeAt: future.length ? Math.min(...future) : null,
   };
+}
+
+/** The heads-up is due: its time has come and family time has not started yet. */
+export function headsUpDue(desired: Desired, now: number): boolean {
+  const { headsUpAt, next, active } = desired;
+  return headsUpAt !== null && next !== null && active.length === 0 && headsUpAt <= now && now < next.start;
 }
 
 /** What reconcile remembers in storage of the last state it applied. */

@@ -1,16 +1,24 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { StatusView } from '../../messages';
+import type { StatusView, ThoughtsView } from '../../messages';
 import { t } from '../../i18n';
 import { ask } from '../shared/client';
 import { formatWhen } from '../shared/when';
+import { HandedBack } from '../shared/Thoughts';
 import { FocusStarter } from './FocusStarter';
+import { ParkThought } from './ParkThought';
+import { PromptCard } from './PromptCard';
 
 export function Popup() {
   const [status, setStatus] = useState<StatusView | null>(null);
   const [note, setNote] = useState('');
+  const [thoughts, setThoughts] = useState<ThoughtsView | null>(null);
+  const [kindWord, setKindWord] = useState(false);
 
-  const refresh = useCallback(async () => setStatus(await ask({ type: 'status' })), []);
+  const refresh = useCallback(async () => {
+    setStatus(await ask({ type: 'status' }));
+    setThoughts(await ask({ type: 'thoughts' }));
+  }, []);
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -33,10 +41,27 @@ export function Popup() {
     setNote(t('endedNote'));
   };
 
+  const on = status !== null && status.active.length > 0 && status.until !== null;
   return (
     <main>
       <h1 class="visually-hidden">{t('extName')}</h1>
       {status ? <StatusCard status={status} onEnd={endNow} /> : <p aria-busy="true">{t('loading')}</p>}
+      {on && <PromptCard title={t('promptTitleOn')} />}
+      {on && thoughts && (
+        <ParkThought view={thoughts} onChange={setThoughts} until={formatWhen(status.until!, status.now)} />
+      )}
+      {!on && thoughts && <HandedBack view={thoughts} onChange={setThoughts} />}
+      {!on && status && (
+        kindWord ? (
+          <PromptCard kind="self-compassion" title={t('promptTitleKind')} />
+        ) : (
+          <p>
+            <button type="button" onClick={() => setKindWord(true)}>
+              {t('promptKindWordButton')}
+            </button>
+          </p>
+        )
+      )}
       <FocusStarter onStart={startFocus} />
       <p class="note" role="status">
         {note}

@@ -1,0 +1,212 @@
+// The worker's reflection requests against fake-indexeddb (fresh for every test,
+// see tests/unit/setup.ts) and the fake browser's storage.
+process.env.TZ = 'Europe/London';
+
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openHearthDB, type ParkedThought } from './db';
+import { openHistory, type NewHistoryEvent } from './history';
+import { clearHistory, exportHistory, reflectionView } from './reflection';
+
+// Every connection the module opens is watched, so a test can see it closed.
+const connections = vi.hoisted(() => ({ opened: 0, closed: 0 }));
+vi.mock('./db', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./db')>();
+  return {
+    ...real,
+    openHearthDB: async (name?: string) => {
+      const db = await real.openHearthDB(name);
+      connections.opened++;
+      const close = db.close.bind(db);
+      db.close = () => {
+        connections.closed++;
+        close();
+      };
+      return db;
+    },
+  };
+});
+afterEach(() => {
+  connections.opened = 0;
+  connections.closed = 0;
+});
+
+const local = (y: number, mo: number, d: number, h = 0, mi = 0): number => new Date(y, mo - 1, d, h, mi).getTime();
+const NOW = local(2025, 3, 12, 20, 0); // Wednesday 12 March 2025
+
+async function record(events: NewHistoryEvent[]): Promise<void> {
+  const history = await openHistory();
+  try {
+    await history.recordMany(events);
+  } finally {
+    history.close();
+  }
+}
+
+function thought(id: string, parkedAt: number): ParkedThought {
+  return { id, text: `thought ${id}`, parkedAt, handedBackAt: null, doneAt: null };
+}
+
+async function park(thoughts: ParkedThought[]): Promise<void> {
+  const db = await openHearthDB();
+  try {
+    for (const th of thoughts) await db.put('thoughts', th);
+  } finally {
+    db.close();
+  }
+}
+
+async function stored(): Promise<{ events: number; thoughts: number }> {
+  const db = await openHearthDB();
+  try {
+    return { events: await db.count('events'), thoughts: await db.count('thoughts') };
+  } finally {
+    db.close();
+  }
+}
+
+const dinnerMonday: NewHistoryEvent[] = [
+  { type: 'boundary-start', occurrenceKey: 'window:dinner:1', label: 'Dinner', at: local(2025, 3, 10, 18) },
+  { type: 'boundary-end', occurrenceKey: 'window:dinner:1', label: 'Dinner', at: local(2025, 3, 10, 19, 5) },
+  {
+    type: 'override',
+    occurrenceKey: 'window:dinner:1',
+    label: 'Dinner',
+    at: local(2025, 3, 10, 19, 5),
+    detail: 'ended-early',
+  },
+];
+const slackTuesday: NewHistoryEvent = {
+  type: 'override',
+  occurrenceKey: 'site:slack',
+  label: 'Slack',
+  at: local(2025, 3, 11, 18, 30),
+  detail: 'way-through:10',
+};
+
+describe('reflectionView', () => {
+  it('reads history, parked thoughts and favourites into the view, and closes the database', async () => {
+    await record([...dinnerMonday, slackTuesday]);
+    await park([thought('a', local(2025, 3, 11, 18)), thought('b', local(2025, 3, 3, 12))]);
+    await fakeBrowser.storage.local.set({ prompts: { favourites: ['p1', 'p2', 'p3'] } });
+    connections.opened = 0;
+    connections.closed = 0;
+
+    const view = await reflectionView(NOW);
+
+    expect(view.now).toBe(NOW);
+    expect(view.weekHours).toBeCloseTo(65 / 60, 10);
+    expect(view.monthHours).toBeCloseTo(65 / 60, 10);
+    expect(view.last7Days.find((d) => d.date === '2025-03-10')?.hours).toBeCloseTo(65 / 60, 10);
+    expect(view.thoughtsThisWeek).toBe(1);
+    expect(view.thoughtsThisMonth).toBe(2);
+    expect(view.favourites).toBe(3);
+    expect(view.hasHistory).toBe(true);
+    expect(view.facts).toEqual([
+      { at: slackTuesday.at, label: 'Slack', kind: 'way-through', minutes: 10 },
+      { at: local(2025, 3, 10, 19, 5), label: 'Dinner', kind: 'ended-early' },
+    ]);
+    expect(connections).toEqual({ opened: 1, closed: 1 });
+  });
+
+  it('is empty for a new install, with no favourites when prompts were never stored', async () => {
+    const view = await reflectionView(NOW);
+    expect(view).toMatchObject({ weekHours: 0, monthHours: 0, facts: [], favourites: 0, hasHistory: false });
+    expect(view.last7Days).toHaveLength(7);
+    expect(connections.opened).toBe(connections.closed);
+  });
+
+  it.each([
+    ['a stored value that is not an object', 'favourites'],
+    ['no favourites list', { hidden: ['x'] }],
+    ['favourites that are not a list', { favourites: 'p1' }],
+  ])('counts no favourites for %s', async (_, prompts) => {
+    await fakeBrowser.storage.local.set({ prompts });
+    expect((await reflectionView(NOW)).favourites).toBe(0);
+  });
+
+  it('counts only the ids in a favourites list', async () => {
+    await fakeBrowser.storage.local.set({ prompts: { favourites: ['p1', 7, null, 'p2'], hidden: ['p9'] } });
+    expect((await reflectionView(NOW)).favourites).toBe(2);
+  });
+});
+
+describe('exportHistory', () => {
+  it('is a versioned JSON document with every event and thought, oldest first', async () => {
+    await record([slackTuesday, ...dinnerMonday]);
+    await park([thought('b', local(2025, 3, 11, 18)), thought('a', local(2025, 3, 3, 12))]);
+
+    const { json } = await exportHistory(Date.UTC(2025, 2, 12, 20, 0, 5));
+    expect(json.endsWith('\n')).toBe(true);
+    const doc = JSON.parse(json) as Record<string, unknown>;
+    expect(doc).toEqual({
+      format: 'hearth-history',
+      version: 1,
+      exportedAt: '2025-03-12T20:00:05.000Z',
+      events: [
+        {
+          key: 'boundary-start|window:dinner:1',
+          type: 'boundary-start',
+          occurrenceKey: 'window:dinner:1',
+          label: 'Dinner',
+          at: local(2025, 3, 10, 18),
+        },
+        // Same instant: the index orders by key within it.
+        {
+          key: 'boundary-end|window:dinner:1',
+          type: 'boundary-end',
+          occurrenceKey: 'window:dinner:1',
+          label: 'Dinner',
+          at: local(2025, 3, 10, 19, 5),
+        },
+        {
+          key: `override|window:dinner:1|${local(2025, 3, 10, 19, 5)}`,
+          type: 'override',
+          occurrenceKey: 'window:dinner:1',
+          label: 'Dinner',
+          at: local(2025, 3, 10, 19, 5),
+          detail: 'ended-early',
+        },
+        {
+          key: `override|site:slack|${slackTuesday.at}`,
+          type: 'override',
+          occurrenceKey: 'site:slack',
+          label: 'Slack',
+          at: slackTuesday.at,
+          detail: 'way-through:10',
+        },
+      ],
+      thoughts: [thought('a', local(2025, 3, 3, 12)), thought('b', local(2025, 3, 11, 18))],
+    });
+    expect(connections.opened).toBe(connections.closed);
+  });
+
+  it('is an empty document when there is no history', async () => {
+    const doc = JSON.parse((await exportHistory(NOW)).json) as Record<string, unknown>;
+    expect(doc).toMatchObject({ format: 'hearth-history', version: 1, events: [], thoughts: [] });
+  });
+});
+
+describe('clearHistory', () => {
+  it('deletes every event and parked thought, and leaves the favourites alone', async () => {
+    await record([...dinnerMonday, slackTuesday]);
+    await park([thought('a', local(2025, 3, 11, 18))]);
+    await fakeBrowser.storage.local.set({ prompts: { favourites: ['p1'] } });
+    expect(await stored()).toEqual({ events: 4, thoughts: 1 });
+
+    expect(await clearHistory()).toEqual({ ok: true });
+
+    expect(await stored()).toEqual({ events: 0, thoughts: 0 });
+    const view = await reflectionView(NOW);
+    expect(view).toMatchObject({ weekHours: 0, facts: [], thoughtsThisWeek: 0, favourites: 1, hasHistory: false });
+    expect(connections.opened).toBe(connections.closed);
+  });
+
+  it('lets history start again afterwards', async () => {
+    await record(dinnerMonday);
+    await clearHistory();
+    await record([slackTuesday]);
+    const doc = JSON.parse((await exportHistory(NOW)).json) as { events: { label: string }[] };
+    expect(doc.events.map((e) => e.label)).toEqual(['Slack']);
+  });
+});

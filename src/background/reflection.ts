@@ -1,0 +1,80 @@
+// The worker's side of reflection: read history and parked thoughts from the
+// device's own database, save them as a file for the parent, or delete them all.
+import browser from 'webextension-polyfill';
+import { reflect, type ReflectionView } from '../core/reflection';
+import { openHearthDB, type HearthDatabase, type ParkedThought } from './db';
+import type { HistoryEvent } from './history';
+
+/** storage.local key where the prompts keep `{ favourites: string[] }`. */
+const PROMPTS_KEY = 'prompts';
+
+export const EXPORT_FORMAT = 'hearth-history';
+export const EXPORT_VERSION = 1;
+
+/** The document "Export history" saves. */
+export interface HistoryExport {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  /** ISO 8601, UTC */
+  exportedAt: string;
+  /** Oldest first. */
+  events: HistoryEvent[];
+  /** Oldest first. */
+  thoughts: ParkedThought[];
+}
+
+async function withDB<T>(use: (db: HearthDatabase) => Promise<T>): Promise<T> {
+  const db = await openHearthDB();
+  try {
+    return await use(db);
+  } finally {
+    db.close();
+  }
+}
+
+async function readAll(): Promise<{ events: HistoryEvent[]; thoughts: ParkedThought[] }> {
+  return withDB(async (db) => {
+    const tx = db.transaction(['events', 'thoughts']);
+    const [events, thoughts] = await Promise.all([
+      tx.objectStore('events').index('at').getAll(),
+      tx.objectStore('thoughts').index('parkedAt').getAll(),
+      tx.done,
+    ]);
+    return { events, thoughts };
+  });
+}
+
+/** How many favourite prompts are kept; 0 when there are none or the stored value is not readable. */
+async function favouritesCount(): Promise<number> {
+  const { [PROMPTS_KEY]: prompts } = await browser.storage.local.get(PROMPTS_KEY);
+  if (typeof prompts !== 'object' || prompts === null) return 0;
+  const favourites = (prompts as { favourites?: unknown }).favourites;
+  return Array.isArray(favourites) ? favourites.filter((f) => typeof f === 'string').length : 0;
+}
+
+export async function reflectionView(now: number): Promise<ReflectionView> {
+  const [{ events, thoughts }, favourites] = await Promise.all([readAll(), favouritesCount()]);
+  return reflect(events, thoughts, favourites, now);
+}
+
+/** The whole history as a versioned JSON document, for the parent to keep. */
+export async function exportHistory(now: number = Date.now()): Promise<{ json: string }> {
+  const { events, thoughts } = await readAll();
+  const doc: HistoryExport = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    events,
+    thoughts,
+  };
+  return { json: `${JSON.stringify(doc, null, 2)}\n` };
+}
+
+/** Deletes every history event and every parked thought, in one step. */
+export async function clearHistory(): Promise<{ ok: true }> {
+  await withDB(async (db) => {
+    const tx = db.transaction(['events', 'thoughts'], 'readwrite');
+    await Promise.all([tx.objectStore('events').clear(), tx.objectStore('thoughts').clear(), tx.done]);
+  });
+  return { ok: true };
+}

@@ -1,0 +1,45 @@
+// The settings pages' requests: read everything, save the schedule or the
+// preferences whole (or not at all, with a sentence per problem), skip one
+// occurrence, and export or import the settings file.
+import { parseSettings, type Settings } from '../core/settings';
+import { exportSettingsFile, parseSettingsFile } from '../core/settingsFile';
+import type { SaveResult, SettingsView } from '../messages';
+import { loadSettings, saveSettings } from './store';
+import { syncStatus } from './sync';
+
+export async function settingsView(): Promise<SettingsView> {
+  const { settings, problems } = await loadSettings();
+  return { settings, problems, storage: await syncStatus() };
+}
+
+/** Validates the whole candidate; saves only when every part of it is readable. */
+async function saveWhole(change: (s: Settings) => unknown): Promise<SaveResult> {
+  const { settings } = await loadSettings();
+  const parsed = parseSettings(change(settings));
+  if (!parsed.intact) return { ok: false, problems: parsed.problems };
+  await saveSettings(parsed.settings);
+  return { ok: true, view: await settingsView() };
+}
+
+export const saveSchedule = (schedule: unknown) => saveWhole((s) => ({ ...s, schedule }));
+export const savePreferences = (preferences: unknown) => saveWhole((s) => ({ ...s, preferences }));
+
+export async function setSkip(windowId: string, date: string, skipped: boolean): Promise<SettingsView> {
+  const { settings } = await loadSettings();
+  const others = settings.schedule.skips.filter((k) => !(k.windowId === windowId && k.date === date));
+  const skips = skipped ? [...others, { windowId, date }] : others;
+  await saveWhole((s) => ({ ...s, schedule: { ...s.schedule, skips } }));
+  return settingsView();
+}
+
+export async function exportSettings(now: number): Promise<{ json: string; fileName: string }> {
+  const { settings } = await loadSettings();
+  return exportSettingsFile(settings, now);
+}
+
+export async function importSettings(text: string): Promise<{ ok: true; view: SettingsView } | { ok: false; error: string }> {
+  const parsed = parseSettingsFile(text);
+  if (!parsed.ok) return parsed;
+  await saveSettings(parsed.settings);
+  return { ok: true, view: await settingsView() };
+}

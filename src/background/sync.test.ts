@@ -1,0 +1,52 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, test } from 'vitest';
+import { defaultSettings } from '../core/settings';
+import { adoptFromSync, mirrorToSync, syncStatus } from './sync';
+
+describe('settings ride the browser sync', () => {
+  test('a save is mirrored to sync', async () => {
+    const settings = defaultSettings();
+    await mirrorToSync(settings);
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual(settings);
+    expect(await syncStatus()).toEqual({ area: 'sync', note: null });
+  });
+
+  test('a change from another device is adopted into this one', async () => {
+    const mine = defaultSettings();
+    await fakeBrowser.storage.local.set({ settings: mine });
+    const theirs = defaultSettings();
+    theirs.preferences.headsUpMinutes = 5;
+    expect(await adoptFromSync(theirs, 'settings')).toBe(true);
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(theirs);
+  });
+
+  test("this device's own earlier writes echoing back are not adopted", async () => {
+    const first = defaultSettings();
+    const second = defaultSettings();
+    second.preferences.handoff = false;
+    await mirrorToSync(first);
+    await mirrorToSync(second);
+    await fakeBrowser.storage.local.set({ settings: second });
+    expect(await adoptFromSync(first, 'settings')).toBe(false);
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(second);
+  });
+
+  test('unreadable settings from sync are not adopted', async () => {
+    await fakeBrowser.storage.local.set({ settings: defaultSettings() });
+    expect(await adoptFromSync({ version: 2, schedule: 'nonsense' }, 'settings')).toBe(false);
+    expect(await adoptFromSync(undefined, 'settings')).toBe(false);
+  });
+
+  test('when sync refuses, settings stay on this device and the parent is told plainly', async () => {
+    const original = fakeBrowser.storage.sync.set;
+    fakeBrowser.storage.sync.set = () => Promise.reject(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
+    try {
+      await mirrorToSync(defaultSettings());
+    } finally {
+      fakeBrowser.storage.sync.set = original;
+    }
+    const status = await syncStatus();
+    expect(status.area).toBe('local');
+    expect(status.note).toContain('saved on this device');
+  });
+});

@@ -1,0 +1,65 @@
+// Settings ride the browser's own sync (storage.sync) so a parent's laptop and
+// desktop agree. storage.local stays the working copy every read uses; each save
+// is mirrored to sync, and a change that arrives from another device is adopted
+// into local (which reconciles). When sync refuses (quota, item size, sync off),
+// settings still save on this device and the parent is told plainly.
+import browser from 'webextension-polyfill';
+import { parseSettings, type Settings } from '../core/settings';
+import { t } from '../i18n';
+
+export const SYNC_KEY = 'settings';
+const STATUS_KEY = 'syncStatus';
+// Fingerprints of what this device wrote to sync lately: their echoes are not news.
+const MIRRORED_KEY = 'syncMirrored';
+const REMEMBERED = 20;
+
+function fingerprint(value: unknown): string {
+  const text = JSON.stringify(value) ?? '';
+  let hash = 5381;
+  for (let i = 0; i < text.length; i++) hash = ((hash << 5) + hash + text.charCodeAt(i)) | 0;
+  return `${text.length}:${hash}`;
+}
+
+async function mirrored(): Promise<string[]> {
+  const { [MIRRORED_KEY]: list } = await browser.storage.local.get(MIRRORED_KEY);
+  return Array.isArray(list) ? (list as string[]) : [];
+}
+
+export interface SyncStatus {
+  area: 'sync' | 'local';
+  note: string | null;
+}
+
+export async function mirrorToSync(settings: Settings): Promise<void> {
+  let status: SyncStatus;
+  try {
+    const mine = [...(await mirrored()), fingerprint(settings)].slice(-REMEMBERED);
+    await browser.storage.local.set({ [MIRRORED_KEY]: mine });
+    await browser.storage.sync.set({ [SYNC_KEY]: settings });
+    status = { area: 'sync', note: null };
+  } catch (error) {
+    const quota = /quota|QUOTA|bytes/i.test(String(error));
+    status = { area: 'local', note: t(quota ? 'syncTooBig' : 'syncUnavailable') };
+  }
+  await browser.storage.local.set({ [STATUS_KEY]: status });
+}
+
+export async function syncStatus(): Promise<SyncStatus> {
+  const { [STATUS_KEY]: status } = await browser.storage.local.get(STATUS_KEY);
+  const s = status as Partial<SyncStatus> | undefined;
+  return s?.area === 'local' ? { area: 'local', note: typeof s.note === 'string' ? s.note : null } : { area: 'sync', note: null };
+}
+
+/**
+ * Settings changed in sync: from another device, or our own mirror echoing back.
+ * Adopt them when they are valid and differ from this device's copy.
+ */
+export async function adoptFromSync(incoming: unknown, localKey: string): Promise<boolean> {
+  if (incoming === undefined || (await mirrored()).includes(fingerprint(incoming))) return false;
+  const parsed = parseSettings(incoming);
+  if (!parsed.intact || parsed.fromNewerVersion) return false;
+  const { [localKey]: current } = await browser.storage.local.get(localKey);
+  if (JSON.stringify(current) === JSON.stringify(parsed.settings)) return false;
+  await browser.storage.local.set({ [localKey]: parsed.settings });
+  return true;
+}

@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { Handoff } from './Handoff';
+
+render(<Handoff />, document.getElementById('app')!);

@@ -1,0 +1,86 @@
+// Gentle moments in real Chromium: a prompt that fits the moment, a parked
+// thought that waits out family time (and a worker restart), and the calm
+// heads-up before a window.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PROMPT_LIBRARY } from '../../src/core/promptLibrary';
+import { POPUP, launch, type Hearth } from './harness';
+import { ask } from './helpers';
+
+let hearth: Hearth;
+
+beforeAll(async () => {
+  hearth = await launch();
+});
+afterAll(async () => {
+  await hearth?.close();
+});
+
+const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+
+/** Writes the schedule (and preferences) straight into storage, as the options page will. */
+async function setSettings(patch: { windows?: unknown[]; blocks?: unknown[]; preferences?: Record<string, unknown> }) {
+  const worker = await hearth.worker();
+  await worker.evaluate(async (p) => {
+    const { settings } = await chrome.storage.local.get('settings');
+    const s = (settings ?? {}) as { schedule: Record<string, unknown>; preferences: Record<string, unknown> };
+    s.schedule = { ...s.schedule, windows: p.windows ?? [], blocks: p.blocks ?? [], skips: [] };
+    s.preferences = { ...s.preferences, ...(p.preferences ?? {}) };
+    await chrome.storage.local.set({ settings: s });
+  }, patch);
+}
+
+const notifications = async () => Object.keys(await (await hearth.worker()).evaluate(() => chrome.notifications.getAll()));
+
+describe('gentle moments', () => {
+  test('during dinner the popup leads with a prompt for dinner', async () => {
+    // A dinner window that is on now, whatever the time of day.
+    const start = new Date(Date.now() - 60_000);
+    const end = new Date(Date.now() + 30 * 60_000);
+    const overnight = end.getDate() !== start.getDate() ? 1 : 0;
+    await setSettings({
+      windows: [{ id: 'dinner', label: 'Dinner', kind: 'dinner', days: [0, 1, 2, 3, 4, 5, 6], start: hhmm(start), end: hhmm(end), endDayOffset: overnight, paused: false }],
+    });
+    const popup = await hearth.open(POPUP);
+    const section = popup.getByRole('region', { name: 'For this moment' });
+    await expect.poll(() => section.count()).toBe(1);
+    const text = (await section.locator('p').first().textContent()) ?? '';
+    expect(text.length).toBeGreaterThan(10);
+    await popup.close();
+
+    // Every prompt offered during dinner is one written for dinner (or any moment).
+    for (let i = 0; i < 12; i++) {
+      const prompt = await ask<{ id: string }>(hearth, { type: 'prompt' });
+      const meta = PROMPT_LIBRARY.find((p) => p.id === prompt.id);
+      expect(meta?.moments.some((m) => m === 'dinner' || m === 'any'), prompt.id).toBe(true);
+    }
+  });
+
+  test('a parked thought waits through a worker restart and comes back when family time ends', async () => {
+    const popup = await hearth.open(POPUP);
+    const field = popup.getByRole('textbox', { name: 'A work thought to come back to later' });
+    await field.fill('Reply to Sam about the deck');
+    await field.press('Enter');
+    await expect.poll(() => popup.getByText(/^Parked\. It will be here after/).count()).toBe(1);
+    await popup.close();
+
+    await hearth.stopWorker();
+    const again = await hearth.open(POPUP);
+    await expect.poll(() => again.getByText(/^1 thought parked until/).count()).toBe(1);
+    await again.getByRole('button', { name: 'End family time now' }).click();
+    await expect.poll(() => again.getByRole('region', { name: 'While you were away, you parked' }).count()).toBe(1);
+    expect(await again.getByText('Reply to Sam about the deck').count()).toBe(1);
+    await expect.poll(notifications).toContain('hearth-welcome-back');
+
+    await again.getByRole('button', { name: 'Done: Reply to Sam about the deck' }).click();
+    await expect.poll(() => again.getByText('Reply to Sam about the deck').count()).toBe(0);
+    await again.close();
+  });
+
+  test('the heads-up comes a chosen number of minutes before a window, by itself', async () => {
+    // Heads-up one minute ahead of a block that starts in 65 s: due in about 5 s.
+    const start = Date.now() + 65_000;
+    await setSettings({ blocks: [{ id: 'soon', label: 'Bath time', start, end: start + 60_000 }], preferences: { headsUp: true, headsUpMinutes: 1 } });
+    expect(await notifications()).not.toContain('hearth-heads-up');
+    await expect.poll(notifications, { timeout: 15_000, interval: 250 }).toContain('hearth-heads-up');
+  });
+});

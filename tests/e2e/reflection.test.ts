@@ -1,0 +1,237 @@
+// The reflection page in real Chromium, after a real boundary: a 3-second Dinner
+// block comes on and ends by itself, a focus block is ended early, and the page
+// shows the time kept (under a minute: "Less than a minute"), a chart with an
+// accessible name and a label on every bar, the early ending as a plain fact,
+// saves the history as a JSON file, and deletes it in one click.
+// Everything is found by role and accessible name, as a parent's assistive tech would.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { badgeText, eventually, launch, type Hearth } from './harness';
+import { ask, sleep } from './helpers';
+
+const REFLECTION = 'src/ui/reflection/index.html';
+
+interface StoredEvent {
+  type: string;
+  label: string;
+  at: number;
+  detail?: string;
+}
+interface Exported {
+  format: string;
+  version: number;
+  exportedAt: string;
+  events: StoredEvent[];
+  thoughts: unknown[];
+}
+
+let hearth: Hearth;
+let dinner: { start: number; end: number };
+
+/** Sets the schedule through the real storage path: no recurring windows, only `blocks`. */
+async function setBlocks(blocks: { id: string; label: string; start: number; end: number }[]) {
+  const worker = await hearth.worker();
+  await worker.evaluate(async (b) => {
+    const { settings } = await chrome.storage.local.get('settings');
+    const s = (settings as { schedule?: Record<string, unknown> } | undefined) ?? {};
+    const schedule: Record<string, unknown> = { windows: [], blocks: [], skips: [], ...s.schedule };
+    schedule.blocks = b;
+    schedule.windows = [];
+    await chrome.storage.local.set({ settings: { version: 2, ...s, schedule } });
+  }, blocks);
+}
+
+/** Every history event, read straight from the extension's database. */
+async function storedEvents(): Promise<StoredEvent[]> {
+  const page = await hearth.open('icons/icon-16.png');
+  const events = await page.evaluate(
+    () =>
+      new Promise<StoredEvent[]>((resolve, reject) => {
+        const req = indexedDB.open('hearth');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const all = req.result.transaction('events').objectStore('events').getAll();
+          all.onsuccess = () => {
+            req.result.close();
+            resolve(all.result);
+          };
+        };
+      }),
+  );
+  await page.close();
+  return events;
+}
+
+/** Runs axe-core in the page (WCAG 2 A and AA) and returns the rules it found broken. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+beforeAll(async () => {
+  hearth = await launch();
+  // Whatever a default window did before the test is set aside: no family time on,
+  // every reconcile finished (status queues behind them), then an empty history.
+  await setBlocks([]);
+  expect(await eventually(() => badgeText(hearth), '', 10_000)).toBe('');
+  await ask(hearth, { type: 'status' });
+  const page = await hearth.open('icons/icon-16.png');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('hearth');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const tx = req.result.transaction(['events', 'thoughts'], 'readwrite');
+          tx.objectStore('events').clear();
+          tx.objectStore('thoughts').clear();
+          tx.oncomplete = () => {
+            req.result.close();
+            resolve();
+          };
+        };
+      }),
+  );
+  await page.close();
+
+  // A real, short boundary: Dinner from now for 3 seconds, ending by itself.
+  const now = Date.now();
+  dinner = { start: now, end: now + 3000 };
+  await setBlocks([{ id: 'e2e-dinner', label: 'Dinner', ...dinner }]);
+  expect(await eventually(() => badgeText(hearth), 'on', 5_000)).toBe('on');
+  expect(await eventually(() => badgeText(hearth), '', 10_000)).toBe('');
+  await ask(hearth, { type: 'status' });
+
+  // A focus block ended early after a second: a plain fact for the page to list.
+  await ask(hearth, { type: 'startFocus', minutes: 30 });
+  expect(await badgeText(hearth)).toBe('on');
+  await sleep(1000);
+  await ask(hearth, { type: 'endNow' });
+  expect(await badgeText(hearth)).toBe('');
+});
+
+afterAll(async () => {
+  await hearth?.close();
+});
+
+describe('the reflection page', () => {
+  let page: Page;
+  const exact = { exact: true } as const;
+  const button = (name: string) => page.getByRole('button', { name, ...exact });
+  const chart = (days: 7 | 30) => page.getByRole('group', { name: `Family time, last ${days} days`, ...exact });
+  const barNames = (days: 7 | 30) =>
+    chart(days)
+      .getByRole('img')
+      .evaluateAll((bars) => bars.map((b) => b.getAttribute('aria-label') ?? ''));
+
+  test('history holds the Dinner that just ran, from its start to its end', async () => {
+    const dinnerEvents = (await storedEvents()).filter((e) => e.label === 'Dinner');
+    expect(dinnerEvents.map((e) => [e.type, e.at]).sort()).toEqual(
+      [
+        ['boundary-end', dinner.end],
+        ['boundary-start', dinner.start],
+      ].sort(),
+    );
+  });
+
+  test('leads with the time kept, rounded plainly: under a minute is "Less than a minute"', async () => {
+    page = await hearth.open(REFLECTION);
+    expect(await page.title()).toBe('Hearth — your family time');
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Your family time' }).count()).toBe(1);
+    // 3 s of Dinner and about 1 s of the focus block: about 4 seconds this week and month.
+    await expect.poll(() => page.getByText('Less than a minute of family time this week', exact).count()).toBe(1);
+    expect(await page.getByText('This month: less than a minute', exact).count()).toBe(1);
+  });
+
+  test('draws the last 7 days as a chart with a name, a label on every bar and a table of the same numbers', async () => {
+    expect(await chart(7).count()).toBe(1);
+    const names = await barNames(7);
+    expect(names).toHaveLength(7);
+    // Today holds the time; the six days before had none recorded.
+    expect(names.at(-1)).toMatch(/^Today, \w+day \d{1,2} \w+: less than a minute$/);
+    expect(names.slice(0, 6).every((n) => /^\w+day \d{1,2} \w+: no family time$/.test(n))).toBe(true);
+
+    const table = page.getByRole('table', { name: 'Family time, last 7 days', ...exact });
+    expect(await table.getByRole('row').count()).toBe(8); // a header and 7 days
+    const todayRow = table.getByRole('row', { name: /^Today, / });
+    expect(await todayRow.getByRole('cell').textContent()).toBe('less than a minute');
+  });
+
+  test('switches to 30 days from the keyboard, and says which range is shown', async () => {
+    const week = button('Last 7 days');
+    const month = button('Last 30 days');
+    expect(await week.getAttribute('aria-pressed')).toBe('true');
+    await week.focus();
+    await page.keyboard.press('Tab');
+    expect(await month.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => month.getAttribute('aria-pressed')).toBe('true');
+    expect(await week.getAttribute('aria-pressed')).toBe('false');
+    expect(await chart(7).count()).toBe(0);
+    const names = await barNames(30);
+    expect(names).toHaveLength(30);
+    expect(names.filter((n) => n.endsWith(': less than a minute'))).toHaveLength(1);
+  });
+
+  test('shows thoughts parked, favourite prompts and the early ending as a plain fact', async () => {
+    const thoughts = page.getByRole('region', { name: 'Thoughts parked', ...exact });
+    expect(await thoughts.getByRole('term').allTextContents()).toEqual(['This week', 'This month']);
+    expect(await thoughts.getByRole('definition').allTextContents()).toEqual(['0', '0']);
+    const favourites = page.getByRole('region', { name: 'Favourite prompts', ...exact });
+    expect(await favourites.getByRole('definition').textContent()).toMatch(/^\d+$/);
+
+    const facts = page.getByRole('list', { name: 'Ways through and early endings', ...exact });
+    expect(await facts.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringMatching(/^Focus block ended early today at \d{1,2}:\d{2}\s?(AM|PM)$/),
+    ]);
+  });
+
+  test('has no WCAG A/AA problems axe can find, in light and in dark', async () => {
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  test('"Export history" downloads a dated JSON document holding the Dinner', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), button('Export history').click()]);
+    expect(download.suggestedFilename()).toMatch(/^hearth-history-\d{4}-\d{2}-\d{2}\.json$/);
+    const doc = JSON.parse(await readFile(await download.path(), 'utf8')) as Exported;
+    expect(doc).toMatchObject({ format: 'hearth-history', version: 1 });
+    expect(Date.parse(doc.exportedAt)).toBeGreaterThanOrEqual(dinner.end);
+    expect(doc.events).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'boundary-start', label: 'Dinner', at: dinner.start }),
+        expect.objectContaining({ type: 'boundary-end', label: 'Dinner', at: dinner.end }),
+        expect.objectContaining({ type: 'override', label: 'Focus block', detail: 'ended-early' }),
+      ]),
+    );
+    expect(await page.getByRole('status').textContent()).toBe(
+      `Your history is downloading as ${download.suggestedFilename()}.`,
+    );
+  });
+
+  test('"Delete all history and parked thoughts" empties it in one click, and says so calmly', async () => {
+    await button('Delete all history and parked thoughts').click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('History deleted.');
+    await expect.poll(() => page.getByText('No family time recorded yet this week', exact).count()).toBe(1);
+    expect(await page.getByText('This month: none recorded yet', exact).count()).toBe(1);
+    const names = await barNames(30);
+    expect(names).toHaveLength(30);
+    expect(names.every((n) => n.endsWith(': no family time'))).toBe(true);
+    expect(await page.getByRole('list', { name: 'Ways through and early endings' }).count()).toBe(0);
+    expect(await page.getByText('None in the last 30 days.', exact).count()).toBe(1);
+
+    expect(await storedEvents()).toEqual([]);
+    const { json } = await ask<{ json: string }>(hearth, { type: 'exportHistory' });
+    expect((JSON.parse(json) as Exported).events).toEqual([]);
+    await page.close();
+  });
+});
