@@ -102,7 +102,7 @@ function recordOf<S extends v.GenericSchema>(item: S) {
 
 const RotationSchema = v.fallback(
   v.object({
-    rounds: recordOf(v.array(IdSchema)),
+    rounds: recordOf(listOf(IdSchema, (id) => id)),
     last: recordOf(IdSchema),
   }),
   () => ({ rounds: {}, last: {} }),
@@ -224,7 +224,8 @@ export function addCustomPrompt(text: string, kind: PromptKind): Promise<AddProm
   return serially(async () => {
     const clean = text.replace(/\s+/g, ' ').trim();
     if (clean === '') return { ok: false, error: t('promptErrorEmpty') };
-    if (Array.from(clean).length > MAX_CUSTOM_LENGTH) {
+    // Counted as the message schema counts (UTF-16 units), so what is kept always reads back.
+    if (clean.length > MAX_CUSTOM_LENGTH) {
       return { ok: false, error: t('promptErrorTooLong', [String(MAX_CUSTOM_LENGTH)]) };
     }
     const [problem] = toneProblems(clean);

@@ -3,6 +3,9 @@
 // under "prompt_" + the id with "-" read as "_" (promptMessageKey). Ids are stable:
 // a parent's favourites and hidden prompts refer to them, so never rename one; retire
 // a prompt by removing it (stored references to it are then dropped).
+//
+// moments: 'any' fits every moment and the time outside them, so it stands alone;
+// 'focus' covers focus blocks, school runs and the parent's own kinds of family time.
 
 import type { PromptMeta } from './prompts';
 
@@ -84,18 +87,18 @@ export const PROMPT_LIBRARY: readonly PromptMeta[] = [
   { id: 'self-any-went-okay', kind: 'self-compassion', moments: ['any'] },
   // Connection: the grown-ups who hold the parent up.
   { id: 'connect-friend-who-gets-it', kind: 'connection', moments: ['any'] },
-  { id: 'connect-lunch-coffee', kind: 'connection', moments: ['focus', 'any'] },
-  { id: 'connect-call-family', kind: 'connection', moments: ['weekend', 'any'] },
-  { id: 'connect-thank-partner', kind: 'connection', moments: ['dinner', 'bedtime', 'any'] },
+  { id: 'connect-lunch-coffee', kind: 'connection', moments: ['any'] },
+  { id: 'connect-call-family', kind: 'connection', moments: ['weekend'] },
+  { id: 'connect-thank-partner', kind: 'connection', moments: ['any'] },
   { id: 'connect-partner-after-lights-out', kind: 'connection', moments: ['bedtime'] },
   { id: 'connect-voice-note', kind: 'connection', moments: ['any'] },
   { id: 'connect-school-gate', kind: 'connection', moments: ['focus'], ages: ['school'] },
-  { id: 'connect-old-photo', kind: 'connection', moments: ['weekend', 'any'] },
+  { id: 'connect-old-photo', kind: 'connection', moments: ['any'] },
   { id: 'connect-accept-help', kind: 'connection', moments: ['any'] },
   { id: 'connect-grandparents-call', kind: 'connection', moments: ['weekend'], ages: ['little', 'school'] },
   { id: 'connect-invite-family', kind: 'connection', moments: ['weekend'] },
   { id: 'connect-dinner-guest', kind: 'connection', moments: ['dinner'] },
   { id: 'connect-grown-ups-day', kind: 'connection', moments: ['dinner'] },
   { id: 'connect-walk-with-friend', kind: 'connection', moments: ['weekend', 'focus'] },
-  { id: 'connect-parent-check-in', kind: 'connection', moments: ['focus', 'any'] },
+  { id: 'connect-parent-check-in', kind: 'connection', moments: ['focus'] },
 ];

@@ -1,0 +1,382 @@
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { occurrencesBetween } from './schedule';
+import { defaultSettings } from './settings';
+import type { BoundaryWindow, OneOffBlock, Schedule, Skip, Weekday } from './types';
+import {
+  describeDays,
+  describeWindow,
+  occasionWord,
+  occasionsOf,
+  weekStartOf,
+  weekView,
+  type ScheduleWords,
+  type WeekSegment,
+} from './weekView';
+import { addDays, wallInstant } from './wallclock';
+
+// Everything here runs in America/New_York, set at import time (describe bodies
+// build fixtures during collection, before any hook). A guard checks it took.
+const savedTz = process.env.TZ;
+process.env.TZ = 'America/New_York';
+afterAll(() => {
+  if (savedTz === undefined) delete process.env.TZ;
+  else process.env.TZ = savedTz;
+});
+
+const HOUR = 3_600_000;
+/** Local wall time on an ordinary (non-DST-change) day. */
+const at = (date: string, time: string): number => new Date(`${date}T${time}:00`).getTime();
+
+const win = (over: Partial<BoundaryWindow> & Pick<BoundaryWindow, 'id'>): BoundaryWindow => ({
+  label: over.id,
+  kind: 'custom',
+  days: [0, 1, 2, 3, 4, 5, 6],
+  start: '18:00',
+  end: '19:30',
+  endDayOffset: 0,
+  paused: false,
+  ...over,
+});
+const sched = (windows: BoundaryWindow[], blocks: OneOffBlock[] = [], skips: Skip[] = []): Schedule => ({
+  windows,
+  blocks,
+  skips,
+});
+
+/** The pieces on each day as compact "label from–to" strings, Monday first. */
+const pieces = (s: Schedule, monday: string) =>
+  weekView(s, monday).days.map((d) => d.segments.map((g) => `${g.label} ${g.fromMinute}-${g.toMinute}`));
+
+const overnight = win({ id: 'late', label: 'Late shift off', days: [3], start: '22:00', end: '06:30', endDayOffset: 1 });
+
+describe('guard', () => {
+  it('the zone is America/New_York', () => {
+    expect(new Date(Date.parse('2026-01-15T00:00:00Z')).getTimezoneOffset()).toBe(300);
+    expect(new Date(Date.parse('2026-07-15T00:00:00Z')).getTimezoneOffset()).toBe(240);
+  });
+});
+
+describe('weekStartOf', () => {
+  it('gives the Monday of the week, Sunday counting as its last day', () => {
+    expect(weekStartOf('2026-06-01')).toBe('2026-06-01'); // Monday
+    expect(weekStartOf('2026-06-03')).toBe('2026-06-01'); // Wednesday
+    expect(weekStartOf('2026-06-07')).toBe('2026-06-01'); // Sunday
+    expect(weekStartOf('2026-01-01')).toBe('2025-12-29'); // across a year
+  });
+});
+
+describe('weekView', () => {
+  it('lays the usual windows over the 7 days, Monday first; the weekend fills Saturday and Sunday', () => {
+    const week = weekView(defaultSettings().schedule, '2026-06-01');
+    expect(week.days.map((d) => d.date)).toEqual([
+      '2026-06-01', '2026-06-02', '2026-06-03', '2026-06-04', '2026-06-05', '2026-06-06', '2026-06-07',
+    ]);
+    expect(week.days.map((d) => d.weekday)).toEqual([1, 2, 3, 4, 5, 6, 0]);
+    expect(pieces(defaultSettings().schedule, '2026-06-01')).toEqual([
+      ['Dinner 1080-1170', 'Bedtime routine 1170-1230'],
+      ['Dinner 1080-1170', 'Bedtime routine 1170-1230'],
+      ['Dinner 1080-1170', 'Bedtime routine 1170-1230'],
+      ['Dinner 1080-1170', 'Bedtime routine 1170-1230'],
+      ['Dinner 1080-1170'],
+      ['Weekend 0-1440', 'Dinner 1080-1170'],
+      ['Weekend 0-1440', 'Dinner 1080-1170', 'Bedtime routine 1170-1230'],
+    ]);
+    const [saturday, sunday] = [week.days[5]!, week.days[6]!];
+    const weekendSat = saturday.segments.find((g) => g.id === 'weekend')!;
+    const weekendSun = sunday.segments.find((g) => g.id === 'weekend')!;
+    expect(weekendSat).toMatchObject({ continues: true, fromEarlier: false, date: '2026-06-06', source: 'window', kind: 'weekend' });
+    expect(weekendSun).toMatchObject({ continues: false, fromEarlier: true, date: '2026-06-06' });
+    expect(weekendSun.end).toBe(at('2026-06-08', '00:00'));
+  });
+
+  it('shows an overnight window on both days it covers, clipped at midnight', () => {
+    const week = weekView(sched([overnight]), '2026-06-01');
+    expect(pieces(sched([overnight]), '2026-06-01')).toEqual([[], [], ['Late shift off 1320-1440'], ['Late shift off 0-390'], [], [], []]);
+    const wednesday = week.days[2]!.segments[0]!;
+    const thursday = week.days[3]!.segments[0]!;
+    expect(wednesday).toMatchObject({ continues: true, fromEarlier: false, date: '2026-06-03' });
+    expect(wednesday.start).toBe(at('2026-06-03', '22:00'));
+    expect(wednesday.end).toBe(at('2026-06-04', '00:00'));
+    expect(thursday).toMatchObject({ continues: false, fromEarlier: true, date: '2026-06-03' });
+    expect(thursday.start).toBe(at('2026-06-04', '00:00'));
+    expect(thursday.end).toBe(at('2026-06-04', '06:30'));
+  });
+
+  it('shows the night that began the Sunday before on Monday morning, and Sunday night up to midnight', () => {
+    const sundays = win({ id: 'sun', label: 'Sunday night', days: [0], start: '21:00', end: '07:00', endDayOffset: 1 });
+    expect(pieces(sched([sundays]), '2026-06-01')).toEqual([['Sunday night 0-420'], [], [], [], [], [], ['Sunday night 1260-1440']]);
+    const monday = weekView(sched([sundays]), '2026-06-01').days[0]!.segments[0]!;
+    expect(monday.date).toBe('2026-05-31');
+  });
+
+  it('keeps skipped occurrences, marked, on every day they cover', () => {
+    const s = sched([overnight, win({ id: 'dinner', label: 'Dinner' })], [], [{ windowId: 'late', date: '2026-06-03' }]);
+    const week = weekView(s, '2026-06-01');
+    const marks = week.days.map((d) => d.segments.map((g) => `${g.id}${g.skipped ? ' skipped' : ''}`));
+    expect(marks[2]).toEqual(['dinner', 'late skipped']);
+    expect(marks[3]).toEqual(['late skipped', 'dinner']);
+    // A skip names one occurrence only; dinner that day is not skipped.
+    expect(week.days.flatMap((d) => d.segments).filter((g) => g.skipped)).toHaveLength(2);
+  });
+
+  it('a skip for another window or date marks nothing', () => {
+    const s = sched([overnight], [], [{ windowId: 'late', date: '2026-06-04' }, { windowId: 'other', date: '2026-06-03' }]);
+    expect(weekView(s, '2026-06-01').days.flatMap((d) => d.segments).some((g) => g.skipped)).toBe(false);
+  });
+
+  it('leaves paused windows out', () => {
+    const s = sched([{ ...overnight, paused: true }, win({ id: 'dinner', label: 'Dinner', days: [1] })]);
+    expect(pieces(s, '2026-06-01')).toEqual([['Dinner 1080-1170'], [], [], [], [], [], []]);
+  });
+
+  it('includes one-off blocks, clipped to each day, never as skipped', () => {
+    const birthday: OneOffBlock = { id: 'b1', label: "Maya's birthday", start: at('2026-06-05', '20:00'), end: at('2026-06-06', '01:15') };
+    const week = weekView(sched([], [birthday], [{ windowId: 'b1', date: '' }]), '2026-06-01');
+    expect(week.days[4]!.segments).toEqual([
+      expect.objectContaining({ source: 'block', kind: 'focus', id: 'b1', date: '', fromMinute: 1200, toMinute: 1440, continues: true, skipped: false }),
+    ]);
+    expect(week.days[5]!.segments).toEqual([
+      expect.objectContaining({ source: 'block', fromMinute: 0, toMinute: 75, fromEarlier: true, continues: false }),
+    ]);
+  });
+
+  it('rounds a block that starts and ends between whole minutes outwards', () => {
+    const focus: OneOffBlock = { id: 'f', label: 'Focus block', start: at('2026-06-02', '09:00') + 20_000, end: at('2026-06-02', '09:45') + 5_000 };
+    expect(pieces(sched([], [focus]), '2026-06-01')[1]).toEqual(['Focus block 540-586']);
+  });
+
+  it('puts overlapping pieces in separate lanes; touching ones share a lane', () => {
+    const week = weekView(defaultSettings().schedule, '2026-06-01');
+    const lanes = (day: number) => week.days[day]!.segments.map((g) => `${g.id}:${g.lane}`);
+    expect(lanes(0)).toEqual(['dinner:0', 'bedtime:0']); // 18:00–19:30 then 19:30–20:30
+    expect(week.days[0]!.lanes).toBe(1);
+    expect(lanes(5)).toEqual(['weekend:0', 'dinner:1']);
+    expect(week.days[5]!.lanes).toBe(2);
+    expect(lanes(6)).toEqual(['weekend:0', 'dinner:1', 'bedtime:1']);
+    expect(weekView(sched([]), '2026-06-01').days.every((d) => d.lanes === 0 && d.segments.length === 0)).toBe(true);
+  });
+
+  describe('in a daylight-saving week, positions follow the wall clock', () => {
+    // Spring forward: Sunday 8 March 2026, 02:00 → 03:00. Fall back: Sunday 1 November 2026, 02:00 → 01:00.
+    it('spring forward: the night into Sunday ends at 06:30 by the clock, 1 hour shorter in real time', () => {
+      const saturdayNight = win({ id: 'night', label: 'Night', days: [6], start: '22:00', end: '06:30', endDayOffset: 1 });
+      const week = weekView(sched([saturdayNight]), '2026-03-02');
+      const sunday = week.days[6]!;
+      expect(sunday.date).toBe('2026-03-08');
+      expect(sunday.segments.map((g) => [g.fromMinute, g.toMinute])).toEqual([[0, 390]]);
+      expect(sunday.segments[0]!.end - sunday.segments[0]!.start).toBe(5.5 * HOUR);
+      expect(week.days[5]!.segments.map((g) => [g.fromMinute, g.toMinute])).toEqual([[1320, 1440]]);
+    });
+
+    it('spring forward: a window starting in the missing hour comes on at 03:00', () => {
+      const early = win({ id: 'early', label: 'Early', days: [0], start: '02:30', end: '04:00' });
+      expect(pieces(sched([early]), '2026-03-02')[6]).toEqual(['Early 180-240']);
+    });
+
+    it('fall back: a time in the repeated hour means its first pass; the night is 1 hour longer in real time', () => {
+      const repeated = win({ id: 'rep', label: 'Repeated', days: [0], start: '01:15', end: '01:45' });
+      const saturdayNight = win({ id: 'night', label: 'Night', days: [6], start: '22:00', end: '06:30', endDayOffset: 1 });
+      const week = weekView(sched([repeated, saturdayNight]), '2026-10-26');
+      const sunday = week.days[6]!;
+      expect(sunday.date).toBe('2026-11-01');
+      expect(sunday.segments.map((g) => `${g.id} ${g.fromMinute}-${g.toMinute}`)).toEqual(['night 0-390', 'rep 75-105']);
+      const night = sunday.segments.find((g) => g.id === 'night')!;
+      expect(night.end - night.start).toBe(7.5 * HOUR);
+      // Nothing doubles the repeated hour: every piece stays within the day's 1440 minutes.
+      expect(sunday.segments.every((g) => g.toMinute <= 1440)).toBe(true);
+    });
+
+    it('fall back: a block from the first 01:30 to the second 01:20 covers 01:00–02:00 on the clock', () => {
+      const block: OneOffBlock = {
+        id: 'b', label: 'Across', start: Date.parse('2026-11-01T05:30:00Z'), end: Date.parse('2026-11-01T06:20:00Z'),
+      };
+      expect(new Date(block.start).getHours()).toBe(1);
+      expect(new Date(block.end).getHours()).toBe(1);
+      expect(pieces(sched([], [block]), '2026-10-26')[6]).toEqual(['Across 60-120']);
+    });
+
+    it('spring forward: a block across the jump spans from its start to its end reading', () => {
+      const block: OneOffBlock = { id: 'b', label: 'Across', start: at('2026-03-08', '01:30'), end: at('2026-03-08', '03:30') };
+      expect(block.end - block.start).toBe(HOUR);
+      expect(pieces(sched([], [block]), '2026-03-02')[6]).toEqual(['Across 90-210']);
+    });
+  });
+
+  it('property: pieces are in order, inside the day, chained across midnight, and lanes never overlap', () => {
+    const weekday = fc.constantFrom<Weekday>(0, 1, 2, 3, 4, 5, 6);
+    const time = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+      .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+    const windowArb = fc
+      .record({
+        days: fc.uniqueArray(weekday, { minLength: 1, maxLength: 7 }),
+        start: time,
+        end: time,
+        endDayOffset: fc.integer({ min: 0, max: 2 }),
+        paused: fc.boolean(),
+      })
+      .filter((w) => w.endDayOffset > 0 || w.end > w.start);
+    // Mondays through 2026, including both daylight-saving weeks.
+    const monday = fc.integer({ min: 0, max: 51 }).map((n) => addDays('2025-12-29', n * 7));
+    fc.assert(
+      fc.property(fc.array(windowArb, { maxLength: 4 }), monday, fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 3 }), (raw, week, skipDays) => {
+        const windows = raw.map((w, i) => win({ id: `w${i}`, ...w }));
+        const skips = windows.flatMap((w) => skipDays.map((d) => ({ windowId: w.id, date: addDays(week, d - 1) })));
+        const s = sched(windows, [], skips);
+        const view = weekView(s, week);
+        const all: WeekSegment[] = view.days.flatMap((d) => d.segments);
+        for (const day of view.days) {
+          const dayStart = wallInstant(day.date, 0);
+          const dayEnd = wallInstant(addDays(day.date, 1), 0);
+          for (const g of day.segments) {
+            expect(0 <= g.fromMinute && g.fromMinute < g.toMinute && g.toMinute <= 1440).toBe(true);
+            expect(g.start >= dayStart && g.end <= dayEnd && g.end > g.start).toBe(true);
+            if (g.fromEarlier) expect(g.start === dayStart && g.fromMinute === 0).toBe(true);
+            if (g.continues) expect(g.end).toBe(dayEnd);
+            expect(windows.find((w) => w.id === g.id)?.paused).toBe(false);
+            expect(g.skipped).toBe(skips.some((k) => k.windowId === g.id && k.date === g.date));
+          }
+          for (const a of day.segments) {
+            for (const b of day.segments) {
+              if (a !== b && a.lane === b.lane) expect(a.toMinute <= b.fromMinute || b.toMinute <= a.fromMinute).toBe(true);
+            }
+          }
+          expect(day.lanes).toBe(day.segments.length === 0 ? 0 : Math.max(...day.segments.map((g) => g.lane)) + 1);
+        }
+        // Every piece that continues is followed, next day, by a piece of the same occurrence starting at midnight.
+        view.days.forEach((day, i) => {
+          const next = view.days[i + 1];
+          for (const g of day.segments.filter((x) => x.continues)) {
+            if (next) expect(next.segments.some((x) => x.id === g.id && x.date === g.date && x.fromEarlier && x.start === g.end)).toBe(true);
+          }
+        });
+        // Together, the pieces cover exactly the occurrences' time inside the week (skipped ones included).
+        const from = wallInstant(week, 0);
+        const to = wallInstant(addDays(week, 7), 0);
+        const expected = occurrencesBetween({ ...s, skips: [] }, from, to)
+          .reduce((sum, o) => sum + Math.min(o.end, to) - Math.max(o.start, from), 0);
+        expect(all.reduce((sum, g) => sum + g.end - g.start, 0)).toBe(expected);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------
+
+const NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const words: ScheduleWords = {
+  weekday: (d) => NAMES[d]!,
+  time: (m) => {
+    const h = Math.floor(m / 60);
+    return `${h % 12 === 0 ? 12 : h % 12}:${String(m % 60).padStart(2, '0')} ${h < 12 ? 'am' : 'pm'}`;
+  },
+  everyDay: 'Every day',
+  weekdays: 'Weekdays',
+  weekends: 'Weekends',
+  dayRange: (a, b) => `${a} to ${b}`,
+  dayList: (days) => (days.length <= 1 ? days.join('') : `${days.slice(0, -1).join(', ')} and ${days.at(-1)}`),
+  timeRange: (a, b) => `${a} – ${b}`,
+  nextDay: (t) => `${t} next day`,
+  daysLater: (t, n) => `${t} ${n === 2 ? 'two' : n} days later`,
+  dayAndTime: (d, t) => `${d} ${t}`,
+};
+
+describe('describeDays', () => {
+  it.each<[Weekday[], string]>([
+    [[0, 1, 2, 3, 4, 5, 6], 'Every day'],
+    [[5, 1, 3, 2, 4], 'Weekdays'],
+    [[6, 0], 'Weekends'],
+    [[0, 1, 2, 3, 4], 'Sunday to Thursday'],
+    [[5, 6, 0], 'Friday to Sunday'],
+    [[1, 2, 3], 'Monday to Wednesday'],
+    [[1, 2, 3, 4, 5, 6], 'Monday to Saturday'],
+    [[6], 'Saturday'],
+    [[1, 2], 'Monday and Tuesday'],
+    [[5, 3, 1], 'Monday, Wednesday and Friday'],
+    [[0, 1, 2, 4], 'Monday, Tuesday, Thursday and Sunday'],
+  ])('%j → %s', (days, text) => {
+    expect(describeDays(days, words)).toBe(text);
+  });
+});
+
+describe('describeWindow', () => {
+  it('a same-day window', () => {
+    expect(describeWindow(win({ id: 'd' }), words)).toEqual({ days: 'Every day', time: '6:00 pm – 7:30 pm' });
+  });
+
+  it('an overnight window ends "next day"', () => {
+    expect(describeWindow(overnight, words)).toEqual({ days: 'Wednesday', time: '10:00 pm – 6:30 am next day' });
+  });
+
+  it('a weekend window names the days it starts and ends', () => {
+    const weekend = defaultSettings().schedule.windows.find((w) => w.id === 'weekend')!;
+    expect(describeWindow(weekend, words)).toEqual({ days: 'Saturday', time: 'Saturday 12:00 am – Monday 12:00 am' });
+    expect(describeWindow({ ...weekend, days: [5], start: '18:00', end: '08:00', endDayOffset: 3 }, words).time)
+      .toBe('Friday 6:00 pm – Monday 8:00 am');
+  });
+
+  it('a multi-day window on several days says how many days later it ends', () => {
+    expect(describeWindow(win({ id: 'x', days: [5, 6], start: '18:00', end: '08:00', endDayOffset: 2 }), words))
+      .toEqual({ days: 'Friday and Saturday', time: '6:00 pm – 8:00 am two days later' });
+  });
+
+  it('shows unreadable times as they are, rather than nothing', () => {
+    expect(describeWindow(win({ id: 'x', start: '25:00' }), words).time).toBe('25:00 – 19:30');
+  });
+});
+
+describe('occasionsOf', () => {
+  const nightly = win({ id: 'late', label: 'Late shift off', start: '22:00', end: '06:30', endDayOffset: 1 });
+
+  it('the next occurrence, while nothing is skipped', () => {
+    const o = occasionsOf(sched([nightly]), 'late', at('2026-06-03', '12:00'));
+    expect(o.skipped).toEqual([]);
+    expect(o.next).toMatchObject({ id: 'late', date: '2026-06-03', start: at('2026-06-03', '22:00') });
+  });
+
+  it('the running occurrence comes first, even one that began the day before', () => {
+    const o = occasionsOf(sched([nightly]), 'late', at('2026-06-04', '02:00'));
+    expect(o.next).toMatchObject({ date: '2026-06-03' });
+  });
+
+  it('skipped occurrences still to come are listed, and the next is the first not skipped', () => {
+    const skips = [
+      { windowId: 'late', date: '2026-06-03' },
+      { windowId: 'late', date: '2026-06-05' },
+      { windowId: 'late', date: '2026-06-01' }, // over already
+      { windowId: 'other', date: '2026-06-04' },
+    ];
+    const o = occasionsOf(sched([nightly], [], skips), 'late', at('2026-06-04', '02:00'));
+    expect(o.skipped.map((x) => x.date)).toEqual(['2026-06-03', '2026-06-05']);
+    expect(o.next?.date).toBe('2026-06-04');
+  });
+
+  it('looks past a long run of skipped weeks to the next occurrence', () => {
+    const saturdays = win({ id: 'sat', days: [6] });
+    const skips = [0, 1, 2, 3, 4].map((n) => ({ windowId: 'sat', date: addDays('2026-06-06', 7 * n) }));
+    const o = occasionsOf(sched([saturdays], [], skips), 'sat', at('2026-06-01', '12:00'));
+    expect(o.skipped).toHaveLength(5);
+    expect(o.next?.date).toBe('2026-07-11');
+  });
+
+  it('a paused or unknown window has nothing to skip', () => {
+    expect(occasionsOf(sched([{ ...nightly, paused: true }]), 'late', at('2026-06-03', '12:00'))).toEqual({ next: null, skipped: [] });
+    expect(occasionsOf(sched([nightly]), 'nope', at('2026-06-03', '12:00'))).toEqual({ next: null, skipped: [] });
+  });
+});
+
+describe('occasionWord', () => {
+  const now = at('2026-06-03', '12:00');
+  it('evening today is "tonight", earlier today is "today"', () => {
+    expect(occasionWord({ date: '2026-06-03', start: at('2026-06-03', '18:00') }, now)).toBe('tonight');
+    expect(occasionWord({ date: '2026-06-03', start: at('2026-06-03', '16:00') }, now)).toBe('tonight');
+    expect(occasionWord({ date: '2026-06-03', start: at('2026-06-03', '15:59') }, now)).toBe('today');
+    expect(occasionWord({ date: '2026-06-03', start: at('2026-06-03', '08:00') }, now)).toBe('today');
+  });
+
+  it('a night that began yesterday and still runs is "running"; anything after today is "later"', () => {
+    expect(occasionWord({ date: '2026-06-02', start: at('2026-06-02', '22:00') }, at('2026-06-03', '02:00'))).toBe('running');
+    expect(occasionWord({ date: '2026-06-04', start: at('2026-06-04', '18:00') }, now)).toBe('later');
+  });
+});

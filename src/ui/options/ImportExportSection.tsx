@@ -1,0 +1,140 @@
+// Moving settings between browsers: "Export settings" saves them as a file, and the
+// file field reads one back. The worker does the reading and the saving; an import is
+// all or nothing, so a file with anything Hearth can't use changes nothing, and the
+// worker's one sentence about it is shown next to the field.
+//
+// After an import, `hearth:settings-changed` goes out on the window so the page's other
+// sections can fetch what they show again.
+import { useRef, useState } from 'preact/hooks';
+import { MAX_FILE_SIZE, megabytes } from '../../core/settingsFile';
+import { t } from '../../i18n';
+import { ask } from '../shared/client';
+
+const TITLE_ID = 'import-export-title';
+const FILE_ID = 'import-settings-file';
+const NOTE_ID = 'import-settings-note';
+const ERROR_ID = 'import-settings-error';
+
+/** Told to the page's other sections after settings were replaced by an import. */
+export const SETTINGS_CHANGED_EVENT = 'hearth:settings-changed';
+
+/** Saves `text` as a file through the browser's own download. */
+function download(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Some browsers start reading the file only after the click returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function ImportExportSection() {
+  const [error, setError] = useState('');
+  /** Counts errors shown, so the same sentence given twice is announced twice. */
+  const [errorCount, setErrorCount] = useState(0);
+  const [announcement, setAnnouncement] = useState('');
+  const [exporting, setExporting] = useState(false);
+  /** Only the latest file chosen may speak: an older answer arriving late is dropped. */
+  const latest = useRef(0);
+
+  const showError = (sentence: string) => {
+    setAnnouncement('');
+    setError(sentence);
+    setErrorCount((n) => n + 1);
+  };
+
+  const exportSettings = async () => {
+    if (exporting) return;
+    setExporting(true);
+    setAnnouncement('');
+    try {
+      const { json, fileName } = await ask({ type: 'exportSettings' });
+      download(json, fileName);
+      setAnnouncement(t('importExportExported', [fileName]));
+    } catch {
+      setAnnouncement(t('importExportActionProblem'));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return; // the parent closed the file picker without choosing
+    const turn = ++latest.current;
+    setError('');
+    setAnnouncement('');
+    try {
+      // A big file is refused before it is read at all.
+      if (file.size > MAX_FILE_SIZE) {
+        showError(t('importExportTooBig', [megabytes(file.size)]));
+        return;
+      }
+      let text: string;
+      try {
+        text = await file.text();
+      } catch {
+        if (turn === latest.current) showError(t('importExportReadProblem'));
+        return;
+      }
+      let result;
+      try {
+        result = await ask({ type: 'importSettings', text });
+      } catch {
+        if (turn === latest.current) showError(t('importExportActionProblem'));
+        return;
+      }
+      if (turn !== latest.current) return;
+      if (!result.ok) {
+        showError(result.error);
+        return;
+      }
+      setAnnouncement(t('importExportImported'));
+      window.dispatchEvent(new CustomEvent(SETTINGS_CHANGED_EVENT));
+    } finally {
+      // Cleared, so choosing the same file again (after fixing it) is read again.
+      if (turn === latest.current) input.value = '';
+    }
+  };
+
+  return (
+    <section class="import-export" aria-labelledby={TITLE_ID}>
+      <h2 id={TITLE_ID}>{t('importExportTitle')}</h2>
+      <p>{t('importExportIntro')}</p>
+
+      <div class="import-export-actions">
+        <button type="button" class="primary" onClick={() => void exportSettings()} aria-disabled={exporting ? 'true' : undefined}>
+          {t('importExportExportButton')}
+        </button>
+      </div>
+
+      <div class="import-field">
+        <label for={FILE_ID}>{t('importExportImportLabel')}</label>
+        <p class="note" id={NOTE_ID}>
+          {t('importExportImportNote')}
+        </p>
+        <input
+          id={FILE_ID}
+          type="file"
+          accept=".json,application/json"
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${ERROR_ID} ${NOTE_ID}` : NOTE_ID}
+          onChange={(e) => void importFile(e.currentTarget)}
+        />
+        {error && (
+          <p key={errorCount} id={ERROR_ID} class="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+
+      <p class="note announcement" role="status">
+        {announcement}
+      </p>
+    </section>
+  );
+}
