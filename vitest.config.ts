@@ -33,6 +33,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 60_000,
+          // A loaded two-core machine can take more than the default second to settle a page.
+          expect: { poll: { timeout: 5_000 } },
           // Each file launches its own browser; two cores allow two at once.
           maxWorkers: 2,
           fileParallelism: true,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { desiredState, transitions, type AppliedOccurrence } from './desired';
+import { desiredState, headsUpDue, transitions, type AppliedOccurrence } from './desired';
 
 const dinner: AppliedOccurrence = { key: 'window:dinner:1000', label: 'Dinner', start: 1000, end: 5000 };
 const focus: AppliedOccurrence = { key: 'block:f:2000', label: 'Focus block', start: 2000, end: 4000 };
@@ -46,5 +46,27 @@ describe('desired state', () => {
     const desired = desiredState(later, [], 1000);
     expect(desired.sites).toEqual([]);
     expect(desired.wakeAt).toBe(5000);
+  });
+});
+
+describe('heads-up', () => {
+  const block = (start: number) => ({
+    schedule: { windows: [], blocks: [{ id: 'b', label: 'Bath time', start, end: start + 60 * 60_000 }], skips: [] },
+    sites: [],
+    preferences: { headsUp: true, headsUpMinutes: 10 },
+  });
+  const min = 60_000;
+
+  test('is due from its minute until the window starts, within a short grace', () => {
+    const s = block(100 * min);
+    expect(headsUpDue(desiredState(s, [], 89 * min), 89 * min)).toBe(false);
+    expect(headsUpDue(desiredState(s, [], 90 * min), 90 * min)).toBe(true);
+    expect(headsUpDue(desiredState(s, [], 91 * min), 91 * min)).toBe(true);
+    // Noticed too late (asleep, or the window was just created): no heads-up.
+    expect(headsUpDue(desiredState(s, [], 95 * min), 95 * min)).toBe(false);
+  });
+
+  test('wakes the worker at its minute', () => {
+    expect(desiredState(block(100 * min), [], 50 * min).wakeAt).toBe(90 * min);
   });
 });

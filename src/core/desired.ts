@@ -38,10 +38,14 @@ export function desiredState(settings: Inputs, passes: readonly Pass[], now: num
   };
 }
 
-/** The heads-up is due: its time has come and family time has not started yet. */
+/** A heads-up noticed later than this (the computer was asleep, the window was just created) is left out. */
+export const HEADS_UP_GRACE_MS = 2 * 60_000;
+
+/** The heads-up is due: its time has just come and family time has not started yet. */
 export function headsUpDue(desired: Desired, now: number): boolean {
   const { headsUpAt, next, active } = desired;
-  return headsUpAt !== null && next !== null && active.length === 0 && headsUpAt <= now && now < next.start;
+  if (headsUpAt === null || next === null || active.length > 0) return false;
+  return headsUpAt <= now && now < Math.min(next.start, headsUpAt + HEADS_UP_GRACE_MS);
 }
 
 /** What reconcile remembers in storage of the last state it applied. */

@@ -14,7 +14,7 @@ const SHOTS = process.env.UPDATE_SCREENSHOTS ? resolve(import.meta.dirname, '../
 
 const PAGES: { name: string; path: string; ready: (page: Page) => Promise<unknown>; width?: number }[] = [
   { name: 'popup', path: POPUP, ready: (p) => p.getByRole('heading', { name: 'Start a focus block' }).waitFor(), width: 360 },
-  { name: 'options', path: 'src/ui/options/index.html', ready: (p) => p.getByRole('heading', { name: 'Work sites' }).waitFor() },
+  { name: 'options', path: 'src/ui/options/index.html', ready: (p) => p.getByRole('heading', { name: 'Work sites', exact: true }).waitFor() },
   { name: 'onboarding', path: 'src/ui/onboarding/index.html', ready: (p) => p.getByRole('heading').first().waitFor() },
   { name: 'reflection', path: 'src/ui/reflection/index.html', ready: (p) => p.getByRole('heading').first().waitFor() },
   { name: 'welcome-back', path: 'src/ui/handoff/index.html', ready: (p) => p.getByRole('heading', { name: 'Welcome back' }).waitFor() },

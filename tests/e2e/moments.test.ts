@@ -17,16 +17,18 @@ afterAll(async () => {
 
 const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 
-/** Writes the schedule (and preferences) straight into storage, as the options page will. */
+/** Saves the schedule (and preferences) through the worker, as the options page does. */
 async function setSettings(patch: { windows?: unknown[]; blocks?: unknown[]; preferences?: Record<string, unknown> }) {
-  const worker = await hearth.worker();
-  await worker.evaluate(async (p) => {
-    const { settings } = await chrome.storage.local.get('settings');
-    const s = (settings ?? {}) as { schedule: Record<string, unknown>; preferences: Record<string, unknown> };
-    s.schedule = { ...s.schedule, windows: p.windows ?? [], blocks: p.blocks ?? [], skips: [] };
-    s.preferences = { ...s.preferences, ...(p.preferences ?? {}) };
-    await chrome.storage.local.set({ settings: s });
-  }, patch);
+  const { settings } = await ask<{ settings: { preferences: Record<string, unknown> } }>(hearth, { type: 'settings' });
+  if (patch.preferences) {
+    const prefs = await ask(hearth, { type: 'savePreferences', preferences: { ...settings.preferences, ...patch.preferences } });
+    expect(prefs).toMatchObject({ ok: true });
+  }
+  const saved = await ask<{ ok: boolean; problems?: string[] }>(hearth, {
+    type: 'saveSchedule',
+    schedule: { windows: patch.windows ?? [], blocks: patch.blocks ?? [], skips: [] },
+  });
+  expect(saved).toMatchObject({ ok: true });
 }
 
 const notifications = async () => Object.keys(await (await hearth.worker()).evaluate(() => chrome.notifications.getAll()));
@@ -78,6 +80,7 @@ describe('gentle moments', () => {
 
   test('the heads-up comes a chosen number of minutes before a window, by itself', async () => {
     // Heads-up one minute ahead of a block that starts in 65 s: due in about 5 s.
+    await (await hearth.worker()).evaluate(() => chrome.notifications.clear('hearth-heads-up'));
     const start = Date.now() + 65_000;
     await setSettings({ blocks: [{ id: 'soon', label: 'Bath time', start, end: start + 60_000 }], preferences: { headsUp: true, headsUpMinutes: 1 } });
     expect(await notifications()).not.toContain('hearth-heads-up');

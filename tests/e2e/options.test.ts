@@ -30,7 +30,7 @@ afterAll(async () => {
 
 const soon = { timeout: 5_000 };
 const exact = { exact: true } as const;
-const status = () => page.getByRole('status').textContent();
+const status = () => page.getByRole('region', { name: 'Work sites', exact: true }).getByRole('status').textContent();
 const list = () => page.getByRole('list', { name: 'Your work sites', ...exact });
 const item = (name: string) => list().getByRole('listitem', { name, ...exact });
 const button = (name: string) => page.getByRole('button', { name, ...exact });

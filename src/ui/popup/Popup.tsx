@@ -37,7 +37,8 @@ export function Popup() {
     setNote(t('focusStarted', [String(minutes)]));
   };
   const endNow = async () => {
-    setStatus(await ask({ type: 'endNow' }));
+    await ask({ type: 'endNow' });
+    await refresh(); // parked thoughts are handed back as family time ends
     setNote(t('endedNote'));
   };
 

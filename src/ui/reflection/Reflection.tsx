@@ -23,7 +23,7 @@ const formatNumber = (n: number, maxFraction = 0) =>
   new Intl.NumberFormat(language(), { maximumFractionDigits: maxFraction }).format(n);
 
 /** "3 minutes", "1 hour 30 minutes", "41 hours"; "less than a minute"; 0 is "no family time". */
-export function formatDuration(hours: number): string {
+function formatDuration(hours: number): string {
   const words = durationWords(hours);
   switch (words.kind) {
     case 'none':
@@ -291,6 +291,14 @@ function DayChart({ days, titleId, now }: { days: DayTotal[]; titleId: string; n
   const shortDay = new Intl.DateTimeFormat(language(), { weekday: 'short' });
   const shortDate = new Intl.DateTimeFormat(language(), { day: 'numeric', month: 'short' });
   const today = formatDateKey(now);
+  // Under the bars: every day of a week; in 30 days, Mondays, and today when no
+  // Monday label sits close enough to run into it.
+  const mondays = days.map((d) => new Date(d.start).getDay() === 1);
+  const labels = days.map((d, i) => {
+    if (week) return shortDay.format(d.start);
+    const crowded = mondays.slice(Math.max(0, i - 3), i).some(Boolean);
+    return mondays[i] || (d.date === today && !crowded) ? shortDate.format(d.start) : '';
+  });
 
   return (
     <svg
@@ -315,12 +323,7 @@ function DayChart({ days, titleId, now }: { days: DayTotal[]; titleId: string; n
         const label = t('reflectionBarLabel', [dayName(d, now), formatDuration(d.hours)]);
         // A day with any family time shows at least a sliver; an empty day a faint mark.
         const height = d.hours > 0 ? Math.max(3, (d.hours / scale) * PLOT) : 1.5;
-        // Under the bars: every day of the week; in 30 days, Mondays and today.
-        const dayLabel = week
-          ? shortDay.format(d.start)
-          : new Date(d.start).getDay() === 1 || d.date === today
-            ? shortDate.format(d.start)
-            : '';
+        const dayLabel = labels[i] ?? '';
         return (
           <g key={d.date} role="img" aria-label={label}>
             <title>{label}</title>

@@ -1,0 +1,300 @@
+// The form for adding or changing one window, shown in place (never a modal).
+// Nothing is sent until every field reads well; then the worker checks the whole
+// schedule again, and anything it says is shown here too.
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { isWallTime, newId } from '../../core/settings';
+import type { BoundaryWindow, Weekday, WindowKind } from '../../core/types';
+import { MONDAY_FIRST } from '../../core/weekView';
+import { t } from '../../i18n';
+import { weekdayName, weekdayShort } from './scheduleText';
+
+export const KINDS: readonly { kind: WindowKind; key: string }[] = [
+  { kind: 'dinner', key: 'scheduleKindDinner' },
+  { kind: 'bedtime', key: 'scheduleKindBedtime' },
+  { kind: 'weekend', key: 'scheduleKindWeekend' },
+  { kind: 'school-run', key: 'scheduleKindSchoolRun' },
+  { kind: 'custom', key: 'scheduleKindCustom' },
+];
+
+const EVERY_DAY: Weekday[] = [0, 1, 2, 3, 4, 5, 6];
+const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5];
+const WEEKENDS: Weekday[] = [0, 6];
+/** "Ends on" choices: same day, next day, two days later. */
+const OFFSETS = [
+  { offset: 0, key: 'scheduleEndsSameDay' },
+  { offset: 1, key: 'scheduleEndsNextDay' },
+  { offset: 2, key: 'scheduleEndsTwoDaysLater' },
+] as const;
+
+/** The end day a parent most likely means: the next day when the end is not after the start. */
+const naturalOffset = (start: string, end: string): number => (end <= start ? 1 : 0);
+
+type Field = 'label' | 'days' | 'start' | 'end';
+type Errors = Partial<Record<Field, string>>;
+
+interface Props {
+  /** The window being changed, or null for a new one. */
+  initial: BoundaryWindow | null;
+  /** Prefix for element ids, unique on the page. */
+  idBase: string;
+  /** Saves the window; resolves with the worker's problems, or null once saved. */
+  onSave: (w: BoundaryWindow) => Promise<string[] | null>;
+  onCancel: () => void;
+}
+
+export function WindowForm({ initial, idBase, onSave, onCancel }: Props) {
+  const [label, setLabel] = useState(initial?.label ?? '');
+  const [kind, setKind] = useState<WindowKind>(initial?.kind ?? 'custom');
+  const [days, setDays] = useState<Weekday[]>(initial ? [...initial.days] : [...EVERY_DAY]);
+  const [start, setStart] = useState(initial?.start ?? '18:00');
+  const [end, setEnd] = useState(initial?.end ?? '19:00');
+  // The end day follows the times by itself until the parent picks one (a stored window
+  // whose end day is not the natural one counts as picked).
+  const [chosenOffset, setChosenOffset] = useState<number | null>(
+    initial && initial.endDayOffset !== naturalOffset(initial.start, initial.end) ? initial.endDayOffset : null,
+  );
+  const [errors, setErrors] = useState<Errors>({});
+  const [problems, setProblems] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const focusField = useRef<string | null>(`${idBase}-name`);
+
+  const id = (part: string) => `${idBase}-${part}`;
+  const times = isWallTime(start) && isWallTime(end);
+  const offset = chosenOffset ?? (times ? naturalOffset(start, end) : 0);
+
+  useLayoutEffect(() => {
+    const target = focusField.current;
+    if (!target) return;
+    focusField.current = null;
+    document.getElementById(target)?.focus();
+  });
+
+  const clearError = (field: Field) => {
+    if (errors[field]) setErrors(({ [field]: _gone, ...rest }) => rest);
+  };
+
+  const check = (): Errors => {
+    const found: Errors = {};
+    if (label.trim() === '') found.label = t('scheduleNameMissing');
+    if (days.length === 0) found.days = t('scheduleDaysMissing');
+    if (!isWallTime(start)) found.start = t('scheduleStartMissing');
+    if (!isWallTime(end)) found.end = t('scheduleEndMissing');
+    else if (isWallTime(start) && offset === 0 && end === start) found.end = t('scheduleSameTime');
+    else if (isWallTime(start) && offset === 0 && end < start) found.end = t('scheduleEndsBefore');
+    return found;
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    const found = check();
+    setErrors(found);
+    setProblems([]);
+    const first = (['label', 'days', 'start', 'end'] as const).find((f) => found[f]);
+    if (first) {
+      focusField.current = first === 'label' ? id('name') : first === 'days' ? id(`day-${MONDAY_FIRST[0]}`) : id(first);
+      return;
+    }
+    const w: BoundaryWindow = {
+      id: initial?.id ?? newId('window'),
+      label: label.trim(),
+      kind,
+      days: EVERY_DAY.filter((d) => days.includes(d)),
+      start,
+      end,
+      endDayOffset: offset,
+      paused: initial?.paused ?? false,
+    };
+    setBusy(true);
+    try {
+      const answer = await onSave(w);
+      if (answer) {
+        setProblems(answer);
+        focusField.current = id('problems');
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toggleDay = (day: Weekday) => {
+    setDays((now) => (now.includes(day) ? now.filter((d) => d !== day) : [...now, day]));
+    clearError('days');
+  };
+  const setAll = (chosen: Weekday[]) => {
+    setDays([...chosen]);
+    clearError('days');
+  };
+
+  const described = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+  const endNote = offset === 1 ? t('scheduleEndsNextDayNote') : offset === 2 ? t('scheduleEndsTwoDaysLaterNote') : '';
+  const titleId = id('title');
+
+  return (
+    <form class="window-form" aria-labelledby={titleId} onSubmit={submit} noValidate>
+      <h4 id={titleId}>{initial ? t('scheduleEditTitle', [initial.label]) : t('scheduleAddTitle')}</h4>
+
+      <div class="form-field">
+        <label for={id('name')}>{t('scheduleFormName')}</label>
+        <input
+          id={id('name')}
+          type="text"
+          maxLength={60}
+          autoComplete="off"
+          placeholder={t('scheduleFormNamePlaceholder')}
+          value={label}
+          aria-invalid={errors.label ? 'true' : undefined}
+          aria-describedby={described(errors.label && id('name-error'))}
+          onInput={(e) => {
+            setLabel((e.target as HTMLInputElement).value);
+            clearError('label');
+          }}
+        />
+        {errors.label && (
+          <p id={id('name-error')} class="field-error">
+            {errors.label}
+          </p>
+        )}
+      </div>
+
+      <div class="form-field">
+        <label for={id('kind')}>{t('scheduleFormKind')}</label>
+        <select
+          id={id('kind')}
+          value={kind}
+          onChange={(e) => setKind(KINDS.find((k) => k.kind === (e.target as HTMLSelectElement).value)?.kind ?? 'custom')}
+        >
+          {KINDS.map((k) => (
+            <option key={k.kind} value={k.kind}>
+              {t(k.key)}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div class="form-field" role="group" aria-labelledby={id('days-label')} aria-describedby={described(errors.days && id('days-error'))}>
+        <p id={id('days-label')} class="group-label">
+          {t('scheduleFormDays')}
+        </p>
+        <div class="day-chips">
+          {MONDAY_FIRST.map((day) => (
+            <button
+              type="button"
+              key={day}
+              id={id(`day-${day}`)}
+              class="day-chip"
+              aria-pressed={days.includes(day) ? 'true' : 'false'}
+              aria-describedby={described(errors.days && id('days-error'))}
+              onClick={() => toggleDay(day)}
+            >
+              <span aria-hidden="true">{weekdayShort(day)}</span>
+              <span class="visually-hidden">{weekdayName(day)}</span>
+            </button>
+          ))}
+        </div>
+        <div class="day-quick">
+          <button type="button" class="link" onClick={() => setAll(EVERY_DAY)}>
+            {t('scheduleEveryDay')}
+          </button>
+          <button type="button" class="link" onClick={() => setAll(WEEKDAYS)}>
+            {t('scheduleWeekdays')}
+          </button>
+          <button type="button" class="link" onClick={() => setAll(WEEKENDS)}>
+            {t('scheduleWeekends')}
+          </button>
+        </div>
+        {errors.days && (
+          <p id={id('days-error')} class="field-error">
+            {errors.days}
+          </p>
+        )}
+      </div>
+
+      <div class="form-times">
+        <div class="form-field">
+          <label for={id('start')}>{t('scheduleFormStart')}</label>
+          <input
+            id={id('start')}
+            type="time"
+            value={start}
+            aria-invalid={errors.start ? 'true' : undefined}
+            aria-describedby={described(errors.start && id('start-error'))}
+            onInput={(e) => {
+              setStart((e.target as HTMLInputElement).value);
+              clearError('start');
+              clearError('end');
+            }}
+          />
+          {errors.start && (
+            <p id={id('start-error')} class="field-error">
+              {errors.start}
+            </p>
+          )}
+        </div>
+        <div class="form-field">
+          <label for={id('end')}>{t('scheduleFormEnd')}</label>
+          <input
+            id={id('end')}
+            type="time"
+            value={end}
+            aria-invalid={errors.end ? 'true' : undefined}
+            aria-describedby={described(errors.end && id('end-error'), endNote && id('end-note'))}
+            onInput={(e) => {
+              setEnd((e.target as HTMLInputElement).value);
+              clearError('end');
+            }}
+          />
+          {endNote && (
+            <p id={id('end-note')} class="note end-note">
+              {endNote}
+            </p>
+          )}
+          {errors.end && (
+            <p id={id('end-error')} class="field-error">
+              {errors.end}
+            </p>
+          )}
+        </div>
+        <div class="form-field">
+          <label for={id('ends-on')}>{t('scheduleFormEndsOn')}</label>
+          <select
+            id={id('ends-on')}
+            value={String(offset)}
+            onChange={(e) => {
+              const picked = Number((e.target as HTMLSelectElement).value);
+              // Back to following the times when the pick is what they say anyway.
+              setChosenOffset(times && picked === naturalOffset(start, end) ? null : picked);
+              clearError('end');
+            }}
+          >
+            {OFFSETS.map((o) => (
+              <option key={o.offset} value={String(o.offset)}>
+                {t(o.key)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      {problems.length > 0 && (
+        <div id={id('problems')} class="save-problems" role="alert" tabIndex={-1}>
+          <p>{t('scheduleSaveProblems')}</p>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <div class="form-actions">
+        <button type="submit" class="primary" aria-disabled={busy ? 'true' : undefined}>
+          {t('scheduleSave')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('scheduleCancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,204 @@
+// The first-run welcome page in real Chromium, driven by role and accessible name:
+// pick work tools, choose and time the family times, save with Done; or skip, and
+// find the defaults just as they were.
+//
+// Permission prompts: the test build already holds access to 127.0.0.1 only. In
+// headless Chromium `permissions.request` made in a click for any other origin shows a
+// prompt nobody sees and never settles, so these tests also show that the page adds a
+// tool without waiting for the browser's answer.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { SettingsView } from '../../src/messages';
+import { launch, type Hearth } from './harness';
+import { ask } from './helpers';
+
+const ONBOARDING = 'src/ui/onboarding/index.html';
+const OPTIONS = 'src/ui/options/index.html';
+
+let hearth: Hearth;
+beforeEach(async () => {
+  hearth = await launch();
+});
+afterEach(async () => {
+  await hearth?.close();
+});
+
+const soon = { timeout: 5_000 };
+const exact = { exact: true } as const;
+const heading = (page: Page, name: string) => page.getByRole('heading', { level: 2, name, ...exact });
+const button = (page: Page, name: string) => page.getByRole('button', { name, ...exact });
+const checkbox = (page: Page, name: string) => page.getByRole('checkbox', { name, ...exact });
+const timeField = (page: Page, name: string) => page.getByLabel(name, exact);
+const status = (page: Page) => page.getByRole('status').textContent();
+const hasFocus = (locator: ReturnType<Page['getByRole']>) => locator.evaluate((el) => el === document.activeElement);
+const stored = async () => (await ask<SettingsView>(hearth, { type: 'settings' })).settings;
+
+/** The text an element's aria-describedby points at. */
+const description = (locator: ReturnType<Page['getByLabel']>) =>
+  locator.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ')
+      .trim(),
+  );
+
+/** axe-core in the page (WCAG 2 A and AA): the rules it finds broken. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+describe('the welcome page', () => {
+  test('saves the tools and family times the parent picks', async () => {
+    const page = await hearth.open(ONBOARDING);
+    await page.getByRole('heading', { level: 1, name: 'Welcome to Hearth', ...exact }).waitFor();
+    expect(await page.title()).toBe('Welcome to Hearth');
+
+    // Step 1: work tools, as toggle buttons.
+    await heading(page, 'Which work tools do you use?').waitFor();
+    await page
+      .getByText(
+        'Hearth asks your browser for access to each site you pick, right now, so it can mute its tabs and hide its unread counts during family time. It never reads or sends your data.',
+        exact,
+      )
+      .waitFor();
+    const slack = button(page, 'Slack');
+    await slack.waitFor();
+    expect(await slack.getAttribute('aria-pressed')).toBe('false');
+    // Jira and Confluence share an address, so they are one toggle.
+    await button(page, 'Jira and Confluence').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await slack.click();
+    expect(await slack.getAttribute('aria-pressed')).toBe('true');
+    // The browser's prompt is still open; Slack is on the list anyway.
+    await expect.poll(() => status(page), soon).toBe('Slack added. Hearth will keep it quiet during family time.');
+    // Gmail on, then off again.
+    const gmail = button(page, 'Gmail');
+    await gmail.click();
+    await expect.poll(() => status(page), soon).toBe('Gmail added. Hearth will keep it quiet during family time.');
+    await gmail.click();
+    expect(await gmail.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => status(page), soon).toBe("Gmail is off Hearth's list now.");
+    expect(await slack.getAttribute('aria-pressed')).toBe('true');
+    expect((await stored()).sites.map(({ pattern, mode }) => ({ pattern, mode }))).toEqual([
+      { pattern: 'app.slack.com', mode: 'quiet' },
+    ]);
+
+    // Step 2: family times, ticked as stored (the defaults), with labelled times.
+    await button(page, 'Next').click();
+    const timesHeading = heading(page, 'When is family time?');
+    await timesHeading.waitFor();
+    expect(await hasFocus(timesHeading)).toBe(true);
+    expect(await checkbox(page, 'Dinner').isChecked()).toBe(true);
+    expect(await checkbox(page, 'Bedtime routine').isChecked()).toBe(true);
+    expect(await checkbox(page, 'Weekends').isChecked()).toBe(true);
+    expect(await checkbox(page, 'School run').isChecked()).toBe(false);
+    expect(await timeField(page, 'Dinner starts').inputValue()).toBe('18:00');
+    expect(await timeField(page, 'Dinner ends').inputValue()).toBe('19:30');
+    expect(await timeField(page, 'School run starts').isDisabled()).toBe(true);
+
+    await checkbox(page, 'Bedtime routine').uncheck();
+    await checkbox(page, 'Weekends').uncheck();
+    await checkbox(page, 'School run').check();
+    expect(await timeField(page, 'School run starts').isDisabled()).toBe(false);
+    await timeField(page, 'Dinner starts').fill('17:45');
+    // An end before the start is named right next to it, and the step stays.
+    const dinnerEnds = timeField(page, 'Dinner ends');
+    await dinnerEnds.fill('17:00');
+    await button(page, 'Next').click();
+    await expect.poll(() => dinnerEnds.getAttribute('aria-invalid'), soon).toBe('true');
+    expect(await description(dinnerEnds)).toMatch(/^For Dinner, pick an end time after 5:45\sPM\.$/u);
+    expect(await hasFocus(dinnerEnds)).toBe(true);
+    expect(await timesHeading.count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await dinnerEnds.fill('19:00');
+    expect(await dinnerEnds.getAttribute('aria-invalid')).toBe(null);
+
+    // Step 3: a summary in plain words, then Done.
+    await button(page, 'Next').click();
+    const doneHeading = heading(page, 'All set');
+    await doneHeading.waitFor();
+    expect(await hasFocus(doneHeading)).toBe(true);
+    await page
+      .getByText('During family time, Hearth keeps Slack quiet: no notifications, muted tabs and no unread counts.', exact)
+      .waitFor();
+    const times = page.getByRole('list', { name: 'Family time:', ...exact }).getByRole('listitem');
+    expect(await times.allTextContents()).toEqual([
+      expect.stringMatching(/^Dinner: every day, 5:45\sPM to 7:00\sPM$/u),
+      expect.stringMatching(/^School run: weekdays, 7:30\sAM to 8:30\sAM$/u),
+    ]);
+    // Nothing saved before Done.
+    expect((await stored()).schedule.windows).toEqual(DEFAULT_SETTINGS.schedule.windows);
+
+    await button(page, 'Done').click();
+    const ready = page.getByText("Hearth is ready. You can change all of this any time in Hearth's settings.", exact);
+    await ready.waitFor();
+    expect(await ready.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await button(page, 'Skip for now').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const settings = await stored();
+    expect(settings.schedule).toEqual({
+      windows: [
+        { ...DEFAULT_SETTINGS.schedule.windows[0], start: '17:45', end: '19:00' },
+        {
+          id: 'school-run',
+          label: 'School run',
+          kind: 'school-run',
+          days: [1, 2, 3, 4, 5],
+          start: '07:30',
+          end: '08:30',
+          endDayOffset: 0,
+          paused: false,
+        },
+      ],
+      blocks: [],
+      skips: [],
+    });
+    expect(settings.sites.map(({ pattern, mode }) => ({ pattern, mode }))).toEqual([{ pattern: 'app.slack.com', mode: 'quiet' }]);
+    expect(settings.preferences).toEqual(DEFAULT_SETTINGS.preferences);
+
+    // The way on: Hearth's settings, in their own tab.
+    const closed = page.waitForEvent('close');
+    await button(page, "Open Hearth's settings").click();
+    await expect
+      .poll(() => hearth.context.pages().some((p) => p.url() === `chrome-extension://${hearth.id}/${OPTIONS}`), soon)
+      .toBe(true);
+    await closed;
+  });
+
+  test('Skip for now leaves the defaults untouched, says so, and closes the tab', async () => {
+    const page = await hearth.open(ONBOARDING);
+    await button(page, 'Slack').waitFor();
+    await button(page, 'Next').click();
+    await heading(page, 'When is family time?').waitFor();
+    // Changes on the page are not saved by skipping.
+    await checkbox(page, 'Bedtime routine').uncheck();
+    await checkbox(page, 'School run').check();
+    await timeField(page, 'Dinner starts').fill('17:00');
+
+    const closed = page.waitForEvent('close', { timeout: 15_000 });
+    await button(page, 'Skip for now').click();
+    const note = page.getByText(
+      "No problem — the defaults are on, and Hearth's settings are one click away in its menu.",
+      exact,
+    );
+    await note.waitFor();
+    expect(await note.evaluate((el) => el === document.activeElement)).toBe(true);
+    await closed;
+
+    const view = await ask<SettingsView>(hearth, { type: 'settings' });
+    expect(view.settings).toEqual(DEFAULT_SETTINGS);
+    expect(view.problems).toEqual([]);
+  });
+});
