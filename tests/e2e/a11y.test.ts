@@ -1,7 +1,7 @@
 // Every page passes axe-core with no violations, in light and in dark; the
 // same run takes the screenshots the README shows (written to docs/screenshots
 // when UPDATE_SCREENSHOTS=1, so ordinary runs leave the tree as it is).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { CALM, POPUP, launch, type Hearth } from './harness';
 import { ask } from './helpers';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+// Extension pages allow only their own scripts, so axe is evaluated, not added as a <script>.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = process.env.UPDATE_SCREENSHOTS ? resolve(import.meta.dirname, '../../docs/screenshots') : resolve(import.meta.dirname, '../../.cache/screenshots');
 
 const PAGES: { name: string; path: string; ready: (page: Page) => Promise<unknown>; width?: number }[] = [
@@ -38,7 +39,7 @@ afterAll(async () => {
 });
 
 async function violations(page: Page) {
-  await page.addScriptTag({ path: AXE });
+  await page.evaluate(AXE);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });

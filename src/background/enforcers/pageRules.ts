@@ -30,17 +30,21 @@ export function rulesFor(sites: AsideSite[]): DeclarativeNetRequest.Rule[] {
   }));
 }
 
-export async function applyPageRules(sites: AsideSite[]): Promise<void> {
+/**
+ * `sites`: set-aside sites Hearth has access to (rules and open tabs);
+ * `asideIds`: every site set aside now, with access or not (a calm page of one stays).
+ */
+export async function applyPageRules(sites: AsideSite[], asideIds: ReadonlySet<string>): Promise<void> {
   const dnr = browser.declarativeNetRequest;
   const want = rulesFor(sites);
   const have = await dnr.getDynamicRules();
   if (JSON.stringify(comparable(have)) !== JSON.stringify(comparable(want))) {
     await dnr.updateDynamicRules({ removeRuleIds: have.map((r) => r.id), addRules: want });
   }
-  await moveOpenTabs(sites);
+  await moveOpenTabs(sites, asideIds);
 }
 
-async function moveOpenTabs(sites: AsideSite[]): Promise<void> {
+async function moveOpenTabs(sites: AsideSite[], aside: ReadonlySet<string>): Promise<void> {
   // Open work tabs of a set-aside site go to the calm page…
   for (const site of sites) {
     if (!site.patterns.length) continue;
@@ -50,7 +54,6 @@ async function moveOpenTabs(sites: AsideSite[]): Promise<void> {
     }
   }
   // …and calm pages of sites no longer set aside go back to where they were.
-  const aside = new Set(sites.map((s) => s.siteId));
   const calmPage = browser.runtime.getURL(CALM_PAGE);
   for (const tab of await browser.tabs.query({})) {
     if (tab.id === undefined || !tab.url?.startsWith(calmPage)) continue;

@@ -31,6 +31,7 @@ export async function applySiteEffects(plans: SitePlan[], until: number | null):
         const one = compileSites([p.site]);
         return { siteId: p.site.id, requestDomains: one.requestDomains('set-aside'), patterns: one.matchPatterns };
       }),
+    new Set(plans.filter((p) => p.mode === 'set-aside').map((p) => p.site.id)),
   );
   if (reachable.length) await pushPlans(await tabPlans(reachable, reach, until));
   if (released.length) await reloadUntouched(restored);

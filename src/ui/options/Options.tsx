@@ -1,6 +1,8 @@
 // The options page: one section per kind of setting. Family time and work sites
-// come first; the rest join as their own sections later.
+// first, then prompts, then moving settings between browsers.
 import { t } from '../../i18n';
+import { ImportExportSection } from './ImportExportSection';
+import { PromptsSection } from './PromptsSection';
 import { ScheduleSection } from './ScheduleSection';
 import { SitesSection } from './SitesSection';
 
@@ -10,6 +12,8 @@ export function Options() {
       <h1>{t('optionsTitle')}</h1>
       <ScheduleSection />
       <SitesSection />
+      <PromptsSection />
+      <ImportExportSection />
     </main>
   );
 }
