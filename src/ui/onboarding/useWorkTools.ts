@@ -9,27 +9,11 @@
 // the list is fetched again. Calls to the worker run one after another, so a quick
 // on-off-on lands in the order it was pressed.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { originsFor } from '../../core/sites';
 import { t } from '../../i18n';
 import type { SitesView } from '../../messages';
 import { ask } from '../shared/client';
+import { requestAccess, useAccessChanges, useWorkerView } from '../shared/workerView';
 import { sameSite, type Tool } from './choices';
-
-/**
- * Asks the browser for host access to one site. Call it before any await in a click
- * handler. Resolves with the parent's answer (false when they decline or the browser
- * turns the request down); null when there is nothing to ask for.
- */
-function requestAccess(pattern: string): Promise<boolean> | null {
-  const origins = originsFor(pattern);
-  if (origins.length === 0) return null;
-  try {
-    return browser.permissions.request({ origins }).catch(() => false);
-  } catch {
-    return null;
-  }
-}
 
 export interface WorkTools {
   /** The worker's list, or null until it first answers. */
@@ -41,45 +25,15 @@ export interface WorkTools {
 }
 
 export function useWorkTools(announce: (text: string) => void): WorkTools {
-  const [view, setView] = useState<SitesView | null>(null);
-  const [loadProblem, setLoadProblem] = useState(false);
+  const { view, setView, loadProblem, inTurn, refresh } = useWorkerView('sites');
   /** What the parent last asked for, per pattern, while the worker has not caught up. */
   const wanted = useRef(new Map<string, { on: boolean; turn: number }>());
   const [, setWantedVersion] = useState(0);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const viewNow = useRef<SitesView | null>(null);
   viewNow.current = view;
 
-  const inTurn = useCallback(<T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.current.then(task, task);
-    queue.current = run.catch(() => undefined);
-    return run;
-  }, []);
-
-  const refresh = useCallback(
-    () =>
-      inTurn(async () => {
-        try {
-          setView(await ask({ type: 'sites' }));
-          setLoadProblem(false);
-        } catch {
-          setLoadProblem(true);
-        }
-      }),
-    [inTurn],
-  );
-
-  useEffect(() => {
-    void refresh();
-    // Access given or taken back anywhere (a prompt, the browser's own settings).
-    const onChange = () => void refresh();
-    browser.permissions.onAdded.addListener(onChange);
-    browser.permissions.onRemoved.addListener(onChange);
-    return () => {
-      browser.permissions.onAdded.removeListener(onChange);
-      browser.permissions.onRemoved.removeListener(onChange);
-    };
-  }, [refresh]);
+  useEffect(() => void refresh(), [refresh]);
+  useAccessChanges(useCallback(() => void refresh(), [refresh]));
 
   const listed = (pattern: string): boolean =>
     viewNow.current?.sites.some((s) => sameSite(s.site.pattern, pattern)) ?? false;

@@ -4,14 +4,15 @@
 // before saving, so a focus block started from the popup meanwhile is kept), and the
 // worker saves the whole schedule or nothing. Calls go one after another, so answers
 // land in the order asked.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { isDateKey, isWallTime, newId } from '../../core/settings';
 import type { BoundaryWindow, OneOffBlock, Schedule } from '../../core/types';
 import { describeWindow, occasionWord, occasionsOf } from '../../core/weekView';
 import { addDays, formatDateKey, parseWallTime, wallInstant } from '../../core/wallclock';
 import { t } from '../../i18n';
-import type { SaveResult, SettingsView } from '../../messages';
+import type { SaveResult } from '../../messages';
 import { ask } from '../shared/client';
+import { useWorkerView } from '../shared/workerView';
 import {
   dateText,
   scheduleWords,
@@ -41,33 +42,12 @@ interface FocusMove {
 }
 
 export function ScheduleSection() {
-  const [view, setView] = useState<SettingsView | null>(null);
-  const [loadProblem, setLoadProblem] = useState(false);
+  const { view, setView, loadProblem, inTurn, refresh } = useWorkerView('settings');
   const [now, setNow] = useState(() => Date.now());
   const [form, setForm] = useState<FormState>(null);
   const [announcement, setAnnouncement] = useState('');
 
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const focusMove = useRef<FocusMove | null>(null);
-
-  const inTurn = useCallback(<T,>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.current.then(task, task);
-    queue.current = run.catch(() => undefined);
-    return run;
-  }, []);
-
-  const refresh = useCallback(
-    () =>
-      inTurn(async () => {
-        try {
-          setView(await ask({ type: 'settings' }));
-          setLoadProblem(false);
-        } catch {
-          setLoadProblem(true);
-        }
-      }),
-    [inTurn],
-  );
 
   useEffect(() => {
     void refresh();

@@ -8,12 +8,12 @@
 // worth listing, since Hearth can hold back its notifications anyway. When the answer
 // comes, the list is fetched again so each site's access is shown as it now is.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { SITE_MODES, type SiteMode } from '../../core/settings';
-import { SITE_PRESETS, originsFor, parseSitePattern, type SitePreset } from '../../core/sites';
+import { SITE_PRESETS, parseSitePattern, type SitePreset } from '../../core/sites';
 import { t } from '../../i18n';
-import type { SiteView, SitesView } from '../../messages';
+import type { SiteView } from '../../messages';
 import { ask } from '../shared/client';
+import { requestAccess, useAccessChanges, useWorkerView } from '../shared/workerView';
 
 const MODE_LABEL: Record<SiteMode, string> = {
   quiet: 'siteModeQuiet',
@@ -35,24 +35,8 @@ const LIST_TITLE_ID = 'sites-list-title';
 
 const asMode = (value: string): SiteMode | undefined => SITE_MODES.find((m) => m === value);
 
-/**
- * Asks the browser for host access to one site. Call it before any await in a click or
- * submit handler. Resolves with the parent's answer (false when they decline or the
- * browser turns the request down); null when there is nothing to ask for.
- */
-function requestAccess(pattern: string): Promise<boolean> | null {
-  const origins = originsFor(pattern);
-  if (origins.length === 0) return null;
-  try {
-    return browser.permissions.request({ origins }).catch(() => false);
-  } catch {
-    return null;
-  }
-}
-
 export function SitesSection() {
-  const [view, setView] = useState<SitesView | null>(null);
-  const [loadProblem, setLoadProblem] = useState(false);
+  const { view, setView, loadProblem, inTurn, refresh } = useWorkerView('sites');
   const [address, setAddress] = useState('');
   const [mode, setMode] = useState<SiteMode>('quiet');
   const [error, setError] = useState('');
@@ -60,43 +44,13 @@ export function SitesSection() {
   const [errorCount, setErrorCount] = useState(0);
   const [announcement, setAnnouncement] = useState('');
 
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
   /** Patterns being added from a preset, so a double click adds once. */
   const adding = useRef(new Set<string>());
   /** Where focus goes after the next render, when the element that had it is gone. */
   const focusMove = useRef<{ from: string; to: string } | null>(null);
 
-  /** Runs calls to the worker one after another, so their answers land in the order asked. */
-  const inTurn = useCallback(<T,>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.current.then(task, task);
-    queue.current = run.catch(() => undefined);
-    return run;
-  }, []);
-
-  const refresh = useCallback(
-    () =>
-      inTurn(async () => {
-        try {
-          setView(await ask({ type: 'sites' }));
-          setLoadProblem(false);
-        } catch {
-          setLoadProblem(true);
-        }
-      }),
-    [inTurn],
-  );
-
-  useEffect(() => {
-    void refresh();
-    // Access given or taken back anywhere (a prompt, the browser's own settings).
-    const onChange = () => void refresh();
-    browser.permissions.onAdded.addListener(onChange);
-    browser.permissions.onRemoved.addListener(onChange);
-    return () => {
-      browser.permissions.onAdded.removeListener(onChange);
-      browser.permissions.onRemoved.removeListener(onChange);
-    };
-  }, [refresh]);
+  useEffect(() => void refresh(), [refresh]);
+  useAccessChanges(useCallback(() => void refresh(), [refresh]));
 
   useLayoutEffect(() => {
     const move = focusMove.current;

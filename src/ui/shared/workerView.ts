@@ -1,0 +1,65 @@
+// What the settings pages share: a view of the worker's answer that refreshes in
+// turn (answers land in the order asked), and asking for a site's host access.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { originsFor } from '../../core/sites';
+import type { Request, ResponseMap } from '../../messages';
+import { ask } from './client';
+
+type Viewable = 'sites' | 'settings';
+
+export function useWorkerView<T extends Viewable>(type: T) {
+  const [view, setView] = useState<ResponseMap[T] | null>(null);
+  const [loadProblem, setLoadProblem] = useState(false);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  /** Runs calls to the worker one after another, so their answers land in the order asked. */
+  const inTurn = useCallback(<R,>(task: () => Promise<R>): Promise<R> => {
+    const run = queue.current.then(task, task);
+    queue.current = run.catch(() => undefined);
+    return run;
+  }, []);
+
+  const refresh = useCallback(
+    () =>
+      inTurn(async () => {
+        try {
+          setView((await ask({ type } as Extract<Request, { type: T }>)) as ResponseMap[T]);
+          setLoadProblem(false);
+        } catch {
+          setLoadProblem(true);
+        }
+      }),
+    [inTurn, type],
+  );
+
+  return { view, setView, loadProblem, inTurn, refresh };
+}
+
+/** Calls `onChange` whenever host access is given or taken back anywhere (a prompt, the browser's own settings). */
+export function useAccessChanges(onChange: () => void): void {
+  useEffect(() => {
+    browser.permissions.onAdded.addListener(onChange);
+    browser.permissions.onRemoved.addListener(onChange);
+    return () => {
+      browser.permissions.onAdded.removeListener(onChange);
+      browser.permissions.onRemoved.removeListener(onChange);
+    };
+  }, [onChange]);
+}
+
+/**
+ * Asks the browser for host access to one site. Call it before any await in a click or
+ * submit handler (browsers show the prompt only during the parent's gesture). Resolves
+ * with the parent's answer (false when they decline or the browser turns the request
+ * down); null when there is nothing to ask for.
+ */
+export function requestAccess(pattern: string): Promise<boolean> | null {
+  const origins = originsFor(pattern);
+  if (origins.length === 0) return null;
+  try {
+    return browser.permissions.request({ origins }).catch(() => false);
+  } catch {
+    return null;
+  }
+}
