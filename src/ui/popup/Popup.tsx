@@ -67,9 +67,16 @@ export function Popup() {
       <p class="note" role="status">
         {note}
       </p>
-      <p>
+      <p class="row">
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
           {t('openSettings')}
+        </button>
+        <button
+          type="button"
+          class="link"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('src/ui/reflection/index.html') }).then(() => window.close())}
+        >
+          {t('reflectionLink')}
         </button>
       </p>
       {status && status.problems.length > 0 && (
