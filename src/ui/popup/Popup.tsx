@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { StatusView, ThoughtsView } from '../../messages';
-import { t } from '../../i18n';
+import { formatDateKey } from '../../core/wallclock';
+import { formatTime, formatWeekday, t } from '../../i18n';
 import { ask } from '../shared/client';
 import { formatWhen } from '../shared/when';
 import { HandedBack } from '../shared/Thoughts';
@@ -93,6 +94,12 @@ export function Popup() {
   );
 }
 
+/** "Next: Dinner at 6:00 PM" today; "Next: Weekend on Saturday at 12:00 AM" another day. */
+function nextText(label: string, start: number, now: number): string {
+  if (formatDateKey(start) === formatDateKey(now)) return t('statusNext', [label, formatTime(start)]);
+  return t('statusNextOn', [label, formatWeekday(start), formatTime(start)]);
+}
+
 function StatusCard({ status, onEnd }: { status: StatusView; onEnd: () => void }) {
   const { active, until, next, now } = status;
   // The occurrence that lasts longest names the stretch the parent is in.
@@ -115,7 +122,7 @@ function StatusCard({ status, onEnd }: { status: StatusView; onEnd: () => void }
       <p class="state" id="state">
         {t('stateWorkTime')}
       </p>
-      <p>{next ? t('statusNext', [next.label, formatWhen(next.start, now)]) : t('statusNothingPlanned')}</p>
+      <p>{next ? nextText(next.label, next.start, now) : t('statusNothingPlanned')}</p>
     </section>
   );
 }
