@@ -176,4 +176,22 @@ describe('the work-site editor', () => {
     expect(await button('Remove Gmail').evaluate((el) => el === document.activeElement)).toBe(true);
     expect((await listedByWorker()).map((s) => s.pattern)).toEqual(['mail.google.com', 'slack.com']);
   });
+
+  test('the heads-up and the welcome back can be turned off by keyboard, and minutes changed', async () => {
+    const notices = page.getByRole('region', { name: 'Notices and ways through', exact: true });
+    const headsUp = notices.getByRole('checkbox', { name: 'A calm heads-up before family time starts' });
+    expect(await headsUp.isChecked()).toBe(true);
+    await headsUp.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => headsUp.isChecked(), soon).toBe(false);
+    await notices.getByRole('checkbox', { name: /A short welcome back/ }).uncheck();
+    const minutes = notices.getByRole('spinbutton', { name: 'Minutes a way through stays open (dim and set aside)' });
+    await minutes.fill('15');
+    await minutes.press('Tab');
+    const prefs = async () => {
+      const { settings } = await (await hearth.worker()).evaluate(() => chrome.storage.local.get('settings'));
+      return (settings as { preferences: Record<string, unknown> }).preferences;
+    };
+    await expect.poll(prefs, soon).toEqual({ headsUp: false, headsUpMinutes: 10, handoff: false, dimWayThroughMinutes: 15 });
+  });
 });

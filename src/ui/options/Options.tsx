@@ -2,6 +2,7 @@
 // first, then prompts, then moving settings between browsers.
 import { t } from '../../i18n';
 import { ImportExportSection } from './ImportExportSection';
+import { NoticesSection } from './NoticesSection';
 import { PromptsSection } from './PromptsSection';
 import { ScheduleSection } from './ScheduleSection';
 import { SitesSection } from './SitesSection';
@@ -13,6 +14,7 @@ export function Options() {
       <ScheduleSection />
       <SitesSection />
       <PromptsSection />
+      <NoticesSection />
       <ImportExportSection />
     </main>
   );
