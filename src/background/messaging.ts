@@ -48,6 +48,13 @@ async function calmOf(siteId: string, now: number): Promise<CalmView> {
   };
 }
 
+/** Answers once the change is in force (badge, alarm, work sites), so the page's next look is true. */
+async function applied<T>(change: Promise<T>): Promise<T> {
+  const answer = await change;
+  await reconcileSoon();
+  return answer;
+}
+
 async function respond(request: Request): Promise<ResponseMap[Request['type']]> {
   const now = Date.now();
   switch (request.type) {
@@ -62,11 +69,11 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
     case 'sites':
       return sitesView();
     case 'addSite':
-      return addSite(request.pattern, request.mode);
+      return applied(addSite(request.pattern, request.mode));
     case 'removeSite':
-      return removeSite(request.id);
+      return applied(removeSite(request.id));
     case 'setSiteMode':
-      return setSiteMode(request.id, request.mode);
+      return applied(setSiteMode(request.id, request.mode));
     case 'calm':
       return calmOf(request.siteId, now);
     case 'wayThrough':
@@ -98,15 +105,15 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
     case 'settings':
       return settingsView();
     case 'saveSchedule':
-      return saveSchedule(request.schedule);
+      return applied(saveSchedule(request.schedule));
     case 'savePreferences':
-      return savePreferences(request.preferences);
+      return applied(savePreferences(request.preferences));
     case 'skip':
-      return setSkip(request.windowId, request.date, request.skipped);
+      return applied(setSkip(request.windowId, request.date, request.skipped));
     case 'exportSettings':
       return exportSettings(now);
     case 'importSettings':
-      return importSettings(request.text);
+      return applied(importSettings(request.text));
   }
 }
 
