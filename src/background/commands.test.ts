@@ -1,7 +1,13 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { activeAt } from '../core/schedule';
 import { defaultSettings } from '../core/settings';
 import { withEndedNow, withFocusBlock } from './commands';
+
+// Site access is the browser's to say; the fake browser has none to give.
+vi.mock('./enforcers/sites', async (original) => ({
+  ...(await original<typeof import('./enforcers/sites')>()),
+  hasAccess: vi.fn(async () => false),
+}));
 
 process.env.TZ = 'America/New_York';
 const at = (d: number, hh: number, mm: number) => new Date(2026, 10, d, hh, mm).getTime();
@@ -52,5 +58,18 @@ describe('focus blocks and ending early', () => {
     const next = withFocusBlock(settings, now, 15, 'Focus block');
     expect(next.schedule.blocks.map((b) => b.label)).toEqual(['Focus block']);
     expect(next.schedule.skips).toEqual([{ windowId: 'dinner', date: '2026-11-25' }]);
+  });
+});
+
+describe('requests at the same time', () => {
+  test('a focus block and a new site, asked together, are both kept', async () => {
+    const { fakeBrowser } = await import('@webext-core/fake-browser');
+    const { startFocus } = await import('./commands');
+    const { addSite } = await import('./siteCommands');
+    await fakeBrowser.storage.local.set({ settings: defaultSettings() });
+    await Promise.all([startFocus(Date.now(), 30), addSite('app.slack.com', 'quiet')]);
+    const { settings } = (await fakeBrowser.storage.local.get('settings')) as { settings: ReturnType<typeof defaultSettings> };
+    expect(settings.schedule.blocks).toHaveLength(1);
+    expect(settings.sites.map((s) => s.pattern)).toEqual(['app.slack.com']);
   });
 });

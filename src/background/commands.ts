@@ -8,7 +8,7 @@ import type { Occurrence } from '../core/types';
 import { t } from '../i18n';
 import { openHistory } from './history';
 import { siteName } from './siteCommands';
-import { loadPasses, loadSettings, savePasses, saveSettings } from './store';
+import { loadSettings, updatePasses, updateSettings } from './store';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -50,14 +50,13 @@ function tidy(settings: Settings, now: number): Settings {
 }
 
 export async function startFocus(now: number, minutes: number): Promise<void> {
-  const { settings } = await loadSettings();
-  await saveSettings(withFocusBlock(settings, now, minutes, t('focusBlockLabel')));
+  const label = t('focusBlockLabel');
+  await updateSettings((settings) => withFocusBlock(settings, now, minutes, label));
 }
 
 export async function endNow(now: number, active: Occurrence[]): Promise<void> {
   if (active.length === 0) return;
-  const { settings } = await loadSettings();
-  await saveSettings(withEndedNow(settings, active, now));
+  await updateSettings((settings) => withEndedNow(settings, active, now));
   const history = await openHistory();
   try {
     await history.recordMany(
@@ -83,8 +82,7 @@ export async function wayThrough(now: number, siteId: string, on: boolean): Prom
   const site = settings.sites.find((s) => s.id === siteId);
   if (!site || !on) return;
   const minutes = settings.preferences.dimWayThroughMinutes;
-  const passes = (await loadPasses(now)).filter((p) => p.siteId !== siteId);
-  await savePasses([...passes, { siteId, until: now + minutes * 60_000 }]);
+  await updatePasses((passes) => [...passes.filter((p) => p.siteId !== siteId), { siteId, until: now + minutes * 60_000 }], now);
   const history = await openHistory();
   try {
     await history.record({

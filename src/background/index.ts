@@ -5,8 +5,8 @@ import browser from 'webextension-polyfill';
 import { WELCOME_BACK_ID } from './enforcers/notices';
 import { handleMessage } from './messaging';
 import { reconcileSoon } from './reconcile';
-import { SETTINGS_KEY } from './store';
-import { SYNC_KEY, adoptFromSync } from './sync';
+import { SETTINGS_KEY, adoptFromSync } from './store';
+import { SYNC_KEY } from './sync';
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   // A short, skippable welcome on first install only; the defaults are already in force.
@@ -18,7 +18,7 @@ browser.alarms.onAlarm.addListener(() => void reconcileSoon());
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && SETTINGS_KEY in changes) void reconcileSoon();
   // A change made on another device arrives through sync; adopting it into local reconciles.
-  if (area === 'sync' && SYNC_KEY in changes) void adoptFromSync(changes[SYNC_KEY]?.newValue, SETTINGS_KEY);
+  if (area === 'sync' && SYNC_KEY in changes) void adoptFromSync(changes[SYNC_KEY]?.newValue);
 });
 browser.runtime.onMessage.addListener(handleMessage);
 // Host access given or taken back in the browser's own UI changes what can be quieted.

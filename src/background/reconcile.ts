@@ -10,7 +10,7 @@ import { HEADS_UP_ID, WELCOME_BACK_ID, noticeOnce } from './enforcers/notices';
 import { applySiteEffects } from './enforcers/sites';
 import { openHistory } from './history';
 import { handBack } from './thoughts';
-import { loadApplied, loadPasses, loadSettings, saveApplied, savePasses, type LoadedSettings } from './store';
+import { loadApplied, loadPasses, loadSettings, saveApplied, updatePasses, type LoadedSettings } from './store';
 
 export interface Reconciled extends LoadedSettings {
   desired: Desired;
@@ -21,7 +21,7 @@ export async function reconcile(now: number): Promise<Reconciled> {
   const passes = await loadPasses(now);
   const desired = desiredState(loaded.settings, passes, now);
   // A way through belongs to the family time it was opened in.
-  if (desired.active.length === 0 && passes.length) await savePasses([]);
+  if (desired.active.length === 0 && passes.length) await updatePasses(() => [], now);
   // The next wake-up first: if the worker is stopped halfway, the alarm still comes.
   await applyAlarm(desired.wakeAt);
   // One effect that fails (a tab closing mid-way) must not hold back the others.

@@ -4,7 +4,7 @@
 import { parseSettings, type Settings } from '../core/settings';
 import { exportSettingsFile, parseSettingsFile } from '../core/settingsFile';
 import type { SaveResult, SettingsView } from '../messages';
-import { loadSettings, saveSettings } from './store';
+import { loadSettings, updateSettings } from './store';
 import { syncStatus } from './sync';
 
 export async function settingsView(): Promise<SettingsView> {
@@ -14,21 +14,23 @@ export async function settingsView(): Promise<SettingsView> {
 
 /** Validates the whole candidate; saves only when every part of it is readable. */
 async function saveWhole(change: (s: Settings) => unknown): Promise<SaveResult> {
-  const { settings } = await loadSettings();
-  const parsed = parseSettings(change(settings));
-  if (!parsed.intact) return { ok: false, problems: parsed.problems };
-  await saveSettings(parsed.settings);
-  return { ok: true, view: await settingsView() };
+  let problems: string[] = [];
+  await updateSettings((settings) => {
+    const parsed = parseSettings(change(settings));
+    problems = parsed.intact ? [] : parsed.problems;
+    return parsed.intact ? parsed.settings : null;
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, view: await settingsView() };
 }
 
 export const saveSchedule = (schedule: unknown) => saveWhole((s) => ({ ...s, schedule }));
 export const savePreferences = (preferences: unknown) => saveWhole((s) => ({ ...s, preferences }));
 
 export async function setSkip(windowId: string, date: string, skipped: boolean): Promise<SettingsView> {
-  const { settings } = await loadSettings();
-  const others = settings.schedule.skips.filter((k) => !(k.windowId === windowId && k.date === date));
-  const skips = skipped ? [...others, { windowId, date }] : others;
-  await saveWhole((s) => ({ ...s, schedule: { ...s.schedule, skips } }));
+  await saveWhole((s) => {
+    const others = s.schedule.skips.filter((k) => !(k.windowId === windowId && k.date === date));
+    return { ...s, schedule: { ...s.schedule, skips: skipped ? [...others, { windowId, date }] : others } };
+  });
   return settingsView();
 }
 
@@ -40,6 +42,6 @@ export async function exportSettings(now: number): Promise<{ json: string; fileN
 export async function importSettings(text: string): Promise<{ ok: true; view: SettingsView } | { ok: false; error: string }> {
   const parsed = parseSettingsFile(text);
   if (!parsed.ok) return parsed;
-  await saveSettings(parsed.settings);
+  await updateSettings(() => parsed.settings);
   return { ok: true, view: await settingsView() };
 }

@@ -6,7 +6,7 @@ import { newId, type SiteMode, type WorkSite } from '../core/settings';
 import type { AddSiteResult, SitesView } from '../messages';
 import { canBlockNotifications } from './enforcers/notifications';
 import { hasAccess } from './enforcers/sites';
-import { loadSettings, saveSettings } from './store';
+import { loadSettings, updateSettings } from './store';
 
 export function siteName(site: Pick<WorkSite, 'pattern'>): string {
   return SITE_PRESETS.find((p) => p.pattern === site.pattern)?.name ?? site.pattern;
@@ -23,25 +23,24 @@ export async function sitesView(): Promise<SitesView> {
 export async function addSite(input: string, mode: SiteMode): Promise<AddSiteResult> {
   const parsed = parseSitePattern(input);
   if (!parsed.ok) return { ok: false, error: parsed.error };
-  const { settings } = await loadSettings();
   // `slack.com` and `*.slack.com` mean the same sites: one entry, not two.
   const host = (pattern: string) => pattern.replace(/^\*\./, '');
-  const existing = settings.sites.find((s) => host(s.pattern) === host(parsed.pattern));
-  const sites = existing
-    ? settings.sites.map((s) => (s === existing ? { ...s, mode } : s))
-    : [...settings.sites, { id: newId('site'), pattern: parsed.pattern, mode }];
-  await saveSettings({ ...settings, sites });
+  await updateSettings((settings) => {
+    const existing = settings.sites.find((s) => host(s.pattern) === host(parsed.pattern));
+    const sites = existing
+      ? settings.sites.map((s) => (s === existing ? { ...s, mode } : s))
+      : [...settings.sites, { id: newId('site'), pattern: parsed.pattern, mode }];
+    return { ...settings, sites };
+  });
   return { ok: true, ...(await sitesView()) };
 }
 
 export async function removeSite(id: string): Promise<SitesView> {
-  const { settings } = await loadSettings();
-  await saveSettings({ ...settings, sites: settings.sites.filter((s) => s.id !== id) });
+  await updateSettings((settings) => ({ ...settings, sites: settings.sites.filter((s) => s.id !== id) }));
   return sitesView();
 }
 
 export async function setSiteMode(id: string, mode: SiteMode): Promise<SitesView> {
-  const { settings } = await loadSettings();
-  await saveSettings({ ...settings, sites: settings.sites.map((s) => (s.id === id ? { ...s, mode } : s)) });
+  await updateSettings((settings) => ({ ...settings, sites: settings.sites.map((s) => (s.id === id ? { ...s, mode } : s)) }));
   return sitesView();
 }

@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { parseSettings, type Settings } from '../core/settings';
 import type { AppliedOccurrence } from '../core/desired';
 import { activePasses, type Pass } from '../core/quiet';
-import { mirrorToSync } from './sync';
+import { isOwnEcho, mirrorToSync, sameValue } from './sync';
 
 export const SETTINGS_KEY = 'settings';
 const BACKUP_KEY = 'settingsSetAside';
@@ -33,6 +33,40 @@ export async function saveSettings(settings: Settings): Promise<void> {
   await mirrorToSync(settings);
 }
 
+// Every read-modify-write of settings or passes runs one after another, so two
+// requests at once (the popup and the options page, or a change from another
+// device) never lose each other's change. Separate from the reconcile queue,
+// which waits on these.
+let writes: Promise<unknown> = Promise.resolve();
+function inTurn<T>(task: () => Promise<T>): Promise<T> {
+  const run = writes.then(task, task);
+  writes = run.catch(() => undefined);
+  return run;
+}
+
+/** Applies `change` to the settings as stored now; null leaves them as they are. */
+export function updateSettings(change: (settings: Settings) => Settings | null): Promise<Settings> {
+  return inTurn(async () => {
+    const { settings } = await loadSettings();
+    const next = change(settings);
+    if (next) await saveSettings(next);
+    return next ?? settings;
+  });
+}
+
+/** Settings changed on another device: adopted into this one when readable and new here. */
+export function adoptFromSync(incoming: unknown): Promise<boolean> {
+  return inTurn(async () => {
+    if (incoming === undefined || (await isOwnEcho(incoming))) return false;
+    const parsed = parseSettings(incoming);
+    if (!parsed.intact || parsed.fromNewerVersion) return false;
+    const { [SETTINGS_KEY]: current } = await browser.storage.local.get(SETTINGS_KEY);
+    if (sameValue(current, parsed.settings)) return false;
+    await browser.storage.local.set({ [SETTINGS_KEY]: parsed.settings });
+    return true;
+  });
+}
+
 export async function loadApplied(): Promise<AppliedOccurrence[]> {
   const { [APPLIED_KEY]: applied } = await browser.storage.local.get(APPLIED_KEY);
   return Array.isArray(applied) ? (applied as AppliedOccurrence[]) : [];
@@ -48,6 +82,8 @@ export async function loadPasses(now: number): Promise<Pass[]> {
   return Array.isArray(passes) ? activePasses(passes as Pass[], now) : [];
 }
 
-export async function savePasses(passes: Pass[]): Promise<void> {
-  await browser.storage.local.set({ [PASSES_KEY]: passes });
+export function updatePasses(change: (passes: Pass[]) => Pass[], now: number): Promise<void> {
+  return inTurn(async () => {
+    await browser.storage.local.set({ [PASSES_KEY]: change(await loadPasses(now)) });
+  });
 }

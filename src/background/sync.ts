@@ -4,7 +4,7 @@
 // into local (which reconciles). When sync refuses (quota, item size, sync off),
 // settings still save on this device and the parent is told plainly.
 import browser from 'webextension-polyfill';
-import { parseSettings, type Settings } from '../core/settings';
+import type { Settings } from '../core/settings';
 import { t } from '../i18n';
 
 export const SYNC_KEY = 'settings';
@@ -13,8 +13,21 @@ const STATUS_KEY = 'syncStatus';
 const MIRRORED_KEY = 'syncMirrored';
 const REMEMBERED = 20;
 
+/** JSON with object keys sorted: storage may hand an object back with its keys reordered. */
+function canonical(value: unknown): string {
+  return (
+    JSON.stringify(value, (_, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : v,
+    ) ?? ''
+  );
+}
+
+export const sameValue = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
+
 function fingerprint(value: unknown): string {
-  const text = JSON.stringify(value) ?? '';
+  const text = canonical(value);
   let hash = 5381;
   for (let i = 0; i < text.length; i++) hash = ((hash << 5) + hash + text.charCodeAt(i)) | 0;
   return `${text.length}:${hash}`;
@@ -50,16 +63,7 @@ export async function syncStatus(): Promise<SyncStatus> {
   return s?.area === 'local' ? { area: 'local', note: typeof s.note === 'string' ? s.note : null } : { area: 'sync', note: null };
 }
 
-/**
- * Settings changed in sync: from another device, or our own mirror echoing back.
- * Adopt them when they are valid and differ from this device's copy.
- */
-export async function adoptFromSync(incoming: unknown, localKey: string): Promise<boolean> {
-  if (incoming === undefined || (await mirrored()).includes(fingerprint(incoming))) return false;
-  const parsed = parseSettings(incoming);
-  if (!parsed.intact || parsed.fromNewerVersion) return false;
-  const { [localKey]: current } = await browser.storage.local.get(localKey);
-  if (JSON.stringify(current) === JSON.stringify(parsed.settings)) return false;
-  await browser.storage.local.set({ [localKey]: parsed.settings });
-  return true;
+/** The echo of one of this device's own recent writes to sync: not news. */
+export async function isOwnEcho(incoming: unknown): Promise<boolean> {
+  return (await mirrored()).includes(fingerprint(incoming));
 }
