@@ -48,3 +48,18 @@ describe('the worker listens only to its own pages', () => {
     expect(view.until).toBe(view.active[0]!.end);
   });
 });
+
+describe('the calm page framed in a web page', () => {
+  const framed = () => ({
+    id: fakeBrowser.runtime.id,
+    url: fakeBrowser.runtime.getURL('src/ui/calm/index.html?mode=dim&site=s'),
+    tab: { id: 7, url: 'https://evil.example/', index: 0, highlighted: false, active: true, pinned: false, incognito: false },
+  });
+
+  test('may ask only what the calm page needs', async () => {
+    expect(handleMessage({ type: 'startFocus', minutes: 30 }, framed())).toBeUndefined();
+    expect(handleMessage({ type: 'exportHistory' }, framed())).toBeUndefined();
+    expect(handleMessage({ type: 'removeSite', id: 's' }, framed())).toBeUndefined();
+    expect(handleMessage({ type: 'calm', siteId: 's' }, framed())).toBeInstanceOf(Promise);
+  });
+});

@@ -123,10 +123,22 @@ async function planForTab(sender: Runtime.MessageSender): Promise<TabPlan | null
   return tabPlanFor(sender.tab?.url ?? sender.url, desired.sites, desired.until);
 }
 
+/**
+ * Our calm page framed inside a web page (the dim overlay) is an own page, but any
+ * site could frame it: from there, only what the calm page itself needs.
+ */
+const FRAMED_REQUESTS: ReadonlySet<Request['type']> = new Set(['calm', 'wayThrough']);
+
+function framedInWebPage(sender: Runtime.MessageSender): boolean {
+  const top = sender.tab?.url;
+  return top !== undefined && new URL(top).origin !== new URL(browser.runtime.getURL('/')).origin;
+}
+
 export function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
   if (isOwnPage(sender)) {
     const parsed = v.safeParse(RequestSchema, message);
-    return parsed.success ? respond(parsed.output) : undefined;
+    if (!parsed.success || (framedInWebPage(sender) && !FRAMED_REQUESTS.has(parsed.output.type))) return undefined;
+    return respond(parsed.output);
   }
   if (isOwnContentScript(sender) && v.is(ContentReportSchema, message)) return planForTab(sender);
   return undefined;

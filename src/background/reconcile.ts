@@ -28,8 +28,8 @@ export async function reconcile(now: number): Promise<Reconciled> {
   const results = await Promise.allSettled([
     applySiteEffects(desired.sites, desired.until),
     applyBadge(desired),
-    recordTransitions(desired, loaded.settings, now),
-    headsUp(desired, loaded.settings, now),
+    // One after the other: both notices write the same record of what was shown.
+    recordTransitions(desired, loaded.settings, now).then(() => headsUp(desired, loaded.settings, now)),
   ]);
   for (const r of results) if (r.status === 'rejected') console.error('Hearth: an effect was not applied', r.reason);
   return { ...loaded, desired };

@@ -7,6 +7,8 @@ import { stripUnreadCount } from '../core/titles';
 import type { PlanPush, TabPlan } from '../messages';
 
 interface QuietIsolated {
+  /** Still connected to the Hearth that put it here. */
+  alive(): boolean;
   apply(plan: TabPlan | null): void;
   /** Puts the page back as the site left it; says whether the parent typed or clicked in it. */
   restore(): { touched: boolean };
@@ -16,7 +18,20 @@ type Api = typeof chrome;
 const api: Api = (globalThis as { browser?: Api }).browser ?? chrome;
 const slot = globalThis as { __hearthQuiet?: QuietIsolated };
 
-if (window.top === window && !slot.__hearthQuiet) slot.__hearthQuiet = start();
+// After an update or reload of Hearth, an earlier copy may linger here with its
+// link to the extension gone: put it away and start afresh.
+const alive = () => {
+  try {
+    return Boolean(api.runtime?.id);
+  } catch {
+    return false;
+  }
+};
+if (window.top === window && alive()) {
+  const earlier = slot.__hearthQuiet;
+  if (earlier && !earlier.alive()) earlier.restore();
+  if (!slot.__hearthQuiet) slot.__hearthQuiet = start();
+}
 
 function start(): QuietIsolated {
   const title = watchTitle();
@@ -44,37 +59,74 @@ function start(): QuietIsolated {
     () => undefined,
   );
 
+  const runtime = api.runtime;
   return {
+    alive: () => {
+      try {
+        return Boolean(runtime?.id);
+      } catch {
+        return false;
+      }
+    },
     apply,
     restore() {
+      delete slot.__hearthQuiet;
       title.stop();
       overlay.hide();
-      api.runtime.onMessage.removeListener(onPush);
       removeEventListener('keydown', touch, true);
       removeEventListener('pointerdown', touch, true);
-      delete slot.__hearthQuiet;
+      try {
+        runtime.onMessage.removeListener(onPush);
+      } catch {
+        /* the extension context is already gone */
+      }
       return { touched };
     },
   };
 }
 
-/** Keeps the count out of the title, however often the site rewrites it. */
+/**
+ * Keeps the count out of the title, however often the site rewrites it. Each
+ * write is told apart as the site's or Hearth's, so at the end the site's own
+ * latest title comes back (and a title the site already cleared stays clear).
+ */
 function watchTitle() {
   let real = document.title;
-  let shown: string | null = null;
-  const quiet = () => {
-    const now = document.title;
-    if (now === shown) return;
-    real = now;
-    const stripped = stripUnreadCount(now);
-    if (stripped !== now) {
-      shown = stripped;
-      document.title = stripped;
+  /** Hearth's writes not yet seen by the observer, oldest first. */
+  const pending: string[] = [];
+  /** The title on the page now is one Hearth wrote. */
+  let oursShowing = false;
+
+  const write = (text: string) => {
+    pending.push(text);
+    document.title = text;
+  };
+  const seen = (text: string) => {
+    if (pending[0] === text) {
+      pending.shift();
+      oursShowing = true;
+    } else {
+      real = text;
+      oursShowing = false;
     }
   };
+  const quiet = () => {
+    if (pending.length) return; // our own write is still on its way
+    const now = document.title;
+    const stripped = stripUnreadCount(now);
+    if (stripped !== now) write(stripped);
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') seen((record.target as Text).data);
+      else if (record.target.nodeName === 'TITLE') seen(record.target.textContent ?? '');
+      else if ([...record.addedNodes].some((n) => n.nodeName === 'TITLE')) seen(document.title);
+    }
+    quiet();
+  });
   // Watch <head> for a new <title>, and the title element's text. At
   // document_start neither may exist yet, so start at the root and narrow.
-  const observer = new MutationObserver(quiet);
   const observe = () => {
     observer.disconnect();
     const head = document.head;
@@ -91,19 +143,24 @@ function watchTitle() {
   observe();
   watchRoot();
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', () => {
-      observe();
-      rewatch.disconnect();
-      watchRoot();
-      quiet();
-    }, { once: true });
+    document.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        observe();
+        rewatch.disconnect();
+        watchRoot();
+        if (!pending.length) real = document.title;
+        quiet();
+      },
+      { once: true },
+    );
   }
   quiet();
   return {
     stop() {
       observer.disconnect();
       rewatch.disconnect();
-      if (shown !== null && document.title === shown) document.title = real;
+      if (oursShowing || pending.length) document.title = real;
     },
   };
 }

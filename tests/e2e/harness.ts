@@ -25,16 +25,20 @@ export interface Hearth {
   close(opts?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launch(userDataDir?: string): Promise<Hearth> {
+/** A second extension for tests that need a mute Hearth did not make (tests/fixtures/muter-extension). */
+export const MUTER = resolve(import.meta.dirname, '../fixtures/muter-extension');
+
+export async function launch(userDataDir?: string, opts: { withMuter?: boolean } = {}): Promise<Hearth> {
   const dir = userDataDir ?? (await mkdtemp(join(tmpdir(), 'hearth-e2e-')));
+  const extensions = opts.withMuter ? `${DIST},${MUTER}` : DIST;
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: EXECUTABLE,
     headless: true,
     // Playwright disables extensions by default.
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
@@ -50,7 +54,9 @@ export async function launch(userDataDir?: string): Promise<Hearth> {
   // Playwright keeps one Worker handle across stops and restarts of the same
   // worker; it does not say when Chromium stopped it. DevTools' ServiceWorker
   // domain does, so a quiet extension page (one that sends no message) watches.
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const isHearth = (w: Worker) => w.url().endsWith('/service-worker-loader.js');
+  const worker =
+    context.serviceWorkers().find(isHearth) ?? (await context.waitForEvent('serviceworker', { predicate: isHearth }));
   const id = new URL(worker.url()).host;
   const base = `chrome-extension://${id}/`;
 

@@ -2,6 +2,7 @@
 // are unmuted, and only if they are still muted by Hearth: a tab the parent
 // muted (before, or during, family time) stays muted.
 import browser, { type Tabs } from 'webextension-polyfill';
+import { settle } from './tabs';
 
 // storage.session: tab ids do not outlive the browser session, and neither should this.
 const MUTED_KEY = 'mutedByHearth';
@@ -24,16 +25,28 @@ export async function applyMute(patterns: string[]): Promise<void> {
   // Release tabs that are no longer work tabs in family time.
   for (const id of recorded.filter((id) => !workIds.has(id))) {
     const tab = await browser.tabs.get(id).catch(() => null);
-    if (tab && oursStill(tab)) await browser.tabs.update(id, { muted: false }).catch(() => undefined);
+    if (tab && oursStill(tab)) await settle(browser.tabs.update(id, { muted: false }));
   }
   // Mute work tabs not yet seen. A tab already muted (by the parent) is left alone,
   // and so is one Hearth muted that the parent has since unmuted: their choice.
   const seen = new Set(recorded);
   const newlyMuted: number[] = [];
   for (const tab of work) {
-    if (tab.id === undefined || seen.has(tab.id) || tab.mutedInfo?.muted) continue;
-    await browser.tabs.update(tab.id, { muted: true }).catch(() => undefined);
+    if (tab.id === undefined || seen.has(tab.id)) continue;
+    // Muted by Hearth but not on record (the record went with an extension update): ours.
+    if (oursStill(tab)) {
+      newlyMuted.push(tab.id);
+      continue;
+    }
+    if (tab.mutedInfo?.muted) continue;
+    await settle(browser.tabs.update(tab.id, { muted: true }));
     newlyMuted.push(tab.id);
+  }
+  // After an update, tabs Hearth muted before may be off the record: release them too.
+  if (patterns.length === 0) {
+    for (const tab of await browser.tabs.query({ muted: true })) {
+      if (tab.id !== undefined && !recorded.includes(tab.id) && oursStill(tab)) await settle(browser.tabs.update(tab.id, { muted: false }));
+    }
   }
   const next = [...keep, ...newlyMuted];
   if (next.length !== recorded.length || next.some((id, i) => id !== recorded[i])) {

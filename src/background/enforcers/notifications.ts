@@ -24,7 +24,8 @@ export async function applyNotificationBlocks(patterns: string[]): Promise<strin
   if (!api) return [];
   const { [APPLIED_KEY]: stored } = await browser.storage.session.get(APPLIED_KEY);
   const applied = Array.isArray(stored) ? (stored as string[]) : [];
-  if (sameList(applied, patterns)) return [];
+  // No record (a new browser session): what the browser holds is unknown, so clear and set again.
+  if (Array.isArray(stored) && sameList(applied, patterns)) return [];
   await api.clear({});
   for (const primaryPattern of patterns) await api.set({ primaryPattern, setting: 'block' });
   await browser.storage.session.set({ [APPLIED_KEY]: patterns });

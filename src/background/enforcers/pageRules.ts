@@ -3,6 +3,7 @@
 // hash so nothing is lost. Tabs already open are sent there too, and brought
 // back to where they were when the site is no longer set aside.
 import browser, { type DeclarativeNetRequest } from 'webextension-polyfill';
+import { settle } from './tabs';
 
 export const CALM_PAGE = 'src/ui/calm/index.html';
 
@@ -50,7 +51,7 @@ async function moveOpenTabs(sites: AsideSite[], aside: ReadonlySet<string>): Pro
     if (!site.patterns.length) continue;
     for (const tab of await browser.tabs.query({ url: site.patterns })) {
       // A tab may be navigating already (e.g. just redirected): leave it to the rule.
-      if (tab.id !== undefined && tab.url) await browser.tabs.update(tab.id, { url: calmUrl(site.siteId, tab.url) }).catch(() => undefined);
+      if (tab.id !== undefined && tab.url) await settle(browser.tabs.update(tab.id, { url: calmUrl(site.siteId, tab.url) }));
     }
   }
   // …and calm pages of sites no longer set aside go back to where they were.
@@ -61,7 +62,7 @@ async function moveOpenTabs(sites: AsideSite[], aside: ReadonlySet<string>): Pro
     const siteId = url.searchParams.get('site');
     const original = url.hash.slice(1);
     if (url.searchParams.get('mode') !== 'aside' || !siteId || aside.has(siteId) || !/^https?:\/\//.test(original)) continue;
-    await browser.tabs.update(tab.id, { url: original }).catch(() => undefined);
+    await settle(browser.tabs.update(tab.id, { url: original }));
   }
 }
 

@@ -5,6 +5,7 @@ import browser from 'webextension-polyfill';
 import quietMainFile from '../../content/quiet-main.ts?iife';
 import quietFile from '../../content/quiet.ts?iife';
 import type { PlanPush, TabPlan } from '../../messages';
+import { isLive, settle } from './tabs';
 
 const MAIN_ID = 'hearth-quiet-main';
 const ISOLATED_ID = 'hearth-quiet';
@@ -39,42 +40,40 @@ export async function applyContentScripts(patterns: string[]): Promise<Restored[
 /** Tells the quiet script in each tab what to show now (e.g. the dim overlay lifted by a way through). */
 export async function pushPlans(plans: Map<number, TabPlan>): Promise<void> {
   await Promise.all(
-    [...plans].map(([tabId, plan]) =>
-      browser.tabs.sendMessage(tabId, { type: 'hearth:plan', plan } satisfies PlanPush).catch(() => undefined),
-    ),
+    [...plans].map(([tabId, plan]) => settle(browser.tabs.sendMessage(tabId, { type: 'hearth:plan', plan } satisfies PlanPush))),
   );
 }
 
 async function tabsOn(patterns: string[]): Promise<number[]> {
   if (!patterns.length) return [];
   const tabs = await browser.tabs.query({ url: patterns });
-  return tabs.flatMap((t) => (t.id === undefined ? [] : [t.id]));
+  return tabs.flatMap((t) => (t.id === undefined || !isLive(t) ? [] : [t.id]));
 }
 
 async function inject(tabId: number): Promise<void> {
   // Both scripts guard against running twice, so injecting into a tab that already has them is harmless.
-  await browser.scripting
-    .executeScript({ target: { tabId, allFrames: true }, world: 'MAIN', files: [quietMainFile] })
-    .catch(() => undefined);
-  await browser.scripting.executeScript({ target: { tabId }, files: [quietFile] }).catch(() => undefined);
+  await settle(browser.scripting.executeScript({ target: { tabId, allFrames: true }, world: 'MAIN', files: [quietMainFile] }));
+  await settle(browser.scripting.executeScript({ target: { tabId }, files: [quietFile] }));
 }
 
 async function restore(tabId: number): Promise<Restored | null> {
-  try {
-    await browser.scripting.executeScript({
+  await settle(
+    browser.scripting.executeScript({
       target: { tabId, allFrames: true },
       world: 'MAIN',
       func: () => (window as unknown as Record<symbol, { restore(): void } | undefined>)[Symbol.for('hearth.quiet.main')]?.restore(),
-    });
-    const [result] = await browser.scripting.executeScript({
+    }),
+  );
+  const results = await settle(
+    browser.scripting.executeScript({
       target: { tabId },
       func: () => (globalThis as { __hearthQuiet?: { restore(): { touched: boolean } } }).__hearthQuiet?.restore() ?? null,
-    });
-    const value = result?.result as { touched: boolean } | null | undefined;
-    return { tabId, touched: value?.touched ?? true };
-  } catch {
-    return null; // the tab closed or navigated away: nothing of ours is left in it
-  }
+    }),
+  );
+  // No answer: the tab closed, navigated away or is frozen; nothing of ours is left to undo, or it can't be reached.
+  if (!results) return null;
+  const value = results[0]?.result as { touched: boolean } | null | undefined;
+  return { tabId, touched: value?.touched ?? true };
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
