@@ -138,7 +138,11 @@ export interface ThoughtsView {
 export type Response<T extends Request['type']> = ResponseMap[T];
 
 /** What a content script may say: only that it is here. Content scripts report; they never command. */
-export const ContentReportSchema = v.variant('type', [v.object({ type: v.literal('hello') })]);
+export const ContentReportSchema = v.variant('type', [
+  v.object({ type: v.literal('hello') }),
+  // How many notifications the page's stand-ins held back since the last report.
+  v.object({ type: v.literal('held'), count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)) }),
+]);
 
 /** What one work tab shows during a boundary. */
 export interface TabPlan {

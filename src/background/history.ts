@@ -7,7 +7,7 @@
 // choice each time, so its key also carries the instant.
 import { openHearthDB } from './db';
 
-export type HistoryEventType = 'boundary-start' | 'boundary-end' | 'override';
+export type HistoryEventType = 'boundary-start' | 'boundary-end' | 'override' | 'held';
 
 export interface HistoryEvent {
   /** `${type}|${occurrenceKey}`, or `override|${occurrenceKey}|${at}` */
@@ -27,8 +27,8 @@ export type NewHistoryEvent = Omit<HistoryEvent, 'key'>;
 export { HISTORY_DB_VERSION } from './db';
 
 export function historyKey(event: NewHistoryEvent): string {
-  return event.type === 'override'
-    ? `override|${event.occurrenceKey}|${event.at}`
+  return event.type === 'override' || event.type === 'held'
+    ? `${event.type}|${event.occurrenceKey}|${event.at}`
     : `${event.type}|${event.occurrenceKey}`;
 }
 

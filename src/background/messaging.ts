@@ -12,13 +12,15 @@ import {
   type TabPlan,
 } from '../messages';
 import { endNow, startFocus, wayThrough } from './commands';
+import { openHistory } from './history';
 import { tabPlanFor } from './enforcers/sites';
 import { reconcileSoon, type Reconciled } from './reconcile';
 import { addSite, removeSite, setSiteMode, siteName, sitesView } from './siteCommands';
 import { addCustomPrompt, nextPrompt, promptAction } from './prompts';
 import { clearHistory, exportHistory, reflectionView } from './reflection';
 import { exportSettings, importSettings, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
-import { loadPasses } from './store';
+import { loadPasses, loadSettings } from './store';
+import { compileSites } from '../core/sites';
 import { parkThought, thoughtAction, thoughtsView } from './thoughts';
 import { momentOf } from '../core/prompts';
 
@@ -117,6 +119,21 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
   }
 }
 
+/** A work tab held back notifications: counted for reflection, for a listed work site only. */
+async function recordHeld(sender: Runtime.MessageSender, count: number): Promise<null> {
+  // The last report of a boundary arrives as it ends, so family time need not be on still.
+  const { settings } = await loadSettings();
+  const site = compileSites(settings.sites).siteFor(sender.tab?.url ?? sender.url ?? '');
+  if (!site) return null;
+  const history = await openHistory();
+  try {
+    await history.record({ type: 'held', occurrenceKey: `site:${site.id}`, label: siteName(site), at: Date.now(), detail: String(count) });
+  } finally {
+    history.close();
+  }
+  return null;
+}
+
 /** A work tab said hello: reconcile (which mutes it) and tell it what to show. */
 async function planForTab(sender: Runtime.MessageSender): Promise<TabPlan | null> {
   const { desired } = await reconcileSoon();
@@ -140,6 +157,8 @@ export function handleMessage(message: unknown, sender: Runtime.MessageSender): 
     if (!parsed.success || (framedInWebPage(sender) && !FRAMED_REQUESTS.has(parsed.output.type))) return undefined;
     return respond(parsed.output);
   }
-  if (isOwnContentScript(sender) && v.is(ContentReportSchema, message)) return planForTab(sender);
+  if (isOwnContentScript(sender) && v.is(ContentReportSchema, message)) {
+    return message.type === 'held' ? recordHeld(sender, message.count) : planForTab(sender);
+  }
   return undefined;
 }

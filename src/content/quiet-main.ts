@@ -18,12 +18,18 @@ function install(): QuietMain {
   const RealNotification = window.Notification as typeof Notification | undefined;
   const registration = window.ServiceWorkerRegistration?.prototype;
   const realShow = registration?.showNotification;
+  // The permission as the page knew it when family time began (Chromium's block
+  // comes just after): the site keeps its view of the parent's choice and does
+  // not nag for a permission it still has.
+  const seenPermission = RealNotification?.permission;
+  // Each notification held back is told to Hearth's isolated script, which counts it.
+  const held = () => window.dispatchEvent(new CustomEvent('hearth:held'));
 
   if (RealNotification) {
     // Looks and behaves like a notification that was shown and quietly set down.
     class QuietNotification extends EventTarget {
       static get permission(): NotificationPermission {
-        return RealNotification!.permission;
+        return seenPermission === 'granted' ? 'granted' : RealNotification!.permission;
       }
       static requestPermission(callback?: NotificationPermissionCallback) {
         return RealNotification!.requestPermission(callback);
@@ -47,6 +53,7 @@ function install(): QuietMain {
         this.tag = options.tag ?? '';
         this.data = options.data ?? null;
         this.icon = options.icon ?? '';
+        if (QuietNotification.permission === 'granted') held();
       }
       close() {}
     }
@@ -54,8 +61,13 @@ function install(): QuietMain {
   }
   if (registration && typeof realShow === 'function') {
     registration.showNotification = function quietShowNotification() {
+      if (QuietPermission() === 'granted') held();
       return Promise.resolve();
     };
+  }
+
+  function QuietPermission(): NotificationPermission | undefined {
+    return seenPermission === 'granted' ? 'granted' : RealNotification?.permission;
   }
 
   return {

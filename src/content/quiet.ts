@@ -43,6 +43,22 @@ function start(): QuietIsolated {
   addEventListener('keydown', touch, true);
   addEventListener('pointerdown', touch, true);
 
+  // Notifications the page's stand-ins held back, reported now and then (a report, not a command).
+  let held = 0;
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  const report = () => {
+    reportTimer = undefined;
+    if (held === 0) return;
+    const count = Math.min(held, 100);
+    held = 0;
+    api.runtime.sendMessage({ type: 'held', count }).catch(() => undefined);
+  };
+  const onHeld = () => {
+    held++;
+    reportTimer ??= setTimeout(report, 5000);
+  };
+  addEventListener('hearth:held', onHeld);
+
   const apply = (plan: TabPlan | null) => {
     if (plan?.mode === 'dim') overlay.show(plan.siteId);
     else overlay.hide();
@@ -71,6 +87,13 @@ function start(): QuietIsolated {
     apply,
     restore() {
       delete slot.__hearthQuiet;
+      removeEventListener('hearth:held', onHeld);
+      if (reportTimer !== undefined) clearTimeout(reportTimer);
+      try {
+        report();
+      } catch {
+        /* the extension context is already gone */
+      }
       title.stop();
       overlay.hide();
       removeEventListener('keydown', touch, true);

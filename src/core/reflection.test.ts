@@ -350,3 +350,21 @@ describe('durationWords', () => {
     expect(durationWords(hours)).toEqual(words);
   });
 });
+
+describe('notifications held back', () => {
+  it('are summed from the reports of this week and this month', () => {
+    const now = new Date(2026, 10, 25, 20, 0).getTime(); // Wednesday
+    const held = (at: number, count: string) => ({ key: `held|site:s|${at}`, at, type: 'held' as const, occurrenceKey: 'site:s', label: 'Slack', detail: count });
+    const view = reflect(
+      [held(new Date(2026, 10, 24, 19, 0).getTime(), '3'), held(new Date(2026, 10, 25, 18, 30).getTime(), '2'), held(new Date(2026, 10, 3, 18, 0).getTime(), '7')],
+      [],
+      0,
+      now,
+    );
+    expect(view.heldThisWeek).toBe(5);
+    expect(view.heldThisMonth).toBe(12);
+    // Reports are not facts about the parent, and not family time.
+    expect(view.facts).toEqual([]);
+    expect(view.weekHours).toBe(0);
+  });
+});

@@ -57,6 +57,9 @@ export interface ReflectionView {
   thoughtsThisMonth: number;
   /** Ways through and early endings from the start of the 30-day series to now, newest first. */
   facts: ReflectionFact[];
+  /** Notifications the stand-ins in open work tabs held back, since weekStart / monthStart. */
+  heldThisWeek: number;
+  heldThisMonth: number;
   /** How many prompts the parent keeps as favourites. */
   favourites: number;
   /** Whether any history or parked thought is stored at all (for a gentle empty state). */
@@ -163,6 +166,10 @@ export function reflect(
   const factsFrom = last30Days[0]?.start ?? now;
 
   const parkedSince = (from: number) => thoughts.filter((th) => th.parkedAt >= from && th.parkedAt <= now).length;
+  const heldSince = (from: number) =>
+    events
+      .filter((e) => e.type === 'held' && e.at >= from && e.at <= now)
+      .reduce((n, e) => n + (Number.parseInt(e.detail ?? '', 10) || 0), 0);
 
   const facts = events
     .filter((e) => e.at >= factsFrom && e.at <= now)
@@ -180,6 +187,8 @@ export function reflect(
     last30Days,
     thoughtsThisWeek: parkedSince(weekStart),
     thoughtsThisMonth: parkedSince(monthStart),
+    heldThisWeek: heldSince(weekStart),
+    heldThisMonth: heldSince(monthStart),
     facts,
     favourites: Number.isFinite(favourites) && favourites > 0 ? Math.floor(favourites) : 0,
     hasHistory: events.length > 0 || thoughts.length > 0,

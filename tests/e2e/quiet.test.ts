@@ -47,6 +47,8 @@ describe('a work site during family time', () => {
     const quietFrom = Date.now() + 300;
     await sleep(3500);
     expect(shownSince(quietFrom)).toBe(0);
+    // A page open before family time keeps its view of the parent's permission, so it doesn't nag.
+    expect(await chat.evaluate(() => Notification.permission)).toBe('granted');
     // The site keeps counting underneath; the title stays quiet.
     expect(await chat.locator('#unread').textContent()).not.toBe('0');
     expect(await chat.title()).toBe('Work Chat');
@@ -73,6 +75,10 @@ describe('a work site during family time', () => {
     expect(await chat.evaluate(() => Notification.permission)).toBe('granted');
     const after = Date.now();
     await expect.poll(() => shownSince(after), { timeout: 5000 }).toBeGreaterThan(0);
+
+    // What the open tabs' stand-ins held back is counted for reflection.
+    const held = async () => (await ask<{ heldThisWeek: number }>(hearth, { type: 'reflection' })).heldThisWeek;
+    await expect.poll(held).toBeGreaterThan(0);
     for (const page of [chat, mutedByParent, late, afterStop]) await page.close();
   });
 });

@@ -21,8 +21,9 @@ export async function applySiteEffects(plans: SitePlan[], until: number | null):
   const all = compileSites(plans.map((p) => p.site));
   const reach = compileSites(reachable.map((p) => p.site));
 
-  const released = await applyNotificationBlocks(all.contentSettingsPatterns);
+  // Stand-ins first, then the block: open pages keep the permission they saw.
   const restored = await applyContentScripts(reach.matchPatterns);
+  const released = await applyNotificationBlocks(all.contentSettingsPatterns);
   await applyMute(reach.matchPatterns);
   await applyPageRules(
     reachable

@@ -190,6 +190,20 @@ export function Reflection() {
               </dl>
               <p class="note">{t('reflectionThoughtsNote')}</p>
             </section>
+            <section aria-labelledby="held-title">
+              <h2 id="held-title">{t('reflectionHeldTitle')}</h2>
+              <dl class="counts">
+                <div>
+                  <dt>{t('reflectionThisWeek')}</dt>
+                  <dd>{formatNumber(view.heldThisWeek)}</dd>
+                </div>
+                <div>
+                  <dt>{t('reflectionThisMonth')}</dt>
+                  <dd>{formatNumber(view.heldThisMonth)}</dd>
+                </div>
+              </dl>
+              <p class="note">{t('reflectionHeldNote')}</p>
+            </section>
             <section aria-labelledby="favourites-title">
               <h2 id="favourites-title">{t('reflectionFavouritesTitle')}</h2>
               <dl class="counts">
