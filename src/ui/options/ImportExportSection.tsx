@@ -9,6 +9,7 @@ import { useRef, useState } from 'preact/hooks';
 import { MAX_FILE_SIZE, megabytes } from '../../core/settingsFile';
 import { t } from '../../i18n';
 import { ask } from '../shared/client';
+import { downloadJson } from '../shared/download';
 
 const TITLE_ID = 'import-export-title';
 const FILE_ID = 'import-settings-file';
@@ -17,20 +18,6 @@ const ERROR_ID = 'import-settings-error';
 
 /** Told to the page's other sections after settings were replaced by an import. */
 export const SETTINGS_CHANGED_EVENT = 'hearth:settings-changed';
-
-/** Saves `text` as a file through the browser's own download. */
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers start reading the file only after the click returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function ImportExportSection() {
   const [error, setError] = useState('');
@@ -53,7 +40,7 @@ export function ImportExportSection() {
     setAnnouncement('');
     try {
       const { json, fileName } = await ask({ type: 'exportSettings' });
-      download(json, fileName);
+      downloadJson(json, fileName);
       setAnnouncement(t('importExportExported', [fileName]));
     } catch {
       setAnnouncement(t('importExportActionProblem'));

@@ -12,6 +12,7 @@ import { durationWords, type DayTotal, type ReflectionFact, type ReflectionView 
 import { addDays, formatDateKey } from '../../core/wallclock';
 import { formatTime, formatWeekday, t } from '../../i18n';
 import { ask } from '../shared/client';
+import { downloadJson } from '../shared/download';
 
 /** How many facts show before "Show all". */
 const FACTS_SHOWN = 5;
@@ -135,16 +136,7 @@ export function Reflection() {
     act(async () => {
       const { json } = await ask({ type: 'exportHistory' });
       const name = `hearth-history-${formatDateKey(Date.now())}.json`;
-      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      link.hidden = true;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // The download has its own copy by then.
-      setTimeout(() => URL.revokeObjectURL(url), 30_000);
+      downloadJson(json, name);
       return t('reflectionExported', [name]);
     });
 
