@@ -1,5 +1,6 @@
 // Every user-facing string comes from public/_locales/<lang>/messages.json.
 import browser from 'webextension-polyfill';
+import { setSay } from './core/say';
 
 export type Substitutions = string | string[];
 
@@ -7,6 +8,10 @@ export function t(key: string, substitutions?: Substitutions): string {
   // An empty answer means a missing key: show the key so the gap is visible, never a blank.
   return browser.i18n.getMessage(key, substitutions) || key;
 }
+
+// Pure modules (src/core) word their sentences through `say`; every edge imports this
+// file, so from here on they speak the browser's language too.
+setSay(t);
 
 /** "7:30 pm" in the browser's own locale and clock style. */
 export function formatTime(instant: number): string {

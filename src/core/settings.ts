@@ -3,6 +3,7 @@
 // keeps every usable part and says plainly what it set aside. Pure: no browser API.
 
 import * as v from 'valibot';
+import { say, sayOrdinal } from './say';
 import type { Schedule, Weekday, WindowKind } from './types';
 
 export const CURRENT_VERSION = 2;
@@ -68,15 +69,25 @@ function shown(value: unknown): string {
   return '';
 }
 
-function words(...parts: string[]): string {
-  return parts.filter((part) => part !== '').join(' ');
-}
+/** A fixed problem phrase, looked up when the problem is found (so in the parent's language). */
+const problem =
+  (key: string): Message =>
+  () =>
+    say(key);
 
-/** "has an end time "25:00" Hearth can't read" */
+/** The problem phrase with the stored value when it can be shown: `lists a day 9 Hearth can't read`. */
+const withValue =
+  (key: string, keyWithValue: string, before: string[] = []): Message =>
+  (issue) => {
+    const value = shown(issue.input);
+    return value === '' ? say(key, before) : say(keyWithValue, [...before, value]);
+  };
+
+/** "has an end time "25:00" Hearth can't read"; `what` is a coreWhat… key. */
 const unreadable =
   (what: string): Message =>
   (issue) =>
-    words('has', what, shown(issue.input), "Hearth can't read");
+    withValue('coreProblemHasUnreadable', 'coreProblemHasUnreadableValue', [say(what)])(issue);
 
 /**
  * The message for an item's object schema: the item is not an object at all, or
@@ -89,9 +100,9 @@ const itemMessage =
     // (An array passes valibot's object type check, then lacks every field.)
     if (first?.origin === 'key' && typeof first.key === 'string' && !Array.isArray(first.input)) {
       const what = missing[first.key];
-      if (what !== undefined) return `has ${what}`;
+      if (what !== undefined) return say(what);
     }
-    return "couldn't be read";
+    return say('coreProblemUnreadable');
   };
 
 // ---------------------------------------------------------------------------
@@ -108,14 +119,14 @@ const WINDOW_KINDS = [
 ] as const satisfies readonly WindowKind[];
 export const SITE_MODES = ['quiet', 'dim', 'set-aside'] as const;
 
-const IdSchema = v.pipe(v.string(unreadable('an id')), v.minLength(1, 'has an empty id'));
+const IdSchema = v.pipe(v.string(unreadable('coreWhatId')), v.minLength(1, problem('coreProblemEmptyId')));
 
 /** Trimmed, 1–60 characters. */
 const LabelSchema = v.pipe(
-  v.string(unreadable('a name')),
+  v.string(unreadable('coreWhatName')),
   v.trim(),
-  v.minLength(1, 'has an empty name'),
-  v.maxLength(60, 'has a name longer than 60 characters'),
+  v.minLength(1, problem('coreProblemEmptyName')),
+  v.maxLength(60, problem('coreProblemNameTooLong')),
 );
 
 const wallTime = (what: string) =>
@@ -131,11 +142,11 @@ const instant = (what: string) =>
 
 const DaysSchema = v.pipe(
   v.array(
-    v.picklist(WEEKDAYS, (issue) => words('lists a day', shown(issue.input), "Hearth can't read")),
-    unreadable('days'),
+    v.picklist(WEEKDAYS, withValue('coreProblemDayUnreadable', 'coreProblemDayUnreadableValue')),
+    unreadable('coreWhatDays'),
   ),
-  v.minLength(1, "isn't set for any day"),
-  v.check((days) => new Set(days).size === days.length, 'lists the same day more than once'),
+  v.minLength(1, problem('coreProblemNoDaysSet')),
+  v.check((days) => new Set(days).size === days.length, problem('coreProblemSameDayTwice')),
 );
 
 export const WindowSchema = v.pipe(
@@ -143,30 +154,28 @@ export const WindowSchema = v.pipe(
     {
       id: IdSchema,
       label: LabelSchema,
-      kind: v.picklist(WINDOW_KINDS, (issue) =>
-        words('has a kind', shown(issue.input), "Hearth doesn't know"),
-      ),
+      kind: v.picklist(WINDOW_KINDS, withValue('coreProblemUnknownKind', 'coreProblemUnknownKindValue')),
       days: DaysSchema,
-      start: wallTime('a start time'),
-      end: wallTime('an end time'),
+      start: wallTime('coreWhatStartTime'),
+      end: wallTime('coreWhatEndTime'),
       /** 0 = ends the same day, 1 = the next day, … 7 = a week later. */
       endDayOffset: v.pipe(
-        v.number(unreadable('an end day')),
-        v.integer(unreadable('an end day')),
-        v.minValue(0, unreadable('an end day')),
-        v.maxValue(7, 'ends more than a week after it starts'),
+        v.number(unreadable('coreWhatEndDay')),
+        v.integer(unreadable('coreWhatEndDay')),
+        v.minValue(0, unreadable('coreWhatEndDay')),
+        v.maxValue(7, problem('coreProblemEndsAfterWeek')),
       ),
-      paused: v.boolean(unreadable('a paused setting')),
+      paused: v.boolean(unreadable('coreWhatPaused')),
     },
     itemMessage({
-      id: 'no id',
-      label: 'no name',
-      kind: 'no kind',
-      days: 'no days',
-      start: 'no start time',
-      end: 'no end time',
-      endDayOffset: 'no end day',
-      paused: 'no paused setting',
+      id: 'coreProblemNoId',
+      label: 'coreProblemNoName',
+      kind: 'coreProblemNoKind',
+      days: 'coreProblemNoDays',
+      start: 'coreProblemNoStartTime',
+      end: 'coreProblemNoEndTime',
+      endDayOffset: 'coreProblemNoEndDay',
+      paused: 'coreProblemNoPaused',
     }),
   ),
   v.check(
@@ -174,12 +183,12 @@ export const WindowSchema = v.pipe(
     (issue) => {
       const w = issue.input;
       return w.end === w.start
-        ? `starts and ends at ${w.start} on the same day`
-        : `ends at ${w.end}, before it starts at ${w.start}`;
+        ? say('coreProblemSameStartEnd', [w.start])
+        : say('coreProblemEndsBeforeStart', [w.end, w.start]);
     },
   ),
   // An occurrence lasts at most a week, so it never overlaps the next one.
-  v.check((w) => w.endDayOffset < 7 || w.end <= w.start, 'runs longer than a week'),
+  v.check((w) => w.endDayOffset < 7 || w.end <= w.start, problem('coreProblemLongerThanWeek')),
 );
 
 export const BlockSchema = v.pipe(
@@ -187,27 +196,37 @@ export const BlockSchema = v.pipe(
     {
       id: IdSchema,
       label: LabelSchema,
-      start: instant('a start time'),
-      end: instant('an end time'),
+      start: instant('coreWhatStartTime'),
+      end: instant('coreWhatEndTime'),
     },
-    itemMessage({ id: 'no id', label: 'no name', start: 'no start time', end: 'no end time' }),
+    itemMessage({
+      id: 'coreProblemNoId',
+      label: 'coreProblemNoName',
+      start: 'coreProblemNoStartTime',
+      end: 'coreProblemNoEndTime',
+    }),
   ),
   v.check(
     (b) => b.end > b.start,
     (issue) =>
-      issue.input.end === issue.input.start ? 'ends the moment it starts' : 'ends before it starts',
+      issue.input.end === issue.input.start
+        ? say('coreProblemEndsAsItStarts')
+        : say('coreProblemBlockEndsBeforeStart'),
   ),
 );
 
 export const SkipSchema = v.object(
   {
     windowId: v.pipe(
-      v.string("doesn't say which window it's for"),
-      v.minLength(1, "doesn't say which window it's for"),
+      v.string(problem('coreProblemNoWindowFor')),
+      v.minLength(1, problem('coreProblemNoWindowFor')),
     ),
-    date: v.pipe(v.string(unreadable('a date')), v.check((date: string) => isDateKey(date), unreadable('a date'))),
+    date: v.pipe(
+      v.string(unreadable('coreWhatDate')),
+      v.check((date: string) => isDateKey(date), unreadable('coreWhatDate')),
+    ),
   },
-  itemMessage({ windowId: "no window it's for", date: 'no date' }),
+  itemMessage({ windowId: 'coreProblemNoWindow', date: 'coreProblemNoDate' }),
 );
 
 /** A work site Hearth quiets. Only the shape is checked here; patterns get their own rules later. */
@@ -215,23 +234,21 @@ export const WorkSiteSchema = v.object(
   {
     id: IdSchema,
     pattern: v.pipe(
-      v.string(unreadable('an address')),
-      v.minLength(1, 'has an empty address'),
-      v.maxLength(253, 'has an address longer than 253 characters'),
+      v.string(unreadable('coreWhatAddress')),
+      v.minLength(1, problem('coreProblemEmptyAddress')),
+      v.maxLength(253, problem('coreProblemAddressTooLong')),
     ),
-    mode: v.picklist(SITE_MODES, (issue) =>
-      words('has a mode', shown(issue.input), "Hearth doesn't know"),
-    ),
+    mode: v.picklist(SITE_MODES, withValue('coreProblemUnknownMode', 'coreProblemUnknownModeValue')),
   },
-  itemMessage({ id: 'no id', pattern: 'no address', mode: 'no mode' }),
+  itemMessage({ id: 'coreProblemNoId', pattern: 'coreProblemNoAddress', mode: 'coreProblemNoMode' }),
 );
 
 const hasUniqueIds = <T extends { id: string }>(items: T[]): boolean =>
   new Set(items.map((item) => item.id)).size === items.length;
 
 export const ScheduleSchema = v.object({
-  windows: v.pipe(v.array(WindowSchema), v.check(hasUniqueIds, 'Two windows share an id.')),
-  blocks: v.pipe(v.array(BlockSchema), v.check(hasUniqueIds, 'Two blocks share an id.')),
+  windows: v.pipe(v.array(WindowSchema), v.check(hasUniqueIds, problem('coreWindowsShareId'))),
+  blocks: v.pipe(v.array(BlockSchema), v.check(hasUniqueIds, problem('coreBlocksShareId'))),
   skips: v.array(SkipSchema),
 }) satisfies v.GenericSchema<unknown, Schedule>;
 
@@ -247,7 +264,7 @@ export const PreferencesSchema = v.object(preferenceEntries);
 export const SettingsSchema = v.object({
   version: v.literal(CURRENT_VERSION),
   schedule: ScheduleSchema,
-  sites: v.pipe(v.array(WorkSiteSchema), v.check(hasUniqueIds, 'Two sites share an id.')),
+  sites: v.pipe(v.array(WorkSiteSchema), v.check(hasUniqueIds, problem('coreSitesShareId'))),
   preferences: PreferencesSchema,
 });
 
@@ -399,13 +416,12 @@ export type MigrateResult =
       problem: string;
     };
 
-const UNREADABLE = "Hearth couldn't read its saved settings, so it's starting from the usual ones.";
-const NEWER =
-  'These settings come from a newer version of Hearth, so this one is using its usual settings for now and leaving yours untouched.';
+const UNREADABLE = () => say('coreSettingsUnreadable');
+const NEWER = () => say('coreSettingsNewer');
 
 /** Brings stored data up to the current version's shape, one small step at a time. */
 export function migrate(raw: unknown): MigrateResult {
-  if (!isRecord(raw)) return { ok: false, newer: false, problem: UNREADABLE };
+  if (!isRecord(raw)) return { ok: false, newer: false, problem: UNREADABLE() };
   const problems: string[] = [];
   let from: number;
   if (raw.version === undefined) {
@@ -413,17 +429,15 @@ export function migrate(raw: unknown): MigrateResult {
   } else if (typeof raw.version === 'number' && Number.isInteger(raw.version) && raw.version >= 1) {
     from = raw.version;
   } else {
-    problems.push(
-      "Hearth couldn't tell which version saved these settings, so it read them as best it could.",
-    );
+    problems.push(say('coreSettingsVersionUnclear'));
     from = 'schedule' in raw ? CURRENT_VERSION : 1;
   }
-  if (from > CURRENT_VERSION) return { ok: false, newer: true, problem: NEWER };
+  if (from > CURRENT_VERSION) return { ok: false, newer: true, problem: NEWER() };
 
   let data: Data = raw;
   for (let version = from; version < CURRENT_VERSION; version++) {
     const step = MIGRATIONS[version];
-    if (step === undefined) return { ok: false, newer: false, problem: UNREADABLE };
+    if (step === undefined) return { ok: false, newer: false, problem: UNREADABLE() };
     data = step(data);
   }
   return { ok: true, data, from, problems };
@@ -490,10 +504,10 @@ export function parseSettings(raw: unknown): ParseResult {
     // The strict parse did not pass, so something was changed even if no rule above
     // found words for it.
     if (problems.length === 0) {
-      problems.push('Some of your saved settings couldn\'t be read, so Hearth tidied them up.');
+      problems.push(say('coreSettingsTidied'));
     }
     const checked = v.safeParse(SettingsSchema, salvaged.settings);
-    if (!checked.success) return fallback(UNREADABLE);
+    if (!checked.success) return fallback(UNREADABLE());
     return {
       settings: checked.output,
       problems,
@@ -503,7 +517,7 @@ export function parseSettings(raw: unknown): ParseResult {
     };
   } catch {
     // Only reachable with exotic stored values (a throwing getter, say).
-    return fallback(UNREADABLE);
+    return fallback(UNREADABLE());
   }
 }
 
@@ -511,29 +525,29 @@ export function parseSettings(raw: unknown): ParseResult {
 // Salvage: keep every valid part, name every part set aside.
 // ---------------------------------------------------------------------------
 
-const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-
-function ordinal(n: number): string {
-  const word = ORDINAL_WORDS[n - 1];
-  if (word !== undefined) return word;
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  switch (n % 10) {
-    case 1:
-      return `${n}st`;
-    case 2:
-      return `${n}nd`;
-    case 3:
-      return `${n}rd`;
-    default:
-      return `${n}th`;
-  }
+/** How an item starts a sentence: by its name, or by its place in the list. */
+interface Subject {
+  named: (name: string) => string;
+  numbered: (ordinal: string) => string;
 }
 
+const WINDOW: Subject = {
+  named: (name) => say('coreWindowNamed', [name]),
+  numbered: (ordinal) => say('coreSettingsWindowNumbered', [ordinal]),
+};
+const BLOCK: Subject = {
+  named: (name) => say('coreBlockNamed', [name]),
+  numbered: (ordinal) => say('coreSettingsBlockNumbered', [ordinal]),
+};
+const SITE: Subject = {
+  named: (name) => say('coreSiteNamed', [name]),
+  numbered: (ordinal) => say('coreSettingsSiteNumbered', [ordinal]),
+};
+
 /** `The window "Dinner"`, or `The 3rd window in your list` when it has no usable name. */
-function subject(noun: string, name: unknown, position: number): string {
+function subject(noun: Subject, name: unknown, position: number): string {
   const label = typeof name === 'string' ? name.trim() : '';
-  return label !== '' ? `The ${noun} "${clip(label)}"` : `The ${ordinal(position)} ${noun} in your list`;
+  return label !== '' ? noun.named(clip(label)) : noun.numbered(sayOrdinal(position));
 }
 
 function field(item: unknown, key: string): unknown {
@@ -543,13 +557,13 @@ function field(item: unknown, key: string): unknown {
 function salvageList<T>(
   raw: unknown,
   schema: v.GenericSchema<unknown, T>,
-  listName: string,
+  unreadableList: () => string,
   describe: (item: unknown, position: number) => string,
   problems: string[],
   idOf?: (item: T) => string,
 ): T[] {
   if (!Array.isArray(raw)) {
-    problems.push(`Hearth couldn't read your list of ${listName}, so it's empty for now.`);
+    problems.push(unreadableList());
     return [];
   }
   const kept: T[] = [];
@@ -559,16 +573,14 @@ function salvageList<T>(
     const item: unknown = raw[index];
     const result = v.safeParse(schema, item);
     if (!result.success) {
-      const what = result.issues[0]?.message ?? "couldn't be read";
-      problems.push(`${describe(item, index + 1)} ${what}, so it was set aside.`);
+      const what = result.issues[0]?.message ?? say('coreProblemUnreadable');
+      problems.push(say('coreSettingsItemSetAside', [describe(item, index + 1), what]));
       continue;
     }
     if (idOf !== undefined) {
       const id = idOf(result.output);
       if (seen.has(id)) {
-        problems.push(
-          `${describe(item, index + 1)} has the same id as one earlier in the list, so it was set aside.`,
-        );
+        problems.push(say('coreSettingsItemDuplicate', [describe(item, index + 1)]));
         continue;
       }
       seen.add(id);
@@ -585,24 +597,22 @@ function salvageSchedule(raw: unknown, problems: string[]): Schedule {
     isRecord(raw) &&
     (Array.isArray(raw.windows) || Array.isArray(raw.blocks) || Array.isArray(raw.skips));
   if (!usable) {
-    problems.push(
-      "Hearth couldn't read your schedule, so it's back to the usual windows: dinner, bedtime and the weekend.",
-    );
+    problems.push(say('coreSettingsScheduleUnreadable'));
     return buildDefaults().schedule;
   }
   const windows = salvageList<Window>(
     raw.windows,
     WindowSchema,
-    'windows',
-    (item, n) => subject('window', field(item, 'label'), n),
+    () => say('coreSettingsNoWindows'),
+    (item, n) => subject(WINDOW, field(item, 'label'), n),
     problems,
     (w) => w.id,
   );
   const blocks = salvageList(
     raw.blocks,
     BlockSchema,
-    'one-off blocks',
-    (item, n) => subject('one-off block', field(item, 'label'), n),
+    () => say('coreSettingsNoBlocks'),
+    (item, n) => subject(BLOCK, field(item, 'label'), n),
     problems,
     (b) => b.id,
   );
@@ -610,13 +620,13 @@ function salvageSchedule(raw: unknown, problems: string[]): Schedule {
   const skips = salvageList(
     raw.skips,
     SkipSchema,
-    '"not tonight" skips',
+    () => say('coreSettingsNoSkips'),
     (item, n) => {
       const windowId = field(item, 'windowId');
       const label = typeof windowId === 'string' ? labels.get(windowId) : undefined;
       return label !== undefined
-        ? `The "not tonight" for "${clip(label)}"`
-        : `The ${ordinal(n)} "not tonight" in your list`;
+        ? say('coreSkipNamed', [clip(label)])
+        : say('coreSettingsSkipNumbered', [sayOrdinal(n)]);
     },
     problems,
   );
@@ -624,33 +634,36 @@ function salvageSchedule(raw: unknown, problems: string[]): Schedule {
 }
 
 const PREFERENCE_NAMES: Record<keyof Preferences, string> = {
-  headsUp: 'heads-up',
-  headsUpMinutes: 'heads-up time',
-  handoff: 'hand-off',
-  dimWayThroughMinutes: 'way-through time for dimmed sites',
+  headsUp: 'coreSettingsPrefHeadsUp',
+  headsUpMinutes: 'coreSettingsPrefHeadsUpMinutes',
+  handoff: 'coreSettingsPrefHandoff',
+  dimWayThroughMinutes: 'coreSettingsPrefWayThrough',
 };
 
 function showPreference(value: boolean | number): string {
-  return typeof value === 'boolean' ? (value ? 'on' : 'off') : `${value} minutes`;
+  return typeof value === 'boolean' ? say(value ? 'coreOn' : 'coreOff') : say('coreMinutes', [String(value)]);
 }
 
 function salvagePreferences(raw: unknown, problems: string[]): Preferences {
   const usual = buildDefaults().preferences;
   if (!isRecord(raw)) {
-    problems.push("Hearth couldn't read your preferences, so they're back to the usual ones.");
+    problems.push(say('coreSettingsPreferencesUnreadable'));
     return usual;
   }
   const pick = <K extends keyof Preferences>(key: K): Preferences[K] => {
-    const name = PREFERENCE_NAMES[key];
-    const fallback = `the usual ${showPreference(usual[key])}`;
+    const name = say(PREFERENCE_NAMES[key]);
+    const fallback = showPreference(usual[key]);
     if (!(key in raw)) {
-      problems.push(`Your ${name} setting was missing, so it's set to ${fallback}.`);
+      problems.push(say('coreSettingsPrefMissing', [name, fallback]));
       return usual[key];
     }
     const result = v.safeParse(preferenceEntries[key], raw[key]);
     if (result.success) return result.output as Preferences[K];
+    const value = shown(raw[key]);
     problems.push(
-      `Hearth couldn't read your ${name} setting${shown(raw[key]) ? ` (${shown(raw[key])})` : ''}, so it's back to ${fallback}.`,
+      value
+        ? say('coreSettingsPrefUnreadableValue', [name, value, fallback])
+        : say('coreSettingsPrefUnreadable', [name, fallback]),
     );
     return usual[key];
   };
@@ -668,8 +681,8 @@ function salvage(data: Data): { settings: Settings; problems: string[] } {
   const sites = salvageList(
     data.sites,
     WorkSiteSchema,
-    'work sites',
-    (item, n) => subject('site', field(item, 'pattern'), n),
+    () => say('coreSettingsNoSites'),
+    (item, n) => subject(SITE, field(item, 'pattern'), n),
     problems,
     (s) => s.id,
   );

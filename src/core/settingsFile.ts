@@ -18,6 +18,7 @@ import {
   type Preferences,
   type Settings,
 } from './settings';
+import { say, sayOrdinal } from './say';
 import { parseSitePattern } from './sites';
 import { formatDateKey } from './wallclock';
 
@@ -87,12 +88,12 @@ function shown(value: unknown): string {
 
 /** "a list", "a piece of text"… for a value that is not what was hoped for. */
 function kindOf(value: unknown): string {
-  if (value === null) return 'an empty value (null)';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return 'a piece of text';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return `the word ${String(value)}`;
-  return "something Hearth can't read";
+  if (value === null) return say('coreKindNull');
+  if (Array.isArray(value)) return say('coreKindList');
+  if (typeof value === 'string') return say('coreKindText');
+  if (typeof value === 'number') return say('coreKindNumber');
+  if (typeof value === 'boolean') return say('coreKindWord', [String(value)]);
+  return say('coreKindUnknown');
 }
 
 /** "1.1 MB", "50 MB": rounded up, so a file just over the limit never reads as "1 MB". */
@@ -102,20 +103,29 @@ export function megabytes(size: number): string {
   return `${rounded} MB`;
 }
 
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-
-function ordinal(n: number): string {
-  const word = ORDINALS[n - 1];
-  if (word !== undefined) return word;
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
+/** How an item starts a sentence: by its name, or by its place in the file. */
+interface Subject {
+  named: (name: string) => string;
+  numbered: (ordinal: string) => string;
 }
 
+const WINDOW: Subject = {
+  named: (name) => say('coreWindowNamed', [name]),
+  numbered: (ordinal) => say('coreFileWindowNumbered', [ordinal]),
+};
+const BLOCK: Subject = {
+  named: (name) => say('coreBlockNamed', [name]),
+  numbered: (ordinal) => say('coreFileBlockNumbered', [ordinal]),
+};
+const WORK_SITE: Subject = {
+  named: (name) => say('coreFileWorkSiteNamed', [name]),
+  numbered: (ordinal) => say('coreFileWorkSiteNumbered', [ordinal]),
+};
+
 /** `The window "Dinner"`, or `The 3rd window in this file` when it has no usable name. */
-function subject(noun: string, name: unknown, position: number): string {
+function subject(noun: Subject, name: unknown, position: number): string {
   const label = typeof name === 'string' ? name.trim() : '';
-  return label !== '' ? `The ${noun} "${clip(label)}"` : `The ${ordinal(position)} ${noun} in this file`;
+  return label !== '' ? noun.named(clip(label)) : noun.numbered(sayOrdinal(position));
 }
 
 // ---------------------------------------------------------------------------
@@ -269,18 +279,25 @@ function tokenAt(text: string, index: number): string {
 
 function notJson(text: string): string {
   const snag = findJsonSnag(text);
-  if (snag === null) return "Hearth couldn't read this file as a settings file; it may have been changed since it was saved.";
+  if (snag === null) return say('coreFileNotSettings');
   switch (snag.kind) {
     case 'end':
-      return `This file stops partway through (on line ${lineOf(text, text.length)}), as if only part of it was saved; exporting your settings again will give a whole one.`;
+      return say('coreFileCutShort', [String(lineOf(text, text.length))]);
     case 'trailing-comma':
-      return `Line ${lineOf(text, snag.index)} of this file has a comma just before a closing bracket, which Hearth can't read; taking out that comma will fix it.`;
+      return say('coreFileTrailingComma', [String(lineOf(text, snag.index))]);
     case 'missing-comma':
-      return `Hearth couldn't read line ${lineOf(text, snag.index)} of this file: a comma seems to be missing just before ${tokenAt(text, snag.index)}.`;
-    case 'control':
-      return `Line ${lineOf(text, snag.index)} of this file has ${snag.char === '\t' ? 'a tab' : snag.char === '\n' || snag.char === '\r' ? 'a line break' : 'a hidden character'} inside quotes, which Hearth can't read.`;
+      return say('coreFileMissingComma', [String(lineOf(text, snag.index)), tokenAt(text, snag.index)]);
+    case 'control': {
+      const char =
+        snag.char === '\t'
+          ? say('coreCharTab')
+          : snag.char === '\n' || snag.char === '\r'
+            ? say('coreCharLineBreak')
+            : say('coreCharHidden');
+      return say('coreFileControlChar', [String(lineOf(text, snag.index)), char]);
+    }
     case 'char':
-      return `Hearth couldn't read line ${lineOf(text, snag.index)} of this file, near ${near(text, snag.index)}; it may have been changed by hand, or it isn't a settings file.`;
+      return say('coreFileNear', [String(lineOf(text, snag.index)), near(text, snag.index)]);
   }
 }
 
@@ -299,7 +316,7 @@ function refuse(sentence: string): never {
 
 /** The first issue of a schema, as the middle of a sentence ("has an end time "25:00" Hearth can't read"). */
 function firstIssue(issues: readonly v.BaseIssue<unknown>[]): string {
-  return issues[0]?.message ?? "couldn't be read";
+  return issues[0]?.message ?? say('coreProblemUnreadable');
 }
 
 /**
@@ -308,13 +325,13 @@ function firstIssue(issues: readonly v.BaseIssue<unknown>[]): string {
  */
 function checkList<T extends object>(
   raw: unknown,
-  listName: string,
+  list: { missing: () => string; notList: (kind: string) => string },
   schema: v.GenericSchema<unknown, T>,
   describe: (item: unknown, position: number) => string,
   options: { duplicate?: (first: T, second: T) => string; explain?: (item: unknown) => string | null } = {},
 ): T[] {
-  if (raw === undefined) refuse(`The settings in this file have no list of ${listName}.`);
-  if (!Array.isArray(raw)) refuse(`The ${listName} in this file are ${kindOf(raw)} rather than a list Hearth can read.`);
+  if (raw === undefined) refuse(list.missing());
+  if (!Array.isArray(raw)) refuse(list.notList(kindOf(raw)));
   const out: T[] = [];
   const byId = new Map<string, T>();
   // A plain loop, not forEach: a hole in the array is an item too.
@@ -338,42 +355,48 @@ function checkList<T extends object>(
 
 const labelOf = (item: unknown): unknown => (isRecord(item) ? item.label : undefined);
 
+const WINDOWS_LIST = {
+  missing: () => say('coreFileNoWindows'),
+  notList: (kind: string) => say('coreFileWindowsNotList', [kind]),
+};
+
 function checkSchedule(raw: unknown): Settings['schedule'] {
-  if (raw === undefined) refuse('The settings in this file have no schedule.');
-  if (!isRecord(raw)) refuse(`The schedule in this file is ${kindOf(raw)} rather than a schedule Hearth can read.`);
+  if (raw === undefined) refuse(say('coreFileNoSchedule'));
+  if (!isRecord(raw)) refuse(say('coreFileScheduleNotSchedule', [kindOf(raw)]));
   const schedule = raw as Data;
-  const windows = checkList(schedule.windows, 'windows', WindowSchema, (item, n) => subject('window', labelOf(item), n), {
+  const windows = checkList(schedule.windows, WINDOWS_LIST, WindowSchema, (item, n) => subject(WINDOW, labelOf(item), n), {
     duplicate: (a, b) =>
       a.label === b.label
-        ? `Two windows called "${clip(a.label)}" in this file share the id "${clip(a.id)}", so Hearth can't tell them apart.`
-        : `The windows "${clip(a.label)}" and "${clip(b.label)}" in this file share the id "${clip(a.id)}", so Hearth can't tell them apart.`,
+        ? say('coreFileWindowsSameNameShareId', [clip(a.label), clip(a.id)])
+        : say('coreFileWindowsShareId', [clip(a.label), clip(b.label), clip(a.id)]),
   });
   const blocks = checkList(
     schedule.blocks,
-    'one-off blocks',
+    { missing: () => say('coreFileNoBlocks'), notList: (kind) => say('coreFileBlocksNotList', [kind]) },
     BlockSchema,
-    (item, n) => subject('one-off block', labelOf(item), n),
+    (item, n) => subject(BLOCK, labelOf(item), n),
     {
-      duplicate: (a, b) =>
-        `The one-off blocks "${clip(a.label)}" and "${clip(b.label)}" in this file share the id "${clip(a.id)}", so Hearth can't tell them apart.`,
+      duplicate: (a, b) => say('coreFileBlocksShareId', [clip(a.label), clip(b.label), clip(a.id)]),
     },
   );
   const labels = new Map(windows.map((w) => [w.id, w.label]));
   const skips = checkList(
     schedule.skips,
-    '"not tonight" skips',
+    { missing: () => say('coreFileNoSkips'), notList: (kind) => say('coreFileSkipsNotList', [kind]) },
     SkipSchema,
     (item, n) => {
       const windowId = isRecord(item) ? item.windowId : undefined;
       const label = typeof windowId === 'string' ? labels.get(windowId) : undefined;
-      return label !== undefined ? `The "not tonight" for "${clip(label)}"` : `The ${ordinal(n)} "not tonight" in this file`;
+      return label !== undefined
+        ? say('coreSkipNamed', [clip(label)])
+        : say('coreFileSkipNumbered', [sayOrdinal(n)]);
     },
     {
       // A well-formed date the calendar doesn't have (2025-02-30): say exactly that.
       explain: (item) => {
         const date = isRecord(item) ? item.date : undefined;
         return typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && !isDateKey(date)
-          ? `is for ${date}, a day the calendar doesn't have`
+          ? say('coreFileSkipImpossibleDate', [date])
           : null;
       },
     },
@@ -384,20 +407,19 @@ function checkSchedule(raw: unknown): Settings['schedule'] {
 function checkSites(raw: unknown): Settings['sites'] {
   const sites = checkList(
     raw,
-    'work sites',
+    { missing: () => say('coreFileNoSites'), notList: (kind) => say('coreFileSitesNotList', [kind]) },
     WorkSiteSchema,
-    (item, n) => subject('work site', isRecord(item) ? item.pattern : undefined, n),
+    (item, n) => subject(WORK_SITE, isRecord(item) ? item.pattern : undefined, n),
     {
-      duplicate: (a, b) =>
-        `The work sites "${clip(a.pattern)}" and "${clip(b.pattern)}" in this file share the id "${clip(a.id)}", so Hearth can't tell them apart.`,
+      duplicate: (a, b) => say('coreFileSitesShareId', [clip(a.pattern), clip(b.pattern), clip(a.id)]),
     },
   );
   const byHost = new Map<string, string>();
   return sites.map((site) => {
     const parsed = parseSitePattern(site.pattern);
     if (!parsed.ok) {
-      if (site.pattern.trim() === '') refuse('One of the work sites in this file has an empty address.');
-      refuse(`One of the work sites in this file can't be used: ${parsed.error}`);
+      if (site.pattern.trim() === '') refuse(say('coreFileSiteEmptyAddress'));
+      refuse(say('coreFileSiteUnusable', [parsed.error]));
     }
     // `slack.com` and `*.slack.com` name the same sites, as when adding one.
     const host = parsed.pattern.replace(/^\*\./, '');
@@ -405,8 +427,8 @@ function checkSites(raw: unknown): Settings['sites'] {
     if (earlier !== undefined) {
       refuse(
         earlier === parsed.pattern
-          ? `The work site "${clip(parsed.pattern)}" is in this file twice, so Hearth can't tell which way to quiet it.`
-          : `The work sites "${clip(earlier)}" and "${clip(parsed.pattern)}" in this file name the same site, so Hearth can't tell which way to quiet it.`,
+          ? say('coreFileSiteTwice', [clip(parsed.pattern)])
+          : say('coreFileSitesSameSite', [clip(earlier), clip(parsed.pattern)]),
       );
     }
     byHost.set(host, parsed.pattern);
@@ -414,31 +436,31 @@ function checkSites(raw: unknown): Settings['sites'] {
   });
 }
 
-type PreferenceRule = { name: string } & ({ switch: true } | { switch: false; min: number; max: number });
+type PreferenceRule = { name: () => string } & ({ switch: true } | { switch: false; min: number; max: number });
 
 /** Kept in step with settings.ts's preference entries; a file passing these also passes the schema (checked at the end). */
 const PREFERENCE_RULES: Record<keyof Preferences, PreferenceRule> = {
-  headsUp: { name: 'heads-up setting', switch: true },
-  headsUpMinutes: { name: 'heads-up time', switch: false, min: 1, max: 60 },
-  handoff: { name: 'hand-off setting', switch: true },
-  dimWayThroughMinutes: { name: 'way-through time for dimmed sites', switch: false, min: 1, max: 120 },
+  headsUp: { name: () => say('coreFilePrefHeadsUp'), switch: true },
+  headsUpMinutes: { name: () => say('coreFilePrefHeadsUpMinutes'), switch: false, min: 1, max: 60 },
+  handoff: { name: () => say('coreFilePrefHandoff'), switch: true },
+  dimWayThroughMinutes: { name: () => say('coreFilePrefWayThrough'), switch: false, min: 1, max: 120 },
 };
 
 function checkPreferences(raw: unknown): Preferences {
-  if (raw === undefined) refuse('The settings in this file have no preferences.');
-  if (!isRecord(raw)) refuse(`The preferences in this file are ${kindOf(raw)} rather than preferences Hearth can read.`);
+  if (raw === undefined) refuse(say('coreFileNoPreferences'));
+  if (!isRecord(raw)) refuse(say('coreFilePreferencesNotPreferences', [kindOf(raw)]));
   const preferences = raw as Data;
   const out: Data = {};
   for (const [key, rule] of Object.entries(PREFERENCE_RULES)) {
     const value = preferences[key];
-    if (value === undefined) refuse(`The preferences in this file have no ${rule.name}.`);
+    if (value === undefined) refuse(say('coreFilePrefMissing', [rule.name()]));
     if (rule.switch) {
       if (typeof value !== 'boolean') {
-        refuse(`The ${rule.name} in this file is ${shown(value) || kindOf(value)}, where Hearth reads only on or off (true or false).`);
+        refuse(say('coreFilePrefNotSwitch', [rule.name(), shown(value) || kindOf(value)]));
       }
     } else if (typeof value !== 'number' || !Number.isInteger(value) || value < rule.min || value > rule.max) {
-      const said = typeof value === 'number' ? `${value} minutes` : shown(value) || kindOf(value);
-      refuse(`The ${rule.name} in this file is ${said}, and Hearth can use whole minutes from ${rule.min} to ${rule.max}.`);
+      const said = typeof value === 'number' ? say('coreMinutes', [String(value)]) : shown(value) || kindOf(value);
+      refuse(say('coreFilePrefOutOfRange', [rule.name(), said, String(rule.min), String(rule.max)]));
     }
     out[key] = value;
   }
@@ -447,23 +469,21 @@ function checkPreferences(raw: unknown): Preferences {
 
 /** Checks the settings inside a file of a known, current-or-older version; refuses with a sentence. */
 function checkSettings(inner: unknown, version: number): Settings {
-  if (inner === undefined) refuse("This file has no settings in it, so there's nothing to import.");
-  if (!isRecord(inner)) refuse(`The settings in this file are ${kindOf(inner)} rather than settings Hearth can read.`);
+  if (inner === undefined) refuse(say('coreFileNoSettings'));
+  if (!isRecord(inner)) refuse(say('coreFileSettingsNotSettings', [kindOf(inner)]));
   const raw = inner as Data;
   if (raw.version !== undefined && raw.version !== version) {
-    refuse(`This file says it holds version ${version} settings, but the settings inside say version ${shown(raw.version) || kindOf(raw.version)}, so Hearth can't be sure how to read them.`);
+    refuse(say('coreFileVersionMismatch', [String(version), shown(raw.version) || kindOf(raw.version)]));
   }
   // The first draft's windows were all it had: without them there is nothing to bring over.
   if (version === 1 && !Array.isArray(raw.windows)) {
     refuse(
-      raw.windows === undefined
-        ? 'The settings in this file have no list of windows.'
-        : `The windows in this file are ${kindOf(raw.windows)} rather than a list Hearth can read.`,
+      raw.windows === undefined ? WINDOWS_LIST.missing() : WINDOWS_LIST.notList(kindOf(raw.windows)),
     );
   }
   // The first draft stored no version; the file's own version says which it was.
   const migrated = migrate({ ...raw, version });
-  if (!migrated.ok) refuse(migrated.newer ? newerSentence(version) : "Hearth couldn't read the settings in this file.");
+  if (!migrated.ok) refuse(migrated.newer ? newerSentence(version) : say('coreFileSettingsUnreadable'));
   const data = migrated.data;
 
   const candidate = {
@@ -475,13 +495,17 @@ function checkSettings(inner: unknown, version: number): Settings {
   // The stored-settings reader has the last word: the file passes only when it is read whole.
   const read = parseSettings(candidate);
   if (!read.intact || read.fromNewerVersion) {
-    refuse(`Some of the settings in this file couldn't be read${read.problems[0] ? ` (${read.problems[0].replace(/[.]$/, '')})` : ''}.`);
+    const first = read.problems[0];
+    refuse(
+      first
+        ? say('coreFileSomeUnreadableBecause', [first.replace(/[.]$/, '')])
+        : say('coreFileSomeUnreadable'),
+    );
   }
   return read.settings;
 }
 
-const newerSentence = (version: number) =>
-  `This file was made by a newer version of Hearth (its settings are version ${version}, and this Hearth reads up to version ${CURRENT_VERSION}); updating Hearth will let you import it.`;
+const newerSentence = (version: number) => say('coreFileNewer', [String(version), String(CURRENT_VERSION)]);
 
 // ---------------------------------------------------------------------------
 // Import
@@ -496,12 +520,12 @@ export function parseSettingsFile(text: string): ParsedSettingsFile {
   if (text.length > MAX_FILE_SIZE) {
     return {
       ok: false,
-      error: `This file is ${megabytes(text.length)}, far bigger than a Hearth settings file (those stay under 1 MB), so it's probably not the one you meant.`,
+      error: say('coreFileTooBig', [megabytes(text.length)]),
     };
   }
   // Editors on some systems start a file with a byte-order mark.
   const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') return { ok: false, error: 'This file is empty, so there are no settings in it to import.' };
+  if (body.trim() === '') return { ok: false, error: say('coreFileEmpty') };
 
   let doc: unknown;
   try {
@@ -515,38 +539,32 @@ export function parseSettingsFile(text: string): ParsedSettingsFile {
   } catch (thrown) {
     if (thrown instanceof Refusal) return { ok: false, error: thrown.sentence };
     // Only reachable with something truly unexpected; still say it kindly.
-    return { ok: false, error: "Hearth couldn't read the settings in this file, so yours are just as they were." };
+    return { ok: false, error: say('coreFileUnexpected') };
   }
 }
 
 function readDocument(doc: unknown): Settings {
   if (!isRecord(doc)) {
-    refuse(`This file holds ${kindOf(doc)} rather than Hearth's settings, so there's nothing here to import.`);
+    refuse(say('coreFileHoldsKind', [kindOf(doc)]));
   }
   const { format, version } = doc;
   if (format === HISTORY_FILE_FORMAT) {
-    refuse(`This is a Hearth history file, not a settings file; choose a file saved with "Export settings" instead.`);
+    refuse(say('coreFileIsHistory'));
   }
-  if (format === undefined) {
-    refuse(`This file doesn't say it's a Hearth settings file; choose a file saved with "Export settings".`);
-  }
+  if (format === undefined) refuse(say('coreFileNoFormat'));
   if (format !== SETTINGS_FILE_FORMAT) {
     const said = shown(format);
-    refuse(
-      said
-        ? `This file says it's a ${said} file, not a Hearth settings file; choose a file saved with "Export settings".`
-        : `This file doesn't say it's a Hearth settings file; choose a file saved with "Export settings".`,
-    );
+    refuse(said ? say('coreFileOtherFormat', [said]) : say('coreFileNoFormat'));
   }
   if (version === undefined) {
-    refuse("This file doesn't say which version of Hearth's settings it holds, so Hearth can't be sure how to read it.");
+    refuse(say('coreFileNoVersion'));
   }
   if (typeof version !== 'number' || !Number.isFinite(version)) {
-    refuse(`This file's version is ${shown(version) || kindOf(version)} rather than a number, so Hearth can't tell how to read it.`);
+    refuse(say('coreFileVersionNotNumber', [shown(version) || kindOf(version)]));
   }
   const n = version as number;
   if (!Number.isInteger(n) || n < 1) {
-    refuse(`This file says its settings are version ${n}, but Hearth's settings start at version 1 and go up in whole numbers, so it can't be from Hearth.`);
+    refuse(say('coreFileVersionNotWhole', [String(n)]));
   }
   if (n > CURRENT_VERSION) refuse(newerSentence(n));
   return checkSettings(doc.settings, n);

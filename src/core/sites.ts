@@ -15,6 +15,7 @@
 //   trailing dot removed), never substrings of the URL text, so "slack.com" does not
 //   match notslack.com, slack.com.evil.io, evil.io/slack.com or slack.com@evil.io.
 
+import { say } from './say';
 import type { SiteMode, WorkSite } from './settings';
 
 export type ParsedPattern = { ok: true; pattern: string } | { ok: false; error: string };
@@ -37,7 +38,7 @@ const quote = (text: string): string => {
 };
 
 const describeChar = (char: string): string => {
-  if (char === ' ') return 'a space';
+  if (char === ' ') return say('coreSiteCharSpace');
   const code = char.codePointAt(0) ?? 0;
   return code > 0x20 && code < 0x7f
     ? `"${char}"`
@@ -64,7 +65,7 @@ const fail = (error: string): ParsedPattern => ({ ok: false, error });
  */
 export function parseSitePattern(input: string): ParsedPattern {
   const text = input.trim();
-  if (text === '') return fail("Type a site's address, like app.slack.com.");
+  if (text === '') return fail(say('coreSiteEmpty'));
   const said = quote(text);
   let rest = text.toLowerCase();
 
@@ -72,7 +73,7 @@ export function parseSitePattern(input: string): ParsedPattern {
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(rest);
   if (scheme && !/^(?:\d+(?:[/?#\\]|$)|$)/.test(rest.slice(scheme[0].length))) {
     if (scheme[1] !== 'http' && scheme[1] !== 'https') {
-      return fail(`${said} isn't a website address, so Hearth has nothing to quiet there; try one like app.slack.com.`);
+      return fail(say('coreSiteNotWeb', [said]));
     }
     rest = rest.slice(scheme[0].length);
   }
@@ -80,10 +81,10 @@ export function parseSitePattern(input: string): ParsedPattern {
 
   // user@host is an email address, or a sign-in in front of some other host.
   if (authority.includes('@')) {
-    return fail(`${said} has an "@" in it, like an email address; type just the site, like mail.google.com.`);
+    return fail(say('coreSiteAt', [said]));
   }
   if (authority.startsWith('[')) {
-    return fail(`Hearth can't quiet IPv6 addresses like ${said} yet; a site name or an address like 127.0.0.1 works.`);
+    return fail(say('coreSiteIpv6', [said]));
   }
   const colon = authority.indexOf(':');
   let host = authority;
@@ -92,11 +93,11 @@ export function parseSitePattern(input: string): ParsedPattern {
   const wildcard = host.startsWith('*.');
   if (wildcard) host = host.slice(2);
   if (host.includes('*')) {
-    return fail(`In ${said}, Hearth reads a "*" only at the very start, as in *.atlassian.net.`);
+    return fail(say('coreSiteStar', [said]));
   }
-  if (host === '') return fail(`Hearth couldn't find a site's address in ${said}; try one like app.slack.com.`);
+  if (host === '') return fail(say('coreSiteNoHost', [said]));
   const stray = strayChar(host);
-  if (stray !== null) return fail(`${said} has a character (${describeChar(stray)}) that site addresses don't use.`);
+  if (stray !== null) return fail(say('coreSiteStrayChar', [said, describeChar(stray)]));
 
   // The URL parser punycodes IDNs and canonicalises IPv4, exactly as it will for the
   // tabs this pattern is later matched against.
@@ -104,46 +105,46 @@ export function parseSitePattern(input: string): ParsedPattern {
   try {
     ascii = new URL(`http://${host}`).hostname.replace(/\.$/, '');
   } catch {
-    return fail(`Hearth couldn't read ${said} as a site address like app.slack.com or 127.0.0.1.`);
+    return fail(say('coreSiteUnreadable', [said]));
   }
 
   if (IPV4.test(ascii)) {
-    if (wildcard) return fail(`${ascii} is a numeric address with no subdomains, so leave off the "*." and type ${ascii}.`);
+    if (wildcard) return fail(say('coreSiteIpWildcard', [ascii]));
     // "123" would become 0.0.0.123: say so rather than quietly guess.
     if (ascii !== host.replace(/\.$/, '')) {
-      return fail(`Hearth reads ${said} as the address ${ascii}; type that in full if it's the one you mean.`);
+      return fail(say('coreSiteIpGuess', [said, ascii]));
     }
     return { ok: true, pattern: ascii };
   }
 
   const labels = ascii.split('.');
   if (labels.some((label) => label === '')) {
-    return fail(`${said} has two dots in a row or a dot at the start; taking out the extra dot will fix it.`);
+    return fail(say('coreSiteDots', [said]));
   }
   for (const label of labels) {
     if (label.length > MAX_LABEL) {
-      return fail(`One part of ${said} is longer than 63 characters, more than a site address can have.`);
+      return fail(say('coreSiteLabelLong', [said]));
     }
     const mapped = strayChar(label); // IDN mapping turns a full-width "！" into "!"
     if (mapped !== null) {
-      return fail(`${said} has a character (${describeChar(mapped)}) that site addresses don't use.`);
+      return fail(say('coreSiteStrayChar', [said, describeChar(mapped)]));
     }
   }
   const pattern = (wildcard ? '*.' : '') + ascii;
   if (pattern.length > MAX_LENGTH) {
-    return fail(`${said} is longer than the 253 characters a site address can have.`);
+    return fail(say('coreSiteTooLong', [said]));
   }
 
   if (ascii === 'localhost') {
     return wildcard
-      ? fail('localhost has no subdomains, so leave off the "*." and type localhost.')
+      ? fail(say('coreSiteLocalhostWildcard'))
       : { ok: true, pattern };
   }
   if (SHARED_ENDINGS.has(ascii) || (wildcard && labels.length < 2)) {
-    return fail(`${said} would cover every site ending in .${ascii}; type one whole address, like example.${ascii}.`);
+    return fail(say('coreSiteSharedEnding', [said, ascii]));
   }
   if (labels.length < 2) {
-    return fail(`${said} has no dot in it, so Hearth can't tell which site it is; try a full name like slack.com.`);
+    return fail(say('coreSiteNoDot', [said]));
   }
   return { ok: true, pattern };
 }

@@ -5,6 +5,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, vi } from 'vitest';
 import messages from '../../public/_locales/en/messages.json';
+import { sayFromMessages, setSay } from '../../src/core/say';
 
 type Entry = { message: string; placeholders?: Record<string, { content: string }> };
 
@@ -18,6 +19,9 @@ export function englishMessage(key: string, substitutions?: string | string[]): 
     positional(entry.placeholders?.[name.toLowerCase()]?.content ?? ''),
   );
 }
+
+// Pure modules' sentences, in English, as the extension's edges provide them.
+setSay(sayFromMessages(messages as Record<string, Entry>));
 
 Object.assign(fakeBrowser.i18n, {
   getMessage: englishMessage,
