@@ -2,7 +2,7 @@
 // typecheck -> unit + property -> build both browsers -> Firefox lint -> browser tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { chromiumPath } from './chromium.mjs';
+import { chromiumPath, installChromium } from './chromium.mjs';
 
 const results = '.cache/test-results';
 rmSync(results, { recursive: true, force: true });
@@ -36,12 +36,14 @@ const vitest = (project) => [
   '--reporter=default', '--reporter=json', `--outputFile.json=${results}/${project}.json`,
 ];
 
+// A fresh clone: install the pinned dependencies first.
+if (!existsSync('node_modules/.package-lock.json')) run('Install dependencies (npm ci)', 'npm', ['ci', '--no-audit', '--no-fund']);
 run('Type check', 'npx', ['tsc', '--noEmit', '-p', '.']);
 run('Unit and property tests', 'npx', vitest('unit'));
 run('Build (Chromium, Firefox, and the Chromium test build)', 'npm', ['run', 'build', '--silent']);
 run('Build for browser tests', 'npm', ['run', 'build:test', '--silent']);
 run('Firefox build: web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--self-hosted']);
-const chromium = chromiumPath();
+const chromium = chromiumPath() ?? installChromium();
 if (!chromium) {
   console.error('\n✗ Browser tests need Chromium. On Debian: sudo apt-get install -y chromium');
   summary();
