@@ -1,4 +1,6 @@
-import { defineConfig } from 'vite';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
 
@@ -30,10 +32,28 @@ export function manifestFor(target: Target): ManifestV3Export {
   } as unknown as ManifestV3Export;
 }
 
+// crxjs lists scripts imported with `?iife` as web-accessible, so any site could
+// load them (and so tell that Hearth is installed). Hearth registers and injects
+// them by file, which needs no web access: only the calm page stays listed.
+const keepScriptsPrivate: Plugin = {
+  name: 'hearth:private-content-scripts',
+  enforce: 'post',
+  // crxjs writes the manifest late, so this edits the file it wrote.
+  writeBundle(options) {
+    const file = join(options.dir ?? '', 'manifest.json');
+    if (!existsSync(file)) return;
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { web_accessible_resources?: { resources: string[] }[] };
+    manifest.web_accessible_resources = manifest.web_accessible_resources
+      ?.map((war) => ({ ...war, resources: war.resources.filter((r) => !r.startsWith('src/content/')) }))
+      .filter((war) => war.resources.length > 0);
+    writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  },
+};
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' || mode === 'chrome-test' ? mode : 'chrome';
   return {
-    plugins: [crx({ manifest: manifestFor(target), browser: target === 'firefox' ? 'firefox' : 'chrome' })],
+    plugins: [crx({ manifest: manifestFor(target), browser: target === 'firefox' ? 'firefox' : 'chrome' }), keepScriptsPrivate],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
