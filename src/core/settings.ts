@@ -57,13 +57,14 @@ export function isDateKey(value: unknown): value is string {
 
 type Message = (issue: v.BaseIssue<unknown>) => string;
 
-function clip(text: string, max = 40): string {
+/** At most `max` characters, with an ellipsis when cut: a value shown back to the parent. */
+export function clip(text: string, max = 40): string {
   const chars = Array.from(text);
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
 /** A stored value as it may be shown back to the parent, or '' when it can't be shown. */
-function shown(value: unknown): string {
+export function shown(value: unknown): string {
   if (typeof value === 'string') return `"${clip(value)}"`;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return '';
@@ -525,8 +526,8 @@ export function parseSettings(raw: unknown): ParseResult {
 // Salvage: keep every valid part, name every part set aside.
 // ---------------------------------------------------------------------------
 
-/** How an item starts a sentence: by its name, or by its place in the list. */
-interface Subject {
+/** How an item starts a sentence: by its name, or by its place in the list (or file). */
+export interface Subject {
   named: (name: string) => string;
   numbered: (ordinal: string) => string;
 }
@@ -545,7 +546,7 @@ const SITE: Subject = {
 };
 
 /** `The window "Dinner"`, or `The 3rd window in your list` when it has no usable name. */
-function subject(noun: Subject, name: unknown, position: number): string {
+export function subject(noun: Subject, name: unknown, position: number): string {
   const label = typeof name === 'string' ? name.trim() : '';
   return label !== '' ? noun.named(clip(label)) : noun.numbered(sayOrdinal(position));
 }

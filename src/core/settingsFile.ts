@@ -14,9 +14,13 @@ import {
   WorkSiteSchema,
   isDateKey,
   migrate,
+  clip,
   parseSettings,
+  shown,
+  subject,
   type Preferences,
   type Settings,
+  type Subject,
 } from './settings';
 import { say, sayOrdinal } from './say';
 import { parseSitePattern } from './sites';
@@ -74,18 +78,6 @@ function isRecord(value: unknown): value is Data {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function clip(text: string, max = 40): string {
-  const chars = Array.from(text);
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
-}
-
-/** A value from the file as it may be shown back: `"25:00"`, `3`, `true`, or ''. */
-function shown(value: unknown): string {
-  if (typeof value === 'string') return `"${clip(value)}"`;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return '';
-}
-
 /** "a list", "a piece of text"… for a value that is not what was hoped for. */
 function kindOf(value: unknown): string {
   if (value === null) return say('coreKindNull');
@@ -103,12 +95,6 @@ export function megabytes(size: number): string {
   return `${rounded} MB`;
 }
 
-/** How an item starts a sentence: by its name, or by its place in the file. */
-interface Subject {
-  named: (name: string) => string;
-  numbered: (ordinal: string) => string;
-}
-
 const WINDOW: Subject = {
   named: (name) => say('coreWindowNamed', [name]),
   numbered: (ordinal) => say('coreFileWindowNumbered', [ordinal]),
@@ -122,11 +108,6 @@ const WORK_SITE: Subject = {
   numbered: (ordinal) => say('coreFileWorkSiteNumbered', [ordinal]),
 };
 
-/** `The window "Dinner"`, or `The 3rd window in this file` when it has no usable name. */
-function subject(noun: Subject, name: unknown, position: number): string {
-  const label = typeof name === 'string' ? name.trim() : '';
-  return label !== '' ? noun.named(clip(label)) : noun.numbered(sayOrdinal(position));
-}
 
 // ---------------------------------------------------------------------------
 // Finding where text stops being JSON
