@@ -1,13 +1,13 @@
 // The pure core words its sentences through `say` (src/core/say.ts): English in these tests,
 // the browser's language once an edge hands it a translator. Every key it asks for exists.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import english from '../../public/_locales/en/messages.json';
 import { say, sayFromMessages, setSay } from '../../src/core/say';
 import { defaultSettings, parseSettings } from '../../src/core/settings';
 import { exportSettingsFile, parseSettingsFile } from '../../src/core/settingsFile';
 import { parseSitePattern } from '../../src/core/sites';
+import { arrayLength, sources } from './sourceScan';
 
 type Messages = Parameters<typeof sayFromMessages>[0];
 const spanish = JSON.parse(readFileSync('public/_locales/es/messages.json', 'utf8')) as Messages;
@@ -127,29 +127,6 @@ describe('say', () => {
 // Every key the core asks for exists in English with the placeholders it fills
 // ---------------------------------------------------------------------------
 
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
-  });
-}
-
-/** How many items the `[…]` starting at `from` holds, counting only its top-level commas. */
-function arrayLength(text: string, from: number): number {
-  let depth = 0;
-  let items = 0;
-  let content = false;
-  for (let i = from; i < text.length; i++) {
-    const c = text[i]!;
-    if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) depth--;
-    if (depth === 0) return content ? items + 1 : 0;
-    if (depth === 1 && c === ',') items++;
-    else if (i > from && !/\s/.test(c)) content = true;
-  }
-  return 0;
-}
 
 /** Key → how many substitutions the code passes (null when they are not written out as `[…]`). */
 const asked = new Map<string, number | null>();

@@ -1,32 +1,9 @@
 // Every string the code asks for exists in English, with the placeholders it fills.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import messages from '../../public/_locales/en/messages.json';
+import { arrayLength, sources } from './sourceScan';
 
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
-  });
-}
-
-/** How many items the `[…]` starting at `from` holds, counting only its top-level commas. */
-function arrayLength(text: string, from: number): number {
-  let depth = 0;
-  let items = 0;
-  let content = false;
-  for (let i = from; i < text.length; i++) {
-    const c = text[i]!;
-    if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) depth--;
-    if (depth === 0) return content ? items + 1 : 0;
-    if (depth === 1 && c === ',') items++;
-    else if (i > from && !/\s/.test(c)) content = true;
-  }
-  return 0;
-}
 
 const used = new Map<string, number>();
 for (const file of sources('src')) {

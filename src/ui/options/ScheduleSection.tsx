@@ -23,6 +23,7 @@ import {
   unskippedAnnouncement,
   whenText,
 } from './scheduleText';
+import { SaveProblems } from './SaveProblems';
 import { WeekView } from './WeekView';
 import { WindowForm } from './WindowForm';
 
@@ -546,16 +547,7 @@ function BlockForm({ now, onAdd }: { now: number; onAdd: (b: OneOffBlock) => Pro
           )}
         </div>
       </div>
-      {problems.length > 0 && (
-        <div id="block-problems" class="save-problems" role="alert" tabIndex={-1}>
-          <p>{t('scheduleSaveProblems')}</p>
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <SaveProblems id="block-problems" problems={problems} />
       <div class="form-actions">
         <button type="submit" class="primary" aria-disabled={busy ? 'true' : undefined}>
           {t('scheduleBlockAddButton')}

@@ -7,6 +7,7 @@ import type { BoundaryWindow, Weekday, WindowKind } from '../../core/types';
 import { MONDAY_FIRST } from '../../core/weekView';
 import { t } from '../../i18n';
 import { weekdayName, weekdayShort } from './scheduleText';
+import { SaveProblems } from './SaveProblems';
 
 export const KINDS: readonly { kind: WindowKind; key: string }[] = [
   { kind: 'dinner', key: 'scheduleKindDinner' },
@@ -276,16 +277,7 @@ export function WindowForm({ initial, idBase, onSave, onCancel }: Props) {
         </div>
       </div>
 
-      {problems.length > 0 && (
-        <div id={id('problems')} class="save-problems" role="alert" tabIndex={-1}>
-          <p>{t('scheduleSaveProblems')}</p>
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <SaveProblems id={id('problems')} problems={problems} />
 
       <div class="form-actions">
         <button type="submit" class="primary" aria-disabled={busy ? 'true' : undefined}>
