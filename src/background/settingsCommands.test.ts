@@ -2,7 +2,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, test, vi } from 'vitest';
 import { defaultSettings } from '../core/settings';
 import { exportSettingsFile } from '../core/settingsFile';
-import { exportSettings, importSettings, saveSchedule, setSkip } from './settingsCommands';
+import { exportSettings, importSettings, savePreferences, saveSchedule, setSkip } from './settingsCommands';
 import { SETTINGS_KEY } from './store';
 
 vi.mock('./enforcers/sites', async (original) => ({
@@ -75,5 +75,25 @@ describe('saving the schedule', () => {
     const view = await setSkip('dinner', '2026-11-25', true);
     expect(view.settings.schedule.skips).toEqual([{ windowId: 'dinner', date: '2026-11-25' }]);
     expect((await setSkip('dinner', '2026-11-25', false)).settings.schedule.skips).toEqual([]);
+  });
+});
+
+describe('saving preferences', () => {
+  test('two quick changes both land: each is merged with what is stored, not with an older view', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: mine() });
+    const [first, second] = await Promise.all([savePreferences({ handoff: false }), savePreferences({ dimWayThroughMinutes: 15 })]);
+    expect(first.ok && second.ok).toBe(true);
+    expect(await stored()).toEqual({ ...mine(), preferences: { ...mine().preferences, handoff: false, dimWayThroughMinutes: 15 } });
+  });
+
+  test.each([
+    ['a number out of range', { headsUpMinutes: 90 }, /90/],
+    ['not an object', 'quiet please', /preferences|settings/i],
+  ])('%s is refused with a sentence, and nothing saved changes', async (_, change, sentence) => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: mine() });
+    const result = await savePreferences(change);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.join(' ')).toMatch(sentence);
+    expect(await stored()).toEqual(mine());
   });
 });

@@ -1,5 +1,5 @@
-// The settings pages' requests: read everything, save the schedule or the
-// preferences whole (or not at all, with a sentence per problem), skip one
+// The settings pages' requests: read everything, save the schedule whole or a
+// change of preferences (all or nothing, with a sentence per problem), skip one
 // occurrence, and export or import the settings file.
 import { parseSettings, type Settings } from '../core/settings';
 import { exportSettingsFile, parseSettingsFile } from '../core/settingsFile';
@@ -24,7 +24,15 @@ async function saveWhole(change: (s: Settings) => unknown): Promise<SaveResult> 
 }
 
 export const saveSchedule = (schedule: unknown) => saveWhole((s) => ({ ...s, schedule }));
-export const savePreferences = (preferences: unknown) => saveWhole((s) => ({ ...s, preferences }));
+/**
+ * Merges a change of some preferences into the stored ones inside the serialised
+ * update, so two changes made quickly one after another both land. Anything but a
+ * plain object goes to the parser as it is, to be refused with a sentence.
+ */
+export const savePreferences = (change: unknown) =>
+  saveWhole((s) => ({ ...s, preferences: isPlainObject(change) ? { ...s.preferences, ...change } : change }));
+
+const isPlainObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 export async function setSkip(windowId: string, date: string, skipped: boolean): Promise<SettingsView> {
   await saveWhole((s) => {

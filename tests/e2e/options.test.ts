@@ -186,8 +186,14 @@ describe('the work-site editor', () => {
     await expect.poll(() => headsUp.isChecked(), soon).toBe(false);
     await notices.getByRole('checkbox', { name: /A short welcome back/ }).uncheck();
     const minutes = notices.getByRole('spinbutton', { name: 'Minutes a way through stays open (dim and set aside)' });
+    // A number out of range is refused beside the field and stays as typed.
+    await minutes.fill('500');
+    await minutes.press('Tab');
+    await expect.poll(() => notices.getByRole('alert').textContent(), soon).toMatch(/120/);
+    expect(await minutes.inputValue()).toBe('500');
     await minutes.fill('15');
     await minutes.press('Tab');
+    await expect.poll(() => notices.getByRole('alert').count(), soon).toBe(0);
     const prefs = async () => {
       const { settings } = await (await hearth.worker()).evaluate(() => chrome.storage.local.get('settings'));
       return (settings as { preferences: Record<string, unknown> }).preferences;
