@@ -1,9 +1,10 @@
 // Runs in the extension's isolated world on work sites, only during a boundary
 // (registered and injected by the worker, removed again at the end). It hides
-// unread counts in the title and, in `dim` mode, lays a calm overlay over the
-// page. It reports that it is here; it never asks the worker to change anything.
+// unread counts in the title and the tab icon and, in `dim` mode, lays a calm
+// overlay over the page. It reports that it is here; it never asks the worker to change anything.
 // Built as an IIFE, without the polyfill: it runs on busy pages, so it stays small.
 import { stripUnreadCount } from '../core/titles';
+import { watchIcons } from './favicons';
 import type { PlanPush, TabPlan } from '../messages';
 
 interface QuietIsolated {
@@ -35,6 +36,7 @@ if (window.top === window && alive()) {
 
 function start(): QuietIsolated {
   const title = watchTitle();
+  const icons = watchIcons();
   const overlay = calmOverlay();
   let touched = false;
   const touch = (e: Event) => {
@@ -95,6 +97,7 @@ function start(): QuietIsolated {
         /* the extension context is already gone */
       }
       title.stop();
+      icons.stop();
       overlay.hide();
       removeEventListener('keydown', touch, true);
       removeEventListener('pointerdown', touch, true);

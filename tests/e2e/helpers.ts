@@ -44,4 +44,16 @@ export async function muteOf(hearth: Hearth, url: string): Promise<boolean | nul
   }, url);
 }
 
+/** The icon the browser shows in the page's tab, as Chromium reports it to extensions. */
+export async function tabIconOf(hearth: Hearth, url: string): Promise<string | null> {
+  const worker = await hearth.worker();
+  return worker.evaluate(async (u) => {
+    const [tab] = await chrome.tabs.query({ url: u.replace(/#.*$/, '') });
+    return tab?.favIconUrl ?? null;
+  }, url);
+}
+
+/** Where the page's own icon link points now. */
+export const iconLinkOf = (page: Page) => page.evaluate(() => document.querySelector('link[rel~="icon"]')?.getAttribute('href') ?? null);
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { launch, type Hearth } from './harness';
-import { ask, muteOf, openChat, quietFixtureOnly, sleep } from './helpers';
+import { ask, iconLinkOf, muteOf, openChat, quietFixtureOnly, sleep, tabIconOf } from './helpers';
 import { profileAllowingNotifications } from './profile';
 
 let site: FixtureServer;
@@ -38,6 +38,8 @@ describe('a work site during family time', () => {
     await sleep(2500);
     expect(shownSince(before)).toBeGreaterThan(0);
     expect(await chat.title()).toMatch(/^\(\d+\) Work Chat$/);
+    expect(await iconLinkOf(chat)).toMatch(/^\/badge\.png\?unread=\d+$/);
+    await expect.poll(() => tabIconOf(hearth, chat.url()), { timeout: 3000 }).toMatch(/\/badge\.png\?unread=\d+$/);
 
     // Family time on.
     await ask(hearth, { type: 'startFocus', minutes: 30 });
@@ -52,11 +54,25 @@ describe('a work site during family time', () => {
     // The site keeps counting underneath; the title stays quiet.
     expect(await chat.locator('#unread').textContent()).not.toBe('0');
     expect(await chat.title()).toBe('Work Chat');
+    // The badged tab icon gives way to the site's plain one: for a page open before
+    // family time (whose icon may already carry a badge), the site's /favicon.ico.
+    expect(await iconLinkOf(chat)).toBe(`${site.origin}/favicon.ico#hearth`);
+    await expect.poll(() => tabIconOf(hearth, chat.url()), { timeout: 3000 }).toBe(`${site.origin}/favicon.ico#hearth`);
 
-    // A work tab opened during family time is quiet from its first moment.
+    // A work tab opened during family time is quiet from its first moment, and its
+    // plain icon is the one its page declared.
     const late = await openChat(hearth, site, '/chat/c?style=bullet');
     await expect.poll(async () => await muteOf(hearth, late.url()), { timeout: 3000 }).toBe(true);
     expect(await late.title()).toBe('Work Chat');
+    await expect.poll(() => iconLinkOf(late), { timeout: 3000 }).toBe(`${site.origin}/icon.png#hearth`);
+    // The site stops counting after one last badge: that badge is what comes back at the
+    // end. (A click, so Hearth leaves this tab as it is rather than reloading it.)
+    await late.locator('h1').click();
+    await late.evaluate(() => {
+      for (let id = 1; id < 10_000; id++) clearInterval(id);
+      document.querySelector<HTMLLinkElement>('link[rel="icon"]')!.href = '/badge.png?unread=99';
+    });
+    await expect.poll(() => iconLinkOf(late), { timeout: 3000 }).toBe(`${site.origin}/icon.png#hearth`);
 
     // The worker stopped mid-boundary: nothing comes undone, and a new tab still goes quiet.
     await hearth.stopWorker();
@@ -69,6 +85,8 @@ describe('a work site during family time', () => {
     await ask(hearth, { type: 'endNow' });
     await expect.poll(() => chat.title(), { timeout: 3000 }).toMatch(/^\(\d+\) Work Chat$/);
     await expect.poll(() => mutedByParent.title(), { timeout: 3000 }).toMatch(/^\[\d+\] Work Chat$/);
+    await expect.poll(() => iconLinkOf(chat), { timeout: 3000 }).toMatch(/^\/badge\.png\?unread=\d+$/);
+    await expect.poll(() => iconLinkOf(late), { timeout: 3000 }).toBe('/badge.png?unread=99');
     expect(await muteOf(hearth, chat.url())).toBe(false);
     expect(await muteOf(hearth, late.url())).toBe(false);
     expect(await muteOf(hearth, mutedByParent.url())).toBe(true);
