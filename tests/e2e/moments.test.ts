@@ -78,6 +78,29 @@ describe('gentle moments', () => {
     await again.close();
   });
 
+  test('a thought parked before family time waits for the next one to end', async () => {
+    const popup = await hearth.open(POPUP);
+    await expect.poll(() => popup.getByText(/^Next: Dinner/).count()).toBe(1);
+    const field = popup.getByRole('textbox', { name: 'A work thought to come back to later' });
+    await field.fill('Book the dentist');
+    await field.press('Enter');
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Parked. It will be here after Dinner.' }).count()).toBe(1);
+    await popup.close();
+
+    const later = await hearth.open(POPUP);
+    await expect.poll(() => later.getByText('1 thought parked until after Dinner.').count()).toBe(1);
+    // Not handed back yet: it waits through the next family time, here a focus block.
+    expect(await later.getByText('Book the dentist').count()).toBe(0);
+    await later.getByRole('button', { name: '15 minutes' }).click();
+    await expect.poll(() => later.getByText('1 thought parked until', { exact: false }).count()).toBe(1);
+    await later.getByRole('button', { name: 'End family time now' }).click();
+    await expect.poll(() => later.getByRole('region', { name: 'While you were away, you parked' }).count()).toBe(1);
+    expect(await later.getByText('Book the dentist').count()).toBe(1);
+    await later.getByRole('button', { name: 'Clear: Book the dentist' }).click();
+    await expect.poll(() => later.getByText('Book the dentist').count()).toBe(0);
+    await later.close();
+  });
+
   test('the heads-up comes a chosen number of minutes before a window, by itself', async () => {
     // Heads-up one minute ahead of a block that starts in 65 s: due in about 5 s.
     await (await hearth.worker()).evaluate(() => chrome.notifications.clear('hearth-heads-up'));

@@ -1,15 +1,26 @@
-// "Park a work thought": one line now, handed back when family time ends.
+// "Park a work thought": one line now, handed back when family time ends. Outside
+// family time too (the heads-up invites it): it waits until the next one is over.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ThoughtsView } from '../../messages';
 import { t } from '../../i18n';
 import { ask } from '../shared/client';
 
-export function ParkThought({ view, onChange, until }: { view: ThoughtsView; onChange: (v: ThoughtsView) => void; until: string }) {
+/** Until when a parked thought waits: a time during family time, a window's name ("Dinner") before it. */
+export type Waits = { until: string } | { after: string };
+
+export function ParkThought({ view, onChange, waits }: { view: ThoughtsView; onChange: (v: ThoughtsView) => void; waits: Waits }) {
   const [text, setText] = useState('');
   const [said, setSaid] = useState('');
   const field = useRef<HTMLInputElement>(null);
   // The keyboard shortcut opens the popup: during family time, the cursor is ready here.
-  useEffect(() => field.current?.focus(), []);
+  const during = 'until' in waits;
+  useEffect(() => {
+    if (during) field.current?.focus();
+  }, [during]);
+  const count = view.waiting.length;
+  const waiting = during
+    ? t(count === 1 ? 'parkedOne' : 'parkedMany', [String(count), waits.until])
+    : t(count === 1 ? 'parkedOneNext' : 'parkedManyNext', [String(count), waits.after]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -17,7 +28,7 @@ export function ParkThought({ view, onChange, until }: { view: ThoughtsView; onC
     if (!thought) return;
     onChange(await ask({ type: 'parkThought', text: thought }));
     setText('');
-    setSaid(t('thoughtParkedSaid', [until]));
+    setSaid(during ? t('thoughtParkedSaid', [waits.until]) : t('thoughtParkedSaidNext', [waits.after]));
   };
 
   return (
@@ -41,7 +52,7 @@ export function ParkThought({ view, onChange, until }: { view: ThoughtsView; onC
         </button>
       </form>
       <p class="note" role="status">
-        {said || (view.waiting.length ? t(view.waiting.length === 1 ? 'parkedOne' : 'parkedMany', [String(view.waiting.length), until]) : '')}
+        {said || (count ? waiting : '')}
       </p>
     </section>
   );

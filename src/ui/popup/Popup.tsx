@@ -50,7 +50,7 @@ export function Popup() {
       {status ? <StatusCard status={status} onEnd={endNow} /> : <p aria-busy="true">{t('loading')}</p>}
       {on && <PromptCard title={t('promptTitleOn')} />}
       {on && thoughts && (
-        <ParkThought view={thoughts} onChange={setThoughts} until={formatWhen(status.until!, status.now)} />
+        <ParkThought view={thoughts} onChange={setThoughts} waits={{ until: formatWhen(status.until!, status.now) }} />
       )}
       {!on && thoughts && <HandedBack view={thoughts} onChange={setThoughts} />}
       {!on && status && (
@@ -63,6 +63,9 @@ export function Popup() {
             </button>
           </p>
         )
+      )}
+      {!on && status && thoughts && (
+        <ParkThought view={thoughts} onChange={setThoughts} waits={{ after: status.next?.label ?? t('nextFamilyTime') }} />
       )}
       <FocusStarter onStart={startFocus} />
       <p class="note" role="status">
