@@ -157,3 +157,12 @@ export interface PlanPush {
   type: 'hearth:plan';
   plan: TabPlan | null;
 }
+
+/**
+ * Host access to these origins was taken back: Hearth can no longer reach their
+ * tabs to put them back, so a work tab among them puts itself back now.
+ */
+export interface AccessGonePush {
+  type: 'hearth:access-gone';
+  origins: string[];
+}

@@ -3,6 +3,7 @@
 // the same idempotent reconcile.
 import browser from 'webextension-polyfill';
 import { WELCOME_BACK_ID } from './enforcers/notices';
+import { tellAccessGone } from './enforcers/scripts';
 import { handleMessage } from './messaging';
 import { reconcileSoon } from './reconcile';
 import { SETTINGS_KEY, adoptFromSync } from './store';
@@ -23,7 +24,10 @@ browser.storage.onChanged.addListener((changes, area) => {
 browser.runtime.onMessage.addListener(handleMessage);
 // Host access given or taken back in the browser's own UI changes what can be quieted.
 browser.permissions.onAdded.addListener(() => void reconcileSoon());
-browser.permissions.onRemoved.addListener(() => void reconcileSoon());
+browser.permissions.onRemoved.addListener(({ origins }) => {
+  void tellAccessGone(origins ?? []);
+  void reconcileSoon();
+});
 
 // The welcome back opens the page with the parked thoughts; any of Hearth's notices closes when clicked.
 browser.notifications.onClicked.addListener((id) => {

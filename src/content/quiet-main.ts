@@ -70,11 +70,13 @@ function install(): QuietMain {
     return seenPermission === 'granted' ? 'granted' : RealNotification?.permission;
   }
 
-  return {
-    restore() {
-      if (RealNotification) window.Notification = RealNotification;
-      if (registration && typeof realShow === 'function') registration.showNotification = realShow;
-      delete slot[KEY];
-    },
+  const restore = () => {
+    window.removeEventListener('hearth:restore', restore);
+    if (RealNotification) window.Notification = RealNotification;
+    if (registration && typeof realShow === 'function') registration.showNotification = realShow;
+    delete slot[KEY];
   };
+  // Hearth's isolated script says so when the worker can no longer reach this tab.
+  window.addEventListener('hearth:restore', restore);
+  return { restore };
 }

@@ -5,7 +5,8 @@
 // Built as an IIFE, without the polyfill: it runs on busy pages, so it stays small.
 import { stripUnreadCount } from '../core/titles';
 import { watchIcons } from './favicons';
-import type { PlanPush, TabPlan } from '../messages';
+import { coveredBy } from '../core/matchPattern';
+import type { AccessGonePush, PlanPush, TabPlan } from '../messages';
 
 interface QuietIsolated {
   /** Still connected to the Hearth that put it here. */
@@ -67,8 +68,13 @@ function start(): QuietIsolated {
   };
   const onPush = (message: unknown, sender: chrome.runtime.MessageSender) => {
     if (sender.id !== api.runtime.id) return;
-    const push = message as PlanPush;
+    const push = message as PlanPush | AccessGonePush;
     if (push?.type === 'hearth:plan') apply(push.plan);
+    if (push?.type === 'hearth:access-gone' && push.origins.some((o) => coveredBy(location.href, o))) {
+      // The stand-ins in this page's own world put themselves back on this word.
+      dispatchEvent(new CustomEvent('hearth:restore'));
+      slot.__hearthQuiet?.restore();
+    }
   };
   api.runtime.onMessage.addListener(onPush);
   // "I am a work tab": the worker mutes this tab and answers with what to show.

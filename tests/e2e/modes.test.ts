@@ -64,6 +64,28 @@ describe('dim and set aside', () => {
     await chat.close();
   });
 
+  test('a dimmed tab whose host access is taken back puts itself back, since Hearth can no longer reach it', async () => {
+    const chat = await openChat(hearth, site, '/chat/revoked?style=paren');
+    await ask(hearth, { type: 'startFocus', minutes: 30 });
+    await expect.poll(() => calmFrame(chat) !== undefined, { timeout: 3000 }).toBe(true);
+    await expect.poll(() => chat.title()).toBe('Work Chat');
+    expect(await chat.evaluate(() => Notification.name)).not.toBe('Notification');
+
+    // The word the worker sends every tab when the parent takes access back in the
+    // browser's settings (the test build's access can't be taken back, so it is sent here).
+    const worker = await hearth.worker();
+    await worker.evaluate(async (origin) => {
+      const tabs = await chrome.tabs.query({});
+      await Promise.all(tabs.map((t) => chrome.tabs.sendMessage(t.id!, { type: 'hearth:access-gone', origins: [origin] }).catch(() => undefined)));
+    }, '*://127.0.0.1/*');
+    await expect.poll(() => calmFrame(chat) === undefined, { timeout: 3000 }).toBe(true);
+    await expect.poll(() => chat.title(), { timeout: 3000 }).toMatch(/^\(\d+\) Work Chat$/);
+    expect(await chat.evaluate(() => Notification.name)).toBe('Notification');
+
+    await ask(hearth, { type: 'endNow' });
+    await chat.close();
+  });
+
   test('set aside sends work pages to a calm page that keeps the address, and brings them back', async () => {
     await ask(hearth, { type: 'setSiteMode', id: siteId, mode: 'set-aside' });
     const open = await openChat(hearth, site, '/chat/open?style=paren');

@@ -4,7 +4,7 @@
 import browser from 'webextension-polyfill';
 import quietMainFile from '../../content/quiet-main.ts?iife';
 import quietFile from '../../content/quiet.ts?iife';
-import type { PlanPush, TabPlan } from '../../messages';
+import type { AccessGonePush, PlanPush, TabPlan } from '../../messages';
 import { isLive, settle } from './tabs';
 
 const MAIN_ID = 'hearth-quiet-main';
@@ -42,6 +42,22 @@ export async function pushPlans(plans: Map<number, TabPlan>): Promise<void> {
   await Promise.all(
     [...plans].map(([tabId, plan]) => settle(browser.tabs.sendMessage(tabId, { type: 'hearth:plan', plan } satisfies PlanPush))),
   );
+}
+
+/**
+ * Host access was taken back in the browser's own settings: the worker can no longer
+ * see those tabs' addresses or run scripts in them, but can still send them word.
+ * Every tab hears it; a work tab of those origins puts itself back (title, icon,
+ * overlay, stand-ins) rather than staying altered until it reloads.
+ */
+export async function tellAccessGone(origins: string[]): Promise<void> {
+  // Only what is really gone: a wider grant may still cover part of it.
+  const held = await Promise.all(origins.map((o) => browser.permissions.contains({ origins: [o] }).catch(() => false)));
+  const gone = origins.filter((_, i) => !held[i]);
+  if (!gone.length) return;
+  const word: AccessGonePush = { type: 'hearth:access-gone', origins: gone };
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : settle(browser.tabs.sendMessage(t.id, word)))));
 }
 
 async function tabsOn(patterns: string[]): Promise<number[]> {
