@@ -22,6 +22,8 @@ export function watchIcons(): { stop(): void } {
   let ours: string | null = null;
   let firstDeclared: string | undefined;
   let stopped = false;
+  // The page's declared icon counts as plain only if no icon was there when Hearth came.
+  const declared = document.readyState === 'loading' && !document.querySelector(ICON);
 
   const isIcon = (n: Node): n is HTMLLinkElement => n instanceof HTMLLinkElement && n.matches(ICON);
   const point = (link: HTMLLinkElement) => {
@@ -31,37 +33,53 @@ export function watchIcons(): { stop(): void } {
     link.setAttribute('href', ours);
   };
 
-  const observer = new MutationObserver((records) => {
+  const onRecords = (records: MutationRecord[]) => {
     for (const record of records) {
       if (record.type === 'attributes') {
         if (isIcon(record.target)) point(record.target);
         continue;
       }
-      for (const node of record.removedNodes) if (node instanceof HTMLLinkElement) real.delete(node);
+      // Gone for good, not moved (badge libraries re-insert a link to refresh the icon).
+      for (const node of record.removedNodes) if (node instanceof HTMLLinkElement && !node.isConnected) real.delete(node);
       for (const node of record.addedNodes) {
         if (!isIcon(node)) continue;
         if (declared) firstDeclared ??= node.href;
         point(node);
       }
     }
-  });
-  // The page's declared icon counts as plain only if no icon was there when Hearth came.
-  const declared = document.readyState === 'loading' && !document.querySelector(ICON);
-  // Icon links live in <head>, which may not be parsed yet at document_start.
-  observer.observe(document.documentElement ?? document, { subtree: true, childList: true, attributes: true, attributeFilter: ['href', 'rel'] });
+  };
+  const observer = new MutationObserver(onRecords);
+  // Icon links live in <head>, which may not be parsed yet at document_start: watch
+  // from the root until it is, then only <head> (a busy page's body changes all the time).
+  const watch = (root: Node) =>
+    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['href', 'rel'] });
+  watch(document.head ?? document.documentElement ?? document);
 
-  const choosePlain = () => {
-    const plain = firstDeclared || new URL('/favicon.ico', location.origin).href;
+  const fallback = new URL('/favicon.ico', location.origin).href;
+  const tryPlain = (plain: string) => {
     const probe = new Image();
     probe.onload = () => {
       if (stopped) return;
       ours = `${plain.split('#')[0]}#hearth`;
       document.querySelectorAll<HTMLLinkElement>(ICON).forEach(point);
     };
+    // The declared icon may be `data:,` or broken: the site's /favicon.ico, once.
+    probe.onerror = () => {
+      if (!stopped && plain !== fallback) tryPlain(fallback);
+    };
     probe.src = plain;
   };
-  if (declared) document.addEventListener('DOMContentLoaded', choosePlain, { once: true });
-  else choosePlain();
+  const whenParsed = () => {
+    if (stopped) return;
+    if (document.head) {
+      onRecords(observer.takeRecords());
+      observer.disconnect();
+      watch(document.head);
+    }
+    tryPlain(firstDeclared || fallback);
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', whenParsed, { once: true });
+  else whenParsed();
 
   return {
     stop() {

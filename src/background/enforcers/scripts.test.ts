@@ -23,7 +23,7 @@ test('when host access is taken back, every tab hears which origins are really g
 
 test('nothing is sent when every origin is still covered', async () => {
   await fakeBrowser.tabs.create({ url: 'https://app.slack.com/client' });
-  vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async () => true);
   const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage');
   await tellAccessGone(['*://app.slack.com/*']);
   expect(sent).not.toHaveBeenCalled();

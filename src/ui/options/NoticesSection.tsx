@@ -11,42 +11,44 @@ export function NoticesSection() {
   const { view, setView, refresh, inTurn } = useWorkerView('settings');
   const [problem, setProblem] = useState('');
   const [said, setSaid] = useState('');
+  /** Changes sent and not yet answered: until they are, no answer may undo what the page shows. */
   const pending = useRef(0);
+  const idle = () => pending.current === 0;
 
   useEffect(() => {
-    void refresh();
-    const onChange = () => void refresh();
+    void refresh(idle);
+    const onChange = () => void refresh(idle);
     window.addEventListener(SETTINGS_CHANGED_EVENT, onChange);
     return () => window.removeEventListener(SETTINGS_CHANGED_EVENT, onChange);
   }, [refresh]);
 
   if (!view) return null;
   const prefs = view.settings.preferences;
-  const save = (change: Partial<Preferences>) => {
-    // Shown at once; the worker's answer is taken only when no later change is on its
-    // way, so a checkbox never flickers back to what an earlier answer knew.
+  /** Shown at once; resolves true once the worker has saved it. */
+  const save = (change: Partial<Preferences>): Promise<boolean> => {
     pending.current += 1;
     setView((v) => v && { ...v, settings: { ...v.settings, preferences: { ...v.settings.preferences, ...change } } });
     return inTurn(async () => {
-      // Only the change: the worker merges it with what is stored, so a quick second
-      // change never overwrites the first.
-      const result = await ask({ type: 'savePreferences', preferences: change }).finally(() => (pending.current -= 1));
-      if (result.ok) {
-        if (pending.current === 0) setView(result.view);
-        setProblem('');
-        setSaid(t('noticesSaved'));
-        return true;
+      try {
+        // Only the change: the worker merges it with what is stored, so a quick second
+        // change never overwrites the first.
+        const result = await ask({ type: 'savePreferences', preferences: change });
+        pending.current -= 1;
+        if (result.ok) {
+          if (idle()) setView(result.view);
+          setProblem('');
+          setSaid(t('noticesSaved'));
+          return true;
+        }
+        setProblem(result.problems.join(' '));
+      } catch {
+        pending.current -= 1;
+        setProblem(t('noticesActionProblem'));
       }
-      setProblem(result.problems.join(' '));
-      if (pending.current === 0) void refresh();
+      // Not saved: show what is.
+      if (idle()) void refresh(idle);
       return false;
     });
-  };
-  const minutes = (key: 'headsUpMinutes' | 'dimWayThroughMinutes', max: number) => (typed: string) => {
-    const value = Number(typed);
-    if (typed.trim() !== '' && Number.isInteger(value) && value >= 1 && value <= max) return save({ [key]: value });
-    setProblem(t('noticesMinutesHint', [String(max)]));
-    return Promise.resolve(false);
   };
 
   return (
@@ -58,14 +60,25 @@ export function NoticesSection() {
           <input type="checkbox" checked={prefs.headsUp} onChange={(e) => void save({ headsUp: (e.target as HTMLInputElement).checked })} />
           {t('noticesHeadsUp')}
         </label>
-        <label for="heads-up-minutes">{t('noticesHeadsUpMinutes')}</label>
-        <MinutesInput id="heads-up-minutes" max={60} saved={prefs.headsUpMinutes} disabled={!prefs.headsUp} onCommit={minutes('headsUpMinutes', 60)} />
+        <MinutesField
+          id="heads-up-minutes"
+          label={t('noticesHeadsUpMinutes')}
+          max={60}
+          saved={prefs.headsUpMinutes}
+          disabled={!prefs.headsUp}
+          onSave={(headsUpMinutes) => save({ headsUpMinutes })}
+        />
         <label class="check">
           <input type="checkbox" checked={prefs.handoff} onChange={(e) => void save({ handoff: (e.target as HTMLInputElement).checked })} />
           {t('noticesHandoff')}
         </label>
-        <label for="way-through-minutes">{t('noticesWayThroughMinutes')}</label>
-        <MinutesInput id="way-through-minutes" max={120} saved={prefs.dimWayThroughMinutes} onCommit={minutes('dimWayThroughMinutes', 120)} />
+        <MinutesField
+          id="way-through-minutes"
+          label={t('noticesWayThroughMinutes')}
+          max={120}
+          saved={prefs.dimWayThroughMinutes}
+          onSave={(dimWayThroughMinutes) => save({ dimWayThroughMinutes })}
+        />
       </div>
       {problem && (
         <p class="field-error" role="alert">
@@ -80,26 +93,49 @@ export function NoticesSection() {
 }
 
 /**
- * A number of minutes the parent types and commits on change (Tab, Enter). What they
- * type is kept as a draft until then, so an answer to another save re-rendering the
- * page can't put the old number back under their fingers.
+ * A number of minutes, saved on change (Tab, Enter). What the parent types stays as
+ * typed until it is saved, so an answer to another change re-rendering the page
+ * can't put the old number back under their fingers; a number out of range stays
+ * too, with its sentence beside it, until they mend it or leave it (Escape).
  */
-function MinutesInput(props: { id: string; max: number; saved: number; disabled?: boolean; onCommit: (typed: string) => Promise<boolean> }) {
+function MinutesField(props: { id: string; label: string; max: number; saved: number; disabled?: boolean; onSave: (minutes: number) => Promise<boolean> }) {
   const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState(false);
+  const errorId = `${props.id}-error`;
+  const commit = (typed: string) => {
+    const value = Number(typed);
+    if (typed.trim() === '' || !Number.isInteger(value) || value < 1 || value > props.max) {
+      setError(true);
+      return;
+    }
+    setError(false);
+    void props.onSave(value).then(() => setDraft((now) => (now === typed ? null : now)));
+  };
+  const leave = () => {
+    setDraft(null);
+    setError(false);
+  };
   return (
-    <input
-      id={props.id}
-      type="number"
-      min={1}
-      max={props.max}
-      value={draft ?? String(props.saved)}
-      disabled={props.disabled}
-      onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
-      onChange={(e) => {
-        const typed = (e.target as HTMLInputElement).value;
-        // Kept when refused, so the parent sees what they typed beside the sentence.
-        void props.onCommit(typed).then((saved) => saved && setDraft((now) => (now === typed ? null : now)));
-      }}
-    />
+    <>
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="number"
+        min={1}
+        max={props.max}
+        value={draft ?? String(props.saved)}
+        disabled={props.disabled}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? errorId : undefined}
+        onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
+        onChange={(e) => commit((e.target as HTMLInputElement).value)}
+        onKeyDown={(e) => e.key === 'Escape' && error && leave()}
+      />
+      {error && (
+        <p id={errorId} class="field-error" role="alert">
+          {t('noticesMinutesHint', [String(props.max)])}
+        </p>
+      )}
+    </>
   );
 }

@@ -20,11 +20,13 @@ export function useWorkerView<T extends Viewable>(type: T) {
     return run;
   }, []);
 
+  /** `take`: asked when the answer arrives; false leaves the view as it is (a later change is on its way). */
   const refresh = useCallback(
-    () =>
+    (take: () => boolean = () => true) =>
       inTurn(async () => {
         try {
-          setView((await ask({ type } as Extract<Request, { type: T }>)) as ResponseMap[T]);
+          const answer = (await ask({ type } as Extract<Request, { type: T }>)) as ResponseMap[T];
+          if (take()) setView(answer);
           setLoadProblem(false);
         } catch {
           setLoadProblem(true);
