@@ -73,14 +73,28 @@ describe('gentle moments', () => {
     expect(await again.getByText('Reply to Sam about the deck').count()).toBe(1);
     await expect.poll(notifications).toContain('hearth-welcome-back');
 
+    // The End button went: focus rests on where the parent now stands, not on the page's body.
+    await expect.poll(() => again.evaluate(() => document.activeElement?.id)).toBe('state');
+
     await again.getByRole('button', { name: 'Done: Reply to Sam about the deck' }).click();
     await expect.poll(() => again.getByText('Reply to Sam about the deck').count()).toBe(0);
+    // The last one handled: said so, and focus on the section's title.
+    expect(await again.getByRole('status').filter({ hasText: 'Marked done.' }).count()).toBe(1);
+    expect(await again.getByText("That's all of them.").count()).toBe(1);
+    await expect.poll(() => again.evaluate(() => document.activeElement?.textContent)).toBe('While you were away, you parked');
     await again.close();
   });
 
   test('a thought parked before family time waits for the next one to end', async () => {
     const popup = await hearth.open(POPUP);
     await expect.poll(() => popup.getByText(/^Next: Dinner/).count()).toBe(1);
+    // A kind word, asked for by keyboard: focus comes to it.
+    await popup.getByRole('button', { name: 'A kind word for you' }).focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('A kind word');
+    // Park it with nothing typed: a gentle word, nothing parked.
+    await popup.getByRole('button', { name: 'Park it' }).click();
+    await expect.poll(() => popup.getByText(/^Type a few words first/).count()).toBe(1);
     const field = popup.getByRole('textbox', { name: 'A work thought to come back to later' });
     await field.fill('Book the dentist');
     await field.press('Enter');

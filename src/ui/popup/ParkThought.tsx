@@ -25,7 +25,11 @@ export function ParkThought({ view, onChange, waits }: { view: ThoughtsView; onC
   const submit = async (event: Event) => {
     event.preventDefault();
     const thought = text.trim();
-    if (!thought) return;
+    if (!thought) {
+      setSaid(t('parkEmpty'));
+      field.current?.focus();
+      return;
+    }
     onChange(await ask({ type: 'parkThought', text: thought }));
     setText('');
     setSaid(during ? t('thoughtParkedSaid', [waits.until]) : t('thoughtParkedSaidNext', [waits.after]));

@@ -15,6 +15,7 @@ export function Popup() {
   const [note, setNote] = useState('');
   const [thoughts, setThoughts] = useState<ThoughtsView | null>(null);
   const [kindWord, setKindWord] = useState(false);
+  const [ended, setEnded] = useState(0);
 
   const refresh = useCallback(async () => {
     setStatus(await ask({ type: 'status' }));
@@ -41,7 +42,12 @@ export function Popup() {
     await ask({ type: 'endNow' });
     await refresh(); // parked thoughts are handed back as family time ends
     setNote(t('endedNote'));
+    setEnded((n) => n + 1);
   };
+  // The End button is gone: focus rests on where the parent now stands.
+  useEffect(() => {
+    if (ended) document.getElementById('state')?.focus();
+  }, [ended]);
 
   const on = status !== null && status.active.length > 0 && status.until !== null;
   return (
@@ -55,7 +61,7 @@ export function Popup() {
       {!on && thoughts && <HandedBack view={thoughts} onChange={setThoughts} />}
       {!on && status && (
         kindWord ? (
-          <PromptCard kind="self-compassion" title={t('promptTitleKind')} />
+          <PromptCard kind="self-compassion" title={t('promptTitleKind')} focus />
         ) : (
           <p>
             <button type="button" onClick={() => setKindWord(true)}>
@@ -113,7 +119,11 @@ function StatusCard({ status, onEnd }: { status: StatusView; onEnd: () => void }
         <p class="state" id="state">
           {t('stateFamilyTime')}
         </p>
-        <p>{t('statusUntil', [lead.label, formatWhen(until, now)])}</p>
+        <p>
+          {lead.end < until
+            ? t('statusUntilThen', [lead.label, formatWhen(lead.end, now), formatWhen(until, now)])
+            : t('statusUntil', [lead.label, formatWhen(until, now)])}
+        </p>
         <button type="button" onClick={onEnd}>
           {t('endNow')}
         </button>
@@ -122,7 +132,7 @@ function StatusCard({ status, onEnd }: { status: StatusView; onEnd: () => void }
   }
   return (
     <section class="status" aria-labelledby="state">
-      <p class="state" id="state">
+      <p class="state" id="state" tabIndex={-1}>
         {t('stateWorkTime')}
       </p>
       <p>{next ? nextText(next.label, next.start, now) : t('statusNothingPlanned')}</p>

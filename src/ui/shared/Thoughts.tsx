@@ -1,6 +1,6 @@
 // Parked thoughts handed back after family time: gently, one line each, with
 // done, copy and clear. Shown in the popup and on the welcome-back page.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ParkedThought } from '../../background/db';
 import type { ThoughtsView } from '../../messages';
 import { t } from '../../i18n';
@@ -8,10 +8,25 @@ import { ask } from './client';
 
 export function HandedBack({ view, onChange }: { view: ThoughtsView; onChange: (v: ThoughtsView) => void }) {
   const [said, setSaid] = useState('');
-  if (view.handedBack.length === 0) return null;
-  const act = async (thought: ParkedThought, action: 'done' | 'clear') => {
+  /** Where focus goes after a thought leaves the list: the one now in its place, or the heading. */
+  const [focusAt, setFocusAt] = useState<number | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (focusAt === null) return;
+    const items = list.current?.querySelectorAll('li');
+    const item = items?.[Math.min(focusAt, items.length - 1)];
+    (item?.querySelector('button') ?? heading.current)?.focus();
+    setFocusAt(null);
+  }, [focusAt]);
+
+  // Nothing handed back, and nothing just handled here: nothing to show.
+  if (view.handedBack.length === 0 && !said) return null;
+  const act = async (thought: ParkedThought, index: number, action: 'done' | 'clear') => {
     onChange(await ask({ type: 'thoughtAction', id: thought.id, action }));
     setSaid(t(action === 'done' ? 'thoughtDoneSaid' : 'thoughtClearedSaid'));
+    setFocusAt(index);
   };
   const copy = async (thought: ParkedThought) => {
     await navigator.clipboard.writeText(thought.text);
@@ -19,25 +34,31 @@ export function HandedBack({ view, onChange }: { view: ThoughtsView; onChange: (
   };
   return (
     <section class="thoughts" aria-labelledby="thoughts-title">
-      <h2 id="thoughts-title">{t('thoughtsBackTitle')}</h2>
-      <ul>
-        {view.handedBack.map((thought) => (
-          <li key={thought.id}>
-            <p class="thought">{thought.text}</p>
-            <div class="row">
-              <button type="button" onClick={() => act(thought, 'done')} aria-label={t('thoughtDoneLabel', [thought.text])}>
-                {t('thoughtDone')}
-              </button>
-              <button type="button" onClick={() => copy(thought)} aria-label={t('thoughtCopyLabel', [thought.text])}>
-                {t('thoughtCopy')}
-              </button>
-              <button type="button" onClick={() => act(thought, 'clear')} aria-label={t('thoughtClearLabel', [thought.text])}>
-                {t('thoughtClear')}
-              </button>
-            </div>
-          </li>
-        ))}
-      </ul>
+      <h2 id="thoughts-title" ref={heading} tabIndex={-1}>
+        {t('thoughtsBackTitle')}
+      </h2>
+      {view.handedBack.length > 0 ? (
+        <ul ref={list}>
+          {view.handedBack.map((thought, index) => (
+            <li key={thought.id}>
+              <p class="thought">{thought.text}</p>
+              <div class="row">
+                <button type="button" onClick={() => act(thought, index, 'done')} aria-label={t('thoughtDoneLabel', [thought.text])}>
+                  {t('thoughtDone')}
+                </button>
+                <button type="button" onClick={() => copy(thought)} aria-label={t('thoughtCopyLabel', [thought.text])}>
+                  {t('thoughtCopy')}
+                </button>
+                <button type="button" onClick={() => act(thought, index, 'clear')} aria-label={t('thoughtClearLabel', [thought.text])}>
+                  {t('thoughtClear')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('thoughtsAllHandled')}</p>
+      )}
       <p class="note" role="status">
         {said}
       </p>
