@@ -1,6 +1,6 @@
 // The first-run welcome page in real Chromium, driven by role and accessible name:
-// pick work tools, choose and time the family times, save with Done; or skip, and
-// find the defaults just as they were.
+// pick work tools, choose and time the family times, save with Done; or skip, find
+// the defaults just as they were, and close the tab when ready (it never closes by itself).
 //
 // Permission prompts: the test build already holds access to 127.0.0.1 only. In
 // headless Chromium `permissions.request` made in a click for any other origin shows a
@@ -112,17 +112,23 @@ describe('the welcome page', () => {
     await checkbox(page, 'School run').check();
     expect(await timeField(page, 'School run starts').isDisabled()).toBe(false);
     await timeField(page, 'Dinner starts').fill('17:45');
-    // An end before the start is named right next to it, and the step stays.
+    // An end earlier than the start is the next day, said right next to it.
     const dinnerEnds = timeField(page, 'Dinner ends');
-    await dinnerEnds.fill('17:00');
+    await dinnerEnds.fill('06:30');
+    await expect.poll(() => description(dinnerEnds), soon).toBe('Ends the next day');
+    expect(await dinnerEnds.getAttribute('aria-invalid')).toBe(null);
+    // Only an end equal to the start is named as a problem, and the step stays.
+    await dinnerEnds.fill('17:45');
+    await expect.poll(() => description(dinnerEnds), soon).toBe('');
     await button(page, 'Next').click();
     await expect.poll(() => dinnerEnds.getAttribute('aria-invalid'), soon).toBe('true');
-    expect(await description(dinnerEnds)).toMatch(/^For Dinner, pick an end time after 5:45\sPM\.$/u);
+    expect(await description(dinnerEnds)).toMatch(/^For Dinner, pick an end time other than its start, 5:45\sPM\.$/u);
     expect(await hasFocus(dinnerEnds)).toBe(true);
     expect(await timesHeading.count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await dinnerEnds.fill('19:00');
     expect(await dinnerEnds.getAttribute('aria-invalid')).toBe(null);
+    await expect.poll(() => description(dinnerEnds), soon).toBe('');
 
     // Step 3: a summary in plain words, then Done.
     await button(page, 'Next').click();
@@ -177,7 +183,7 @@ describe('the welcome page', () => {
     await closed;
   });
 
-  test('Skip for now leaves the defaults untouched, says so, and closes the tab', async () => {
+  test('Skip for now leaves the defaults untouched, says so, and closes the tab when asked', async () => {
     const page = await hearth.open(ONBOARDING);
     await button(page, 'Slack').waitFor();
     await button(page, 'Next').click();
@@ -187,7 +193,6 @@ describe('the welcome page', () => {
     await checkbox(page, 'School run').check();
     await timeField(page, 'Dinner starts').fill('17:00');
 
-    const closed = page.waitForEvent('close', { timeout: 15_000 });
     await button(page, 'Skip for now').click();
     const note = page.getByText(
       "No problem — the defaults are on, and Hearth's settings are one click away in its menu.",
@@ -195,6 +200,22 @@ describe('the welcome page', () => {
     );
     await note.waitFor();
     expect(await note.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await button(page, 'Skip for now').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The way back: the step the parent was on, with its heading focused.
+    await button(page, 'Back to setting up').click();
+    const timesHeading = heading(page, 'When is family time?');
+    await timesHeading.waitFor();
+    expect(await hasFocus(timesHeading)).toBe(true);
+    await button(page, 'Skip for now').click();
+    await note.waitFor();
+    expect(await note.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Nothing is timed: the tab stays until the parent closes it.
+    expect(page.isClosed()).toBe(false);
+    const closed = page.waitForEvent('close');
+    await button(page, 'Close this tab').click();
     await closed;
 
     const view = await ask<SettingsView>(hearth, { type: 'settings' });

@@ -2,7 +2,7 @@
 // block comes on and ends by itself, a focus block is ended early, and the page
 // shows the time kept (under a minute: "Less than a minute"), a chart with an
 // accessible name and a label on every bar, the early ending as a plain fact,
-// saves the history as a JSON file, and deletes it in one click.
+// saves the history as a JSON file, and deletes it after asking once, in place.
 // Everything is found by role and accessible name, as a parent's assistive tech would.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -125,6 +125,7 @@ describe('the reflection page', () => {
   let page: Page;
   const exact = { exact: true } as const;
   const button = (name: string) => page.getByRole('button', { name, ...exact });
+  const hasFocus = (locator: ReturnType<Page['getByRole']>) => locator.evaluate((el) => el === document.activeElement);
   const chart = (days: 7 | 30) => page.getByRole('group', { name: `Family time, last ${days} days`, ...exact });
   const barNames = (days: 7 | 30) =>
     chart(days)
@@ -218,9 +219,51 @@ describe('the reflection page', () => {
     );
   });
 
-  test('"Delete all history and parked thoughts" empties it in one click, and says so calmly', async () => {
-    await button('Delete all history and parked thoughts').click();
+  const CONFIRM =
+    'This deletes every moment Hearth has kept on this device, and your parked thoughts. Your settings stay.';
+
+  test('"Delete all history and parked thoughts" asks once, in place; "Keep it" and Escape keep everything', async () => {
+    const before = (await storedEvents()).length;
+    expect(before).toBeGreaterThan(0);
+    const deleteButton = button('Delete all history and parked thoughts');
+    await deleteButton.click();
+    const sentence = page.getByText(CONFIRM, exact);
+    await sentence.waitFor();
+    // Focus on the choice that changes nothing; both choices carry the sentence.
+    const keep = button('Keep it');
+    const yes = button('Yes, delete it all');
+    expect(await hasFocus(keep)).toBe(true);
+    expect(await keep.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent)).toBe(CONFIRM);
+    expect(await yes.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent)).toBe(CONFIRM);
+    expect(await deleteButton.count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // "Keep it" by keyboard: the question goes, focus is back on the delete button.
+    await page.keyboard.press('Enter');
+    await deleteButton.waitFor();
+    expect(await hasFocus(deleteButton)).toBe(true);
+    expect(await sentence.count()).toBe(0);
+
+    // Asked again, Escape keeps it too.
+    await page.keyboard.press('Enter');
+    await sentence.waitFor();
+    expect(await hasFocus(keep)).toBe(true);
+    await page.keyboard.press('Escape');
+    await deleteButton.waitFor();
+    expect(await hasFocus(deleteButton)).toBe(true);
+    expect(await sentence.count()).toBe(0);
+    expect(await page.getByRole('status').textContent()).toBe('');
+    expect((await storedEvents()).length).toBe(before);
+  });
+
+  test('"Yes, delete it all" empties it, says so calmly, and keeps focus on the delete button', async () => {
+    const deleteButton = button('Delete all history and parked thoughts');
+    await deleteButton.click();
+    await page.getByText(CONFIRM, exact).waitFor();
+    await button('Yes, delete it all').click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('History deleted.');
+    expect(await hasFocus(deleteButton)).toBe(true);
+    expect(await page.getByText(CONFIRM, exact).count()).toBe(0);
     await expect.poll(() => page.getByText('No family time recorded yet this week', exact).count()).toBe(1);
     expect(await page.getByText('This month: none recorded yet', exact).count()).toBe(1);
     const names = await barNames(30);

@@ -1,6 +1,7 @@
 // The first-run welcome: three short steps, one at a time (work tools, family time,
 // all set), skippable at every point. The defaults are in force from the moment Hearth
-// is installed, so skipping changes nothing: the tab says so, then closes itself.
+// is installed, so skipping changes nothing: the tab says so, and offers to close
+// (never by itself, so nobody is rushed) or to go back to setting up.
 //
 // Work tools are added and taken off as they are pressed (host access is asked for in
 // that click). Family times are saved together with Done, as one schedule, replacing
@@ -8,7 +9,7 @@
 //
 // When the step changes, focus moves to the new step's heading; after Skip and after
 // a save, to the sentence that says what happened.
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../../i18n';
 import type { SettingsView } from '../../messages';
@@ -18,12 +19,10 @@ import { SummaryStep } from './SummaryStep';
 import { TimesStep, type ChoicePatch } from './TimesStep';
 import { ToolsStep } from './ToolsStep';
 import { useWorkTools } from './useWorkTools';
+import { useFocusNext } from '../shared/focusNext';
 
 type Step = 0 | 1 | 2;
 const LAST_STEP: Step = 2;
-
-/** How long the "no problem" sentence stays before the tab closes by itself. */
-export const SKIP_CLOSE_MS = 6_000;
 
 const STEP_TITLE_ID = 'step-title';
 const SKIPPED_NOTE_ID = 'skipped-note';
@@ -57,13 +56,7 @@ export function Onboarding() {
   const [saveProblems, setSaveProblems] = useState<string[]>([]);
 
   /** The element to focus after the next render. */
-  const focusNext = useRef<string | null>(null);
-  useLayoutEffect(() => {
-    const id = focusNext.current;
-    if (id === null) return;
-    focusNext.current = null;
-    document.getElementById(id)?.focus();
-  });
+  const focusNext = useFocusNext();
 
   useEffect(() => {
     ask({ type: 'settings' })
@@ -73,13 +66,6 @@ export function Onboarding() {
       })
       .catch(() => setLoadProblem(true));
   }, []);
-
-  // After Skip, the tab closes by itself once the sentence has had time to be read.
-  useEffect(() => {
-    if (!skipped) return;
-    const timer = setTimeout(closeThisTab, SKIP_CLOSE_MS);
-    return () => clearTimeout(timer);
-  }, [skipped]);
 
   const go = (next: Step, focus: string = STEP_TITLE_ID) => {
     setStep(next);
@@ -199,7 +185,6 @@ export function Onboarding() {
           <p id={SKIPPED_NOTE_ID} class="lead" tabIndex={-1}>
             {t('onboardingSkipped')}
           </p>
-          <p class="note">{t('onboardingClosingSoon')}</p>
           <div class="actions start">
             <button type="button" onClick={keepGoing}>
               {t('onboardingKeepGoing')}

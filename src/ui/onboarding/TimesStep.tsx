@@ -1,8 +1,10 @@
 // Step 2: when family time is. Each suggestion is a checkbox; the timed ones have a
 // start and an end the parent can change, each with its own label and, when Hearth
-// can't use it yet, a sentence right under it saying what to pick.
+// can't use it yet, a sentence right under it saying what to pick. An end earlier than
+// the start is the next morning (a bedtime from 10:00 pm to 6:30 am), said plainly
+// under the end time.
 import { t } from '../../i18n';
-import { daysWords, fieldId, whenWords, type Choice } from './choices';
+import { daysWords, endDayNote, fieldId, whenWords, type Choice } from './choices';
 
 export type ChoicePatch = Partial<Pick<Choice, 'on' | 'start' | 'end'>>;
 
@@ -71,6 +73,9 @@ const wallTimeOf = (value: string): string => (/^\d{2}:\d{2}/.test(value) ? valu
 function TimeField({ choice, which, problem, onChange }: TimeFieldProps) {
   const id = fieldId(choice, which);
   const errorId = `${id}-problem`;
+  const noteId = `${id}-note`;
+  const note = which === 'end' && !problem ? endDayNote(choice) : '';
+  const describedBy = problem ? errorId : note ? noteId : undefined;
   return (
     <div class="time-field">
       <label for={id}>
@@ -83,12 +88,17 @@ function TimeField({ choice, which, problem, onChange }: TimeFieldProps) {
         disabled={!choice.on}
         required
         aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={problem ? errorId : undefined}
+        aria-describedby={describedBy}
         onInput={(e) => onChange(choice.id, { [which]: wallTimeOf((e.target as HTMLInputElement).value) })}
       />
       {problem && (
         <p class="field-error" id={errorId}>
           {problem}
+        </p>
+      )}
+      {note && (
+        <p class="field-note" id={noteId}>
+          {note}
         </p>
       )}
     </div>

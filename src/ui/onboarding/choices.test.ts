@@ -7,6 +7,8 @@ import { SITE_PRESETS } from '../../core/sites';
 import {
   choicesFrom,
   daysWords,
+  endDayNote,
+  endDayOffsetOf,
   fieldId,
   sameSite,
   scheduleWith,
@@ -89,6 +91,50 @@ describe('family times', () => {
     expect(bedtime).toMatchObject({ id: 'bedtime', paused: false, start: '21:00', end: '00:00', endDayOffset: 1 });
   });
 
+  test('an end earlier than the start ends the next day, as the settings page saves it', () => {
+    const choices = set(choicesFrom(defaults().windows), 'bedtime', { start: '22:00', end: '06:30' });
+    const bedtime = choices.find((c) => c.id === 'bedtime')!;
+    expect(timeProblems(choices).size).toBe(0);
+    expect(endDayOffsetOf(bedtime)).toBe(1);
+    expect(endDayNote(bedtime)).toBe('Ends the next day');
+    const saved = scheduleWith(defaults(), choices).windows.find((w) => w.id === 'bedtime')!;
+    expect(saved).toEqual({ ...defaults().windows[1], start: '22:00', end: '06:30', endDayOffset: 1 });
+    expect(whenWords(saved)).toMatch(/^Sunday to Thursday, 10:00\sPM to 6:30\sAM the next day$/u);
+    // An end a minute before the start is a day less a minute, still fine.
+    expect(endDayOffsetOf({ ...bedtime, start: '19:00', end: '18:59' })).toBe(1);
+  });
+
+  test('an end later than the start ends the same day, with no note', () => {
+    const dinner = choicesFrom(defaults().windows)[0]!;
+    expect(endDayOffsetOf(dinner)).toBe(0);
+    expect(endDayNote(dinner)).toBe('');
+    expect(endDayNote({ ...dinner, start: '17:00', end: '17:01' })).toBe('');
+  });
+
+  test('only an end equal to the start is refused, and a cleared time has no end day yet', () => {
+    const dinner = choicesFrom(defaults().windows)[0]!;
+    expect(endDayOffsetOf({ ...dinner, start: '17:00', end: '17:00' })).toBe(null);
+    expect(endDayNote({ ...dinner, start: '17:00', end: '17:00' })).toBe('');
+    expect(endDayOffsetOf({ ...dinner, start: '17:00', end: '' })).toBe(null);
+    expect(endDayOffsetOf({ ...dinner, start: '', end: '17:00' })).toBe(null);
+    const choices = set(choicesFrom(defaults().windows), 'dinner', { start: '00:00', end: '00:00' });
+    expect([...timeProblems(choices).keys()]).toEqual([fieldId({ id: 'dinner' }, 'end')]);
+  });
+
+  test('a stored overnight or longer window keeps its end day while its times stay as stored', () => {
+    const stored: BoundaryWindow[] = defaults().windows.map((w) =>
+      w.id === 'bedtime' ? { ...w, start: '22:00', end: '06:30', endDayOffset: 2 } : w,
+    );
+    const choices = choicesFrom(stored);
+    const bedtime = choices.find((c) => c.id === 'bedtime')!;
+    expect(endDayOffsetOf(bedtime)).toBe(2);
+    expect(endDayNote(bedtime)).toBe('Ends 2 days later');
+    expect(scheduleWith({ windows: stored, blocks: [], skips: [] }, choices).windows).toEqual(stored);
+    // Changed times follow the times again.
+    expect(endDayOffsetOf({ ...bedtime, end: '07:00' })).toBe(1);
+    expect(endDayOffsetOf({ ...bedtime, end: '23:00' })).toBe(0);
+  });
+
   test('the summary lists only the windows that will be on', () => {
     const paused: BoundaryWindow = {
       id: 'custom-2', label: 'Music', kind: 'custom', days: [2], start: '17:00', end: '18:00', endDayOffset: 0, paused: true,
@@ -101,12 +147,14 @@ describe('family times', () => {
     let choices = choicesFrom(defaults().windows);
     expect(timeProblems(choices).size).toBe(0);
     choices = set(choices, 'dinner', { start: '', end: '19:00' });
-    choices = set(choices, 'bedtime', { start: '20:00', end: '19:45' });
-    choices = set(choices, 'school-run', { start: '09:00', end: '08:00' }); // unticked
+    choices = set(choices, 'bedtime', { start: '20:00', end: '20:00' });
+    choices = set(choices, 'school-run', { start: '09:00', end: '09:00' }); // unticked
     const problems = timeProblems(choices);
     expect([...problems.keys()]).toEqual([fieldId({ id: 'dinner' }, 'start'), fieldId({ id: 'bedtime' }, 'end')]);
     expect(problems.get(fieldId({ id: 'dinner' }, 'start'))).toBe('Pick a time for Dinner to start.');
-    expect(problems.get(fieldId({ id: 'bedtime' }, 'end'))).toMatch(/^For Bedtime routine, pick an end time after 8:00\sPM\.$/u);
+    expect(problems.get(fieldId({ id: 'bedtime' }, 'end'))).toMatch(
+      /^For Bedtime routine, pick an end time other than its start, 8:00\sPM\.$/u,
+    );
     expect(timeProblems(set(choices, 'dinner', { start: '18:00', end: '' })).get(fieldId({ id: 'dinner' }, 'end'))).toBe(
       'Pick a time for Dinner to end.',
     );

@@ -176,14 +176,25 @@ export function choicesFrom(windows: readonly BoundaryWindow[]): Choice[] {
 export const fieldId = (choice: Pick<Choice, 'id'>, which: 'on' | 'start' | 'end'): string => `time-${choice.id}-${which}`;
 
 /**
- * How many days after its start a timed choice ends: the same day when the end is
- * later; the next day when it ends at midnight, or when the stored window already ran
- * overnight; null when the end comes before the start on a window meant for one evening.
+ * How many days after its start a timed choice ends, the same number the settings page
+ * saves: as stored while its times are still the stored ones (so a window set there to
+ * end two days later stays so); otherwise the same day when the end is later, and the
+ * next day when it is earlier (an overnight time such as 22:00 to 06:30, or an end at
+ * midnight). Null when the end is the start, or a time is missing.
  */
-function endDayOffsetOf(choice: Choice): number | null {
+export function endDayOffsetOf(choice: Pick<Choice, 'start' | 'end' | 'base'>): number | null {
+  if (choice.start === '' || choice.end === '') return null;
+  if (choice.start === choice.base.start && choice.end === choice.base.end) return choice.base.endDayOffset;
   if (choice.end > choice.start) return 0;
-  if ((choice.end === '00:00' && choice.start !== '00:00') || choice.base.endDayOffset === 1) return 1;
+  if (choice.end < choice.start) return 1;
   return null;
+}
+
+/** "Ends the next day" next to an end time on a later day; "" when it ends the same day. */
+export function endDayNote(choice: Pick<Choice, 'start' | 'end' | 'base'>): string {
+  const offset = endDayOffsetOf(choice);
+  if (offset === null || offset === 0) return '';
+  return offset === 1 ? t('onboardingEndsNextDayNote') : t('onboardingEndsDaysLaterNote', [String(offset)]);
 }
 
 /**
@@ -197,7 +208,7 @@ export function timeProblems(choices: readonly Choice[]): Map<string, string> {
     if (choice.start === '') problems.set(fieldId(choice, 'start'), t('onboardingStartMissing', [choice.name]));
     if (choice.end === '') problems.set(fieldId(choice, 'end'), t('onboardingEndMissing', [choice.name]));
     else if (choice.start !== '' && endDayOffsetOf(choice) === null) {
-      problems.set(fieldId(choice, 'end'), t('onboardingEndAfterStart', [choice.name, wallTimeWords(choice.start)]));
+      problems.set(fieldId(choice, 'end'), t('onboardingEndSameAsStart', [choice.name, wallTimeWords(choice.start)]));
     }
   }
   return problems;
@@ -210,7 +221,7 @@ export function windowOf(choice: Choice, stored: BoundaryWindow = choice.base): 
     ...stored,
     start: choice.start,
     end: choice.end,
-    // An end before the start is caught by timeProblems first; 0 lets the worker name it.
+    // An end equal to the start is caught by timeProblems first; 0 lets the worker name it.
     endDayOffset: endDayOffsetOf(choice) ?? 0,
     paused: false,
   };

@@ -3,6 +3,11 @@
 // and favourite prompts, the ways through and early endings as plain facts, and the
 // parent's own history to save or delete. No streaks, no failures, no red.
 //
+// Deleting asks once, in place (never a pop-up dialog): the delete button gives way to
+// one sentence saying what goes and what stays, with "Yes, delete it all" and "Keep
+// it". Focus moves to "Keep it" (the choice that changes nothing, so a second press
+// of Enter deletes nothing) and comes back to the delete button either way.
+//
 // Durations are put into words by durationWords (src/core/reflection.ts):
 // none · "less than a minute" (under 30 s) · whole minutes under an hour ·
 // hours and minutes to the nearest 5 under 10 hours · whole hours from 10 hours.
@@ -13,11 +18,16 @@ import { addDays, formatDateKey } from '../../core/wallclock';
 import { formatTime, formatWeekday, t } from '../../i18n';
 import { ask } from '../shared/client';
 import { downloadJson } from '../shared/download';
+import { useFocusNext } from '../shared/focusNext';
 
 /** How many facts show before "Show all". */
 const FACTS_SHOWN = 5;
 /** While the page is open, a running boundary keeps adding up. */
 const REFRESH_MS = 60_000;
+
+const DELETE_ID = 'delete-history';
+const DELETE_KEEP_ID = 'delete-history-keep';
+const DELETE_SENTENCE_ID = 'delete-history-sentence';
 
 const language = () => browser.i18n.getUILanguage();
 const formatNumber = (n: number, maxFraction = 0) =>
@@ -94,6 +104,11 @@ export function Reflection() {
   const [range, setRange] = useState<Range>(7);
   const [note, setNote] = useState('');
   const working = useRef(false);
+  /** "Delete all history…" pressed: the sentence and its two buttons are showing. */
+  const [confirming, setConfirming] = useState(false);
+
+  /** The element to focus after the next render. */
+  const focusNext = useFocusNext();
 
   const load = useCallback(async () => {
     try {
@@ -140,12 +155,27 @@ export function Reflection() {
       return t('reflectionExported', [name]);
     });
 
-  const deleteHistory = () =>
-    act(async () => {
+  const askToDelete = () => {
+    setNote('');
+    setConfirming(true);
+    focusNext.current = DELETE_KEEP_ID;
+  };
+
+  const keepHistory = () => {
+    setConfirming(false);
+    focusNext.current = DELETE_ID;
+  };
+
+  const deleteHistory = () => {
+    if (working.current) return;
+    setConfirming(false);
+    focusNext.current = DELETE_ID;
+    void act(async () => {
       await ask({ type: 'clearHistory' });
       await load();
       return t('reflectionDeleted');
     });
+  };
 
   return (
     <main class="reflection">
@@ -218,10 +248,39 @@ export function Reflection() {
           <button type="button" onClick={() => void exportHistory()}>
             {t('reflectionExport')}
           </button>
-          <button type="button" onClick={() => void deleteHistory()}>
-            {t('reflectionDelete')}
-          </button>
+          {!confirming && (
+            <button type="button" id={DELETE_ID} onClick={askToDelete}>
+              {t('reflectionDelete')}
+            </button>
+          )}
         </div>
+        {confirming && (
+          <div
+            class="confirm-delete"
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                keepHistory();
+              }
+            }}
+          >
+            <p id={DELETE_SENTENCE_ID}>{t('reflectionDeleteConfirm')}</p>
+            <div class="actions">
+              <button type="button" aria-describedby={DELETE_SENTENCE_ID} onClick={deleteHistory}>
+                {t('reflectionDeleteYes')}
+              </button>
+              <button
+                type="button"
+                id={DELETE_KEEP_ID}
+                class="primary"
+                aria-describedby={DELETE_SENTENCE_ID}
+                onClick={keepHistory}
+              >
+                {t('reflectionDeleteKeep')}
+              </button>
+            </div>
+          </div>
+        )}
         <p class="announcement" role="status">
           {note}
         </p>
