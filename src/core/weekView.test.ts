@@ -8,8 +8,10 @@ import {
   describeWindow,
   occasionWord,
   occasionsOf,
+  pieceShape,
   weekStartOf,
   weekView,
+  windowMinutes,
   type ScheduleWords,
   type WeekSegment,
 } from './weekView';
@@ -146,6 +148,52 @@ describe('weekView', () => {
     expect(pieces(sched([], [focus]), '2026-06-01')[1]).toEqual(['Focus block 540-586']);
   });
 
+  describe('how each piece reads (its shape)', () => {
+    const shapes = (s: Schedule) => weekView(s, '2026-06-01').days.map((d) => d.segments.map((g) => `${g.id} ${g.shape}`));
+
+    it('the weekend, Saturday 00:00 to Monday 00:00, is "all day" on both days, never "from 12:00 am"', () => {
+      const week = shapes(defaultSettings().schedule);
+      expect(week[5]).toEqual(['weekend all-day', 'dinner range']);
+      expect(week[6]).toEqual(['weekend all-day', 'dinner range', 'bedtime range']);
+    });
+
+    it('an overnight window runs "from" its start, then "until" its end the next morning', () => {
+      expect(shapes(sched([overnight]))).toEqual([[], [], ['late from'], ['late until'], [], [], []]);
+    });
+
+    it('a whole day from midnight to midnight is "all day"; a piece starting at midnight and ending inside the day is a range', () => {
+      const wholeDay = win({ id: 'whole', days: [2], start: '00:00', end: '00:00', endDayOffset: 1 });
+      const earlyMorning = win({ id: 'early', days: [3], start: '00:00', end: '06:00' });
+      const toMidnight = win({ id: 'evening', days: [4], start: '20:00', end: '00:00', endDayOffset: 1 });
+      expect(shapes(sched([wholeDay, earlyMorning, toMidnight]))).toEqual([
+        [], ['whole all-day'], ['early range'], ['evening from'], [], [], [],
+      ]);
+    });
+
+    it('a long block is "all day" on the days it covers whole, and "from" / "until" on the first and last', () => {
+      const trip: OneOffBlock = { id: 'trip', label: 'Trip', start: at('2026-06-02', '15:00'), end: at('2026-06-05', '11:00') };
+      expect(shapes(sched([], [trip]))).toEqual([[], ['trip from'], ['trip all-day'], ['trip all-day'], ['trip until'], [], []]);
+    });
+
+    it('on a daylight-saving day a piece covering it whole is still "all day"', () => {
+      const sunday = win({ id: 'sun', days: [0], start: '00:00', end: '00:00', endDayOffset: 1 });
+      const days = weekView(sched([sunday]), '2026-03-02').days;
+      expect(days[6]!.date).toBe('2026-03-08');
+      expect(days[6]!.segments.map((g) => g.shape)).toEqual(['all-day']);
+    });
+
+    it('pieceShape compares the occurrence with the day it is cut to', () => {
+      const [dayStart, dayEnd] = [at('2026-06-06', '00:00'), at('2026-06-07', '00:00')];
+      expect(pieceShape(dayStart, dayEnd + HOUR, dayStart, dayEnd)).toBe('all-day');
+      expect(pieceShape(dayStart - HOUR, dayEnd, dayStart, dayEnd)).toBe('all-day');
+      expect(pieceShape(dayStart - HOUR, dayEnd - HOUR, dayStart, dayEnd)).toBe('until');
+      expect(pieceShape(dayStart + HOUR, dayEnd, dayStart, dayEnd)).toBe('from');
+      expect(pieceShape(dayStart + HOUR, dayEnd + HOUR, dayStart, dayEnd)).toBe('from');
+      expect(pieceShape(dayStart, dayStart + HOUR, dayStart, dayEnd)).toBe('range');
+      expect(pieceShape(dayStart + HOUR, dayStart + 2 * HOUR, dayStart, dayEnd)).toBe('range');
+    });
+  });
+
   it('puts overlapping pieces in separate lanes; touching ones share a lane', () => {
     const week = weekView(defaultSettings().schedule, '2026-06-01');
     const lanes = (day: number) => week.days[day]!.segments.map((g) => `${g.id}:${g.lane}`);
@@ -233,6 +281,9 @@ describe('weekView', () => {
             expect(g.start >= dayStart && g.end <= dayEnd && g.end > g.start).toBe(true);
             if (g.fromEarlier) expect(g.start === dayStart && g.fromMinute === 0).toBe(true);
             if (g.continues) expect(g.end).toBe(dayEnd);
+            expect(g.shape === 'all-day').toBe(g.start === dayStart && g.end === dayEnd);
+            if (g.shape === 'until') expect(g.fromEarlier).toBe(true);
+            if (g.shape === 'from') expect(g.fromEarlier === false && g.end === dayEnd).toBe(true);
             expect(windows.find((w) => w.id === g.id)?.paused).toBe(false);
             expect(g.skipped).toBe(skips.some((k) => k.windowId === g.id && k.date === g.date));
           }
@@ -323,6 +374,20 @@ describe('describeWindow', () => {
 
   it('shows unreadable times as they are, rather than nothing', () => {
     expect(describeWindow(win({ id: 'x', start: '25:00' }), words).time).toBe('25:00 – 19:30');
+  });
+});
+
+describe('windowMinutes', () => {
+  it('counts the clock time from start to end, across the days it runs on', () => {
+    expect(windowMinutes({ start: '18:00', end: '19:30', endDayOffset: 0 })).toBe(90);
+    expect(windowMinutes({ start: '22:00', end: '06:30', endDayOffset: 1 })).toBe(510);
+    // The mistaken dinner: an end before the start runs on to the next day, 23 hours.
+    expect(windowMinutes({ start: '18:00', end: '17:00', endDayOffset: 1 })).toBe(23 * 60);
+    expect(windowMinutes({ start: '00:00', end: '00:00', endDayOffset: 2 })).toBe(48 * 60);
+  });
+
+  it('is null when a time is unreadable', () => {
+    expect(windowMinutes({ start: '25:00', end: '06:30', endDayOffset: 1 })).toBeNull();
   });
 });
 

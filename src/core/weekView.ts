@@ -20,6 +20,25 @@ const EVENING_MINUTES = 16 * 60;
 /** The week as Hearth shows it: Monday first. */
 export const MONDAY_FIRST: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 0];
 
+/**
+ * How a day's piece reads in words: the whole day ("all day"), from a time to
+ * midnight ("from 10:00 pm"), from midnight to a time it began before ("until
+ * 6:30 am"), or a plain range inside the day ("6:00 pm – 7:30 pm").
+ */
+export type PieceShape = 'all-day' | 'from' | 'until' | 'range';
+
+/** The shape of the piece [max(start, dayStart), min(end, dayEnd)) of an occurrence [start, end). */
+export function pieceShape(start: number, end: number, dayStart: number, dayEnd: number): PieceShape {
+  const fromMidnight = start <= dayStart;
+  const toMidnight = end >= dayEnd;
+  if (fromMidnight && toMidnight) return 'all-day';
+  // Began the day before: only its end belongs to this day. (One starting at midnight
+  // itself and ending inside the day reads as a plain range.)
+  if (start < dayStart) return 'until';
+  if (toMidnight) return 'from';
+  return 'range';
+}
+
 /** One occurrence's piece on one local day. */
 export interface WeekSegment {
   source: 'window' | 'block';
@@ -41,6 +60,8 @@ export interface WeekSegment {
   continues: boolean;
   /** The occurrence began on an earlier day. */
   fromEarlier: boolean;
+  /** How the piece reads: a day covered from midnight to midnight is 'all-day'. */
+  shape: PieceShape;
   /** Row within the day (0, 1, …) so that pieces overlapping in time never overlap on screen. */
   lane: number;
 }
@@ -154,12 +175,25 @@ export function weekView(schedule: Schedule, weekStartDateKey: string): WeekView
           skipped: o.source === 'window' && skipped.has(`${o.id}|${o.date}`),
           continues: o.end > dayEnd,
           fromEarlier: o.start < dayStart,
+          shape: pieceShape(o.start, o.end, dayStart, dayEnd),
         };
       });
     const { segments, lanes } = assignLanes(pieces);
     days.push({ date, weekday: weekdayOf(date), segments, lanes });
   }
   return { days };
+}
+
+/**
+ * How long a window runs by the clock, in minutes: "18:00" to "17:00" next day is
+ * 1380 (23 hours). Null when a time is unreadable. Daylight-saving changes are not
+ * counted; this is the length a parent reads off the times.
+ */
+export function windowMinutes(w: Pick<BoundaryWindow, 'start' | 'end' | 'endDayOffset'>): number | null {
+  const start = parseWallTime(w.start);
+  const end = parseWallTime(w.end);
+  if (start === null || end === null) return null;
+  return end - start + w.endDayOffset * DAY_MINUTES;
 }
 
 // ---------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 // The options page's work-site editor in real Chromium, driven by role and accessible
 // name: add from presets and by address, a specific sentence next to the field for an
 // address Hearth can't use, modes, removal, and host access asked at the moment of adding.
+// Then "A prompt of your own": an empty one is caught on the page, with the sentence tied
+// to the field, and a real one goes in.
 //
 // Permission prompts: a test cannot answer the browser's prompt. In headless Chromium
 // `permissions.request` made in a click shows a prompt nobody sees and never settles
@@ -199,5 +201,43 @@ describe('the work-site editor', () => {
       return (settings as { preferences: Record<string, unknown> }).preferences;
     };
     await expect.poll(prefs, soon).toEqual({ headsUp: false, headsUpMinutes: 10, handoff: false, dimWayThroughMinutes: 15 });
+  });
+});
+
+describe('a prompt of your own', () => {
+  const prompts = () => page.getByRole('region', { name: 'Prompts', ...exact });
+  const field = () => prompts().getByRole('textbox', { name: 'A prompt of your own', ...exact });
+  const add = () => prompts().getByRole('button', { name: 'Add prompt', ...exact });
+  const isFocused = (locator: ReturnType<Page['getByRole']>) => locator.evaluate((el) => el === document.activeElement);
+  const customPrompts = async () => {
+    // Stored by the worker under "prompts" (src/background/prompts.ts).
+    const { prompts: stored } = await (await hearth.worker()).evaluate(() => chrome.storage.local.get('prompts'));
+    return ((stored as { custom?: { text: string }[] } | undefined)?.custom ?? []).map((c) => c.text);
+  };
+
+  test('nothing typed, or only spaces: a sentence by the field says what to do, and the cursor goes back there', async () => {
+    const before = await customPrompts();
+    for (const typed of ['', '   ']) {
+      await field().fill(typed);
+      await add().click();
+      const alert = prompts().getByRole('alert');
+      await expect.poll(() => alert.textContent(), soon).toBe('Write a few words for your prompt first.');
+      expect(await field().getAttribute('aria-invalid')).toBe('true');
+      expect(await field().getAttribute('aria-describedby')).toBe(await alert.getAttribute('id'));
+      expect(await isFocused(field())).toBe(true);
+    }
+    // The page stays whole and nothing was kept.
+    await page.getByRole('heading', { level: 1, name: 'Hearth settings', ...exact }).waitFor();
+    expect(await customPrompts()).toEqual(before);
+  });
+
+  test('a prompt with words goes in; the sentence by the field goes once typing starts', async () => {
+    await field().fill('Hum the car song together at the table');
+    expect(await prompts().getByRole('alert').count()).toBe(0);
+    expect(await field().getAttribute('aria-invalid')).toBeNull();
+    await add().click();
+    await expect.poll(() => prompts().getByRole('status').textContent(), soon).toBe('Your prompt is in the mix.');
+    expect(await field().inputValue()).toBe('');
+    expect(await customPrompts()).toContain('Hum the car song together at the table');
   });
 });

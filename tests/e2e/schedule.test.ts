@@ -5,8 +5,9 @@
 // each change, since what counts is what it stored.
 //
 // The test runs at whatever time it is, so the skip button may say "Skip tonight",
-// "Skip today", "Skip this one" or "Skip the next one"; the window runs every night, so
-// its skipped night always shows somewhere in this week.
+// "Skip today", "Skip this one" or "Skip the next one"; its accessible name adds the
+// window's name ("Skip tonight: Dinner"), so each window's button is found on its own.
+// The window runs every night, so its skipped night always shows somewhere in this week.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { BoundaryWindow } from '../../src/core/types';
@@ -42,14 +43,15 @@ const stored = async () => (await ask<SettingsView>(hearth, { type: 'settings' }
 const storedWindow = async (label: string): Promise<BoundaryWindow | undefined> =>
   (await stored()).windows.find((w) => w.label === label);
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
  * Words as the page shows them, with each "HH:MM" read in either clock style the browser's
  * language may use: `said('18:00 – 19:30')` matches "6:00 PM – 7:30 PM" and "18:00 – 19:30".
  */
 function said(text: string): RegExp {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const parts = text.split(/(\d{2}:\d{2})/).map((part, i) => {
-    if (i % 2 === 0) return escape(part).replace(/ /g, '\\s*');
+    if (i % 2 === 0) return escapeRegExp(part).replace(/ /g, '\\s*');
     const [h, m] = part.split(':').map(Number) as [number, number];
     const twelve = `${h % 12 === 0 ? 12 : h % 12}:${String(m).padStart(2, '0')}\\s?${h < 12 ? 'AM' : 'PM'}`;
     return `(?:${twelve}|${part}|${h}:${String(m).padStart(2, '0')})`;
@@ -57,8 +59,12 @@ function said(text: string): RegExp {
   return new RegExp(parts.join(''), 'i');
 }
 
+/** `said`, for the whole text and nothing else. */
+const saidExactly = (text: string): RegExp => new RegExp(`^${said(text).source}$`, 'i');
+
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const SKIP = /^Skip (tonight|today|this one|the next one)$/;
+/** The skip button of one window: "Skip tonight: Dinner", "Skip the next one: Late shift off". */
+const SKIP = (label: string) => new RegExp(`^Skip (tonight|today|this one|the next one): ${escapeRegExp(label)}$`);
 
 describe('the schedule editor', () => {
   test('lists the usual windows in plain words, above the work sites', async () => {
@@ -70,10 +76,20 @@ describe('the schedule editor', () => {
     await item('Dinner').getByRole('button', { name: 'Edit Dinner', ...exact }).waitFor();
     await item('Dinner').getByRole('button', { name: 'Pause Dinner', ...exact }).waitFor();
     await item('Dinner').getByRole('button', { name: 'Delete Dinner', ...exact }).waitFor();
-    await item('Dinner').getByRole('button', { name: SKIP }).waitFor();
+    await item('Dinner').getByRole('button', { name: SKIP('Dinner') }).waitFor();
+    // One skip button per window, each named for its own window.
+    expect(await section().getByRole('button', { name: SKIP('Dinner') }).count()).toBe(1);
+    expect(await section().getByRole('button', { name: SKIP('Weekend') }).count()).toBe(1);
     // Family time comes before the work sites on the page.
     const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
     expect(headings.indexOf('Family time')).toBeLessThan(headings.indexOf('Work sites'));
+  });
+
+  test('the week view reads a day the weekend covers whole as "all day"', async () => {
+    for (const day of ['Saturday', 'Sunday']) {
+      const bars = week().getByRole('list', { name: new RegExp(`^${day}`) });
+      expect(await bars.getByRole('listitem').filter({ hasText: 'Weekend' }).textContent()).toMatch(/^Weekend, all day( \(skipped\))?$/);
+    }
   });
 
   test('adds an overnight window; "next day" shows by itself in the form and in the list', async () => {
@@ -86,12 +102,20 @@ describe('the schedule editor', () => {
       expect(await add.getByRole('button', { name: day, ...exact }).getAttribute('aria-pressed')).toBe('true');
     }
     await add.getByLabel('Starts at', exact).fill('22:00');
+    // An end before the start runs on to the next day; a long one says how long, without holding anything up.
+    await add.getByLabel('Ends at', exact).fill('21:00');
+    const long = add.getByText('This runs 23 hours, into the next day.', exact);
+    await long.waitFor();
+    expect(await add.getByLabel('Ends at', exact).getAttribute('aria-describedby')).toContain(await long.getAttribute('id'));
+    expect(await add.getByRole('combobox', { name: 'Ends on', ...exact }).inputValue()).toBe('1');
     await add.getByLabel('Ends at', exact).fill('06:30');
     await add.getByText('Ends the next day', exact).waitFor();
+    expect(await long.count()).toBe(0);
     expect(await add.getByRole('combobox', { name: 'Ends on', ...exact }).inputValue()).toBe('1');
     await add.getByRole('button', { name: 'Save', ...exact }).click();
 
-    await expect.poll(status, soon).toBe('Late shift off saved.');
+    // The saved sentence states the times, so a mistaken end would show at once.
+    await expect.poll(status, soon).toMatch(saidExactly('Late shift off saved: 22:00 – 06:30 next day.'));
     expect(await form('Add a window').count()).toBe(0);
     expect(await item('Late shift off').textContent()).toMatch(said('Every day · , 22:00 – 06:30 next day'));
     expect(await isFocused(button('Add a window'))).toBe(true);
@@ -140,10 +164,10 @@ describe('the schedule editor', () => {
 
   test('skips the next night: marked in the list and the week view, and stored by the worker', async () => {
     const late = item('Late shift off');
-    await late.getByRole('button', { name: SKIP }).click();
+    await late.getByRole('button', { name: SKIP('Late shift off') }).click();
     await expect.poll(status, soon).toMatch(/^(Skipped (tonight's|today's) Late shift off\.|Late shift off skipped this time\.|Skipped Late shift off on \w+\.)$/);
     await late.getByText(/^Skipped (tonight|today|on \w+)$/).waitFor();
-    const undo = late.getByRole('button', { name: 'Undo skip', ...exact });
+    const undo = late.getByRole('button', { name: 'Undo skip: Late shift off', ...exact });
     expect(await isFocused(undo)).toBe(true);
 
     const bars = week().getByRole('listitem').filter({ hasText: 'Late shift off' });
@@ -159,8 +183,8 @@ describe('the schedule editor', () => {
     await expect.poll(status, soon).toMatch(/^Late shift off is back on for /);
     expect((await stored()).skips.filter((k) => k.windowId === w?.id)).toEqual([]);
     expect(await bars.filter({ hasText: '(skipped)' }).count()).toBe(0);
-    await late.getByRole('button', { name: SKIP }).click();
-    await late.getByRole('button', { name: 'Undo skip', ...exact }).waitFor();
+    await late.getByRole('button', { name: SKIP('Late shift off') }).click();
+    await late.getByRole('button', { name: 'Undo skip: Late shift off', ...exact }).waitFor();
     expect((await stored()).skips.filter((k) => k.windowId === w?.id)).toEqual(skips);
   });
 
@@ -175,7 +199,7 @@ describe('the schedule editor', () => {
     await name.fill('Night shift off');
     await edit.getByRole('button', { name: 'Save', ...exact }).click();
 
-    await expect.poll(status, soon).toBe('Night shift off saved.');
+    await expect.poll(status, soon).toMatch(saidExactly('Night shift off saved: 22:00 – 06:30 next day.'));
     expect(await item('Late shift off').count()).toBe(0);
     expect(await isFocused(button('Edit Night shift off'))).toBe(true);
     const w = await storedWindow('Night shift off');
@@ -219,7 +243,10 @@ describe('the schedule editor', () => {
     const local = await page.evaluate(([d]) => [new Date(`${d}T14:00`).getTime(), new Date(`${d}T18:00`).getTime()], [date]);
     expect([block?.start, block?.end]).toEqual(local);
 
-    await birthday.getByRole('button', { name: "Delete Maya's birthday", ...exact }).click();
+    // Named apart from a window that might share its name ("Delete Maya's birthday").
+    const remove = birthday.getByRole('button', { name: "Delete Maya's birthday (one-off time)", ...exact });
+    expect(await remove.textContent()).toBe("Delete Maya's birthday");
+    await remove.click();
     await expect.poll(status, soon).toBe("Maya's birthday deleted.");
     expect((await stored()).blocks.some((b) => b.label === "Maya's birthday")).toBe(false);
   });

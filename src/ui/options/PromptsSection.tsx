@@ -1,8 +1,12 @@
 // Prompts: the parent's favourites, and prompts of their own.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { PROMPT_KINDS, type PromptKind } from '../../core/prompts';
 import { t } from '../../i18n';
+import type { Response } from '../../messages';
 import { ask } from '../shared/client';
+
+/** As long as the worker takes a prompt (its message schema counts the trimmed text). */
+const MAX_PROMPT_LENGTH = 200;
 
 const KIND_LABEL: Record<PromptKind, string> = {
   'micro-moment': 'promptKindMicroMoment',
@@ -13,17 +17,56 @@ const KIND_LABEL: Record<PromptKind, string> = {
 export function PromptsSection() {
   const [text, setText] = useState('');
   const [kind, setKind] = useState<PromptKind>('micro-moment');
+  // `error` is about what was typed (tied to the field); `problem` is a message that did not get through.
   const [error, setError] = useState('');
+  const [problem, setProblem] = useState('');
   const [said, setSaid] = useState('');
+  const [busy, setBusy] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+
+  /** Shows `message` next to the field, and puts the cursor back there to change it. */
+  const showError = (message: string) => {
+    setError(message);
+    setProblem('');
+    setSaid('');
+    field.current?.focus();
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const answer = await ask({ type: 'addPrompt', text, kind });
+    if (busy) return;
+    // Checked here first: the worker refuses an empty prompt without an answer to read.
+    const typed = text.trim();
+    if (typed === '') {
+      showError(t('promptErrorEmpty'));
+      return;
+    }
+    if (typed.length > MAX_PROMPT_LENGTH) {
+      showError(t('promptErrorTooLong', [String(MAX_PROMPT_LENGTH)]));
+      return;
+    }
+    setBusy(true);
+    let answer: Response<'addPrompt'> | undefined;
+    try {
+      answer = (await ask({ type: 'addPrompt', text: typed, kind })) as Response<'addPrompt'> | undefined;
+    } catch {
+      answer = undefined;
+    } finally {
+      setBusy(false);
+    }
+    if (!answer || typeof answer !== 'object' || typeof answer.ok !== 'boolean') {
+      // Nothing came back to read: say so gently and keep what was typed.
+      setError('');
+      setSaid('');
+      setProblem(t('promptsActionProblem'));
+      return;
+    }
     if (!answer.ok) {
-      setError(answer.error);
+      showError(answer.error || t('promptsActionProblem'));
       return;
     }
     setError('');
+    setProblem('');
     setText('');
     setSaid(t('promptAddedSaid'));
   };
@@ -36,12 +79,16 @@ export function PromptsSection() {
         <label for="own-prompt">{t('promptOwnLabel')}</label>
         <input
           id="own-prompt"
+          ref={field}
           type="text"
-          maxLength={200}
+          maxLength={MAX_PROMPT_LENGTH}
           value={text}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? 'own-prompt-error' : undefined}
-          onInput={(e) => setText((e.target as HTMLInputElement).value)}
+          onInput={(e) => {
+            setText((e.target as HTMLInputElement).value);
+            if (error) setError('');
+          }}
         />
         {error && (
           <p id="own-prompt-error" class="field-error" role="alert">
@@ -57,10 +104,15 @@ export function PromptsSection() {
           ))}
         </select>
         <p>
-          <button type="submit" class="primary">
+          <button type="submit" class="primary" aria-disabled={busy ? 'true' : undefined}>
             {t('promptOwnAdd')}
           </button>
         </p>
+        {problem && (
+          <p class="field-error" role="alert">
+            {problem}
+          </p>
+        )}
       </form>
       <p class="note" role="status">
         {said}

@@ -16,6 +16,7 @@ import { useWorkerView } from '../shared/workerView';
 import {
   dateText,
   scheduleWords,
+  skipButtonLabel,
   skipButtonText,
   skippedAnnouncement,
   skippedText,
@@ -114,7 +115,8 @@ export function ScheduleSection() {
     }
     setForm(null);
     focusMove.current = { to: adding ? ADD_BUTTON_ID : `edit-${w.id}`, fallback: LIST_TITLE_ID };
-    setAnnouncement(t('scheduleSaved', [w.label]));
+    // The times in words, so an end typed before the start ("6:00 PM – 5:00 PM next day") shows at once.
+    setAnnouncement(t('scheduleSavedWithTime', [w.label, describeWindow(w, scheduleWords()).time]));
     return null;
   };
 
@@ -262,7 +264,12 @@ export function ScheduleSection() {
                   <span>{spanText(b.start, b.end)}</span>
                 </p>
                 <div class="window-controls">
-                  <button type="button" id={`delete-block-${b.id}`} onClick={() => deleteBlock(b, blocks[i + 1] ?? blocks[i - 1])}>
+                  <button
+                    type="button"
+                    id={`delete-block-${b.id}`}
+                    aria-label={t('scheduleDeleteBlock', [b.label])}
+                    onClick={() => deleteBlock(b, blocks[i + 1] ?? blocks[i - 1])}
+                  >
                     {t('scheduleDelete', [b.label])}
                   </button>
                 </div>
@@ -338,7 +345,8 @@ function WindowItem({ w, schedule, now, words, editing, onEdit, onPause, onDelet
                 <button
                   type="button"
                   id={`undo-${w.id}-${o.date}`}
-                  aria-describedby={`${textId} ${nameId}`}
+                  aria-label={t('scheduleUndoSkipFor', [w.label])}
+                  aria-describedby={textId}
                   onClick={() => onSkip(w, o.date, false, unskippedAnnouncement(occasion, w.label, o.date, now))}
                 >
                   {t('scheduleUndoSkip')}
@@ -357,7 +365,8 @@ function WindowItem({ w, schedule, now, words, editing, onEdit, onPause, onDelet
                 <button
                   type="button"
                   id={`skip-${w.id}`}
-                  aria-describedby={`${nameId} next-${w.id}`}
+                  aria-label={skipButtonLabel(occasionWord(next, now), w.label)}
+                  aria-describedby={`next-${w.id}`}
                   onClick={() => {
                     const occasion = occasionWord(next, now);
                     onSkip(w, next.date, true, skippedAnnouncement(occasion, w.label, next.date, now));

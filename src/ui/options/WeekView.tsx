@@ -12,11 +12,16 @@ const TICKS = [0, 360, 720, 1080];
 
 /** A piece's time in words: "6:00 pm – 7:30 pm", "from 10:00 pm", "until 6:30 am", "all day". */
 function pieceTime(g: WeekSegment): string {
-  if (g.fromEarlier && g.continues) return t('scheduleAllDay');
-  // A piece that began the day before, or runs on past midnight, says only the end it has that day.
-  if (g.fromEarlier) return g.toMinute >= DAY_MINUTES ? t('scheduleAllDay') : t('scheduleUntilTime', [formatTime(g.end)]);
-  if (g.continues || g.toMinute >= DAY_MINUTES) return t('scheduleFromTime', [formatTime(g.start)]);
-  return timeRange(formatTime(g.start), formatTime(g.end));
+  switch (g.shape) {
+    case 'all-day':
+      return t('scheduleAllDay');
+    case 'until':
+      return t('scheduleUntilTime', [formatTime(g.end)]);
+    case 'from':
+      return t('scheduleFromTime', [formatTime(g.start)]);
+    case 'range':
+      return timeRange(formatTime(g.start), formatTime(g.end));
+  }
 }
 
 const pct = (minutes: number): string => `${((minutes / DAY_MINUTES) * 100).toFixed(3)}%`;

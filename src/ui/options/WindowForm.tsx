@@ -4,9 +4,9 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { isWallTime, newId } from '../../core/settings';
 import type { BoundaryWindow, Weekday, WindowKind } from '../../core/types';
-import { MONDAY_FIRST } from '../../core/weekView';
+import { MONDAY_FIRST, windowMinutes } from '../../core/weekView';
 import { t } from '../../i18n';
-import { weekdayName, weekdayShort } from './scheduleText';
+import { durationText, weekdayName, weekdayShort } from './scheduleText';
 import { SaveProblems } from './SaveProblems';
 
 export const KINDS: readonly { kind: WindowKind; key: string }[] = [
@@ -26,6 +26,9 @@ const OFFSETS = [
   { offset: 1, key: 'scheduleEndsNextDay' },
   { offset: 2, key: 'scheduleEndsTwoDaysLater' },
 ] as const;
+
+/** From this length on, the form says plainly how long a window runs (an end typed before the start makes ~23 hours). */
+const LONG_MINUTES = 20 * 60;
 
 /** The end day a parent most likely means: the next day when the end is not after the start. */
 const naturalOffset = (start: string, end: string): number => (end <= start ? 1 : 0);
@@ -128,7 +131,19 @@ export function WindowForm({ initial, idBase, onSave, onCancel }: Props) {
   };
 
   const described = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
-  const endNote = offset === 1 ? t('scheduleEndsNextDayNote') : offset === 2 ? t('scheduleEndsTwoDaysLaterNote') : '';
+  // A long window says how long it runs, gently and without holding anything up: an end
+  // time typed before the start (18:00 to 17:00) reads "This runs 23 hours, into the next day".
+  const length = times ? windowMinutes({ start, end, endDayOffset: offset }) : null;
+  const endNote =
+    length !== null && length > LONG_MINUTES
+      ? t(offset === 1 ? 'scheduleLongNextDayNote' : offset === 2 ? 'scheduleLongTwoDaysNote' : 'scheduleLongSameDayNote', [
+          durationText(length),
+        ])
+      : offset === 1
+        ? t('scheduleEndsNextDayNote')
+        : offset === 2
+          ? t('scheduleEndsTwoDaysLaterNote')
+          : '';
   const titleId = id('title');
 
   return (
