@@ -32,8 +32,13 @@ const args = [
 ];
 if (process.getuid?.() === 0) args.unshift('--no-sandbox');
 if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  console.error('No display found (DISPLAY is unset): run `npm start` from a desktop session to see the window.');
-  process.exit(1);
+  // No desktop (a server, a container): Hearth still runs, in a headless Chromium
+  // that DevTools or a test can attach to.
+  const port = process.env.HEARTH_DEBUG_PORT ?? '9222';
+  args.unshift('--headless=new', `--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1');
+  console.log(`No display found (DISPLAY is unset), so Chromium runs headless with Hearth loaded from ${dist}.`);
+  console.log(`Attach at http://127.0.0.1:${port} (e.g. chrome://inspect), or run \`npm start\` from a desktop session to see the window.`);
+} else {
+  console.log(`Opening ${chromium} with Hearth from ${dist}. Pin Hearth from the puzzle-piece menu to see its button.`);
 }
-console.log(`Opening ${chromium} with Hearth from ${dist}. Pin Hearth from the puzzle-piece menu to see its button.`);
 spawn(chromium, args, { stdio: 'ignore', detached: true }).unref();

@@ -49,6 +49,9 @@ export async function openHearthDB(dbName = 'hearth'): Promise<HearthDatabase> {
         default:
           break;
       }
+      // A database something else opened first, with no version, is an empty version 1:
+      // mend what the steps above took for granted instead of failing on every read.
+      if (!database.objectStoreNames.contains('events')) database.createObjectStore('events', { keyPath: 'key' }).createIndex('at', 'at');
     },
     // A newer Hearth (after an update) wants to upgrade: let it.
     blocking() {

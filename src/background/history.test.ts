@@ -188,6 +188,15 @@ describe('the database', () => {
     raw.close();
   });
 
+  it('mends an empty version-1 database that something else opened first', async () => {
+    const name = freshName();
+    (await openDB(name, 1)).close();
+    const h = await history(name);
+    expect(await h.record(start('a', 100))).toBe(true);
+    expect(await h.all()).toHaveLength(1);
+    h.close();
+  });
+
   it('is created at version 2 with the events and thoughts stores, and keeps data across opens', async () => {
     const name = freshName();
     const first = await openHistory(name);

@@ -3,6 +3,7 @@
 // stopped mid-block wakes up to the right state.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POPUP, badgeText, eventually, launch, type Hearth } from './harness';
+import { storedRecords } from './helpers';
 
 let hearth: Hearth;
 beforeAll(async () => {
@@ -88,17 +89,7 @@ describe('Hearth in Chromium', () => {
     expect(await badgeText(hearth)).toBe('');
 
     // The override sits in history as a fact with the focus block's start and end.
-    const events = await page.evaluate(
-      () =>
-        new Promise<{ type: string; label: string; at: number; detail?: string }[]>((resolve, reject) => {
-          const req = indexedDB.open('hearth');
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const all = req.result.transaction('events').objectStore('events').getAll();
-            all.onsuccess = () => resolve(all.result);
-          };
-        }),
-    );
+    const events = await storedRecords<{ type: string; label: string; at: number; detail?: string }>(page, 'events');
     const types = events
       .filter((e) => e.label === 'Focus block' && e.at >= startedAt)
       .map((e) => e.type)

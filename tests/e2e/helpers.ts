@@ -8,9 +8,17 @@ import { POPUP, type Hearth } from './harness';
 /** Sends a message of the map from an extension page, as the popup would. */
 export async function ask<T>(hearth: Hearth, message: unknown): Promise<T> {
   const page = await hearth.open(POPUP);
-  const answer = await page.evaluate((m) => chrome.runtime.sendMessage(m), message);
-  await page.close();
-  return answer as T;
+  try {
+    // An answer that never comes fails here, by name, not as the whole test's timeout.
+    const type = (message as { type?: string }).type;
+    const answer = page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+    return (await Promise.race([
+      answer,
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`the worker did not answer "${type}" within 15 s`)), 15_000)),
+    ])) as T;
+  } finally {
+    await page.close();
+  }
 }
 
 /** Lists the fixture host as a work site and clears the recurring windows, so the test decides when family time is on. */
@@ -55,5 +63,37 @@ export async function tabIconOf(hearth: Hearth, url: string): Promise<string | n
 
 /** Where the page's own icon link points now. */
 export const iconLinkOf = (page: Page) => page.evaluate(() => document.querySelector('link[rel~="icon"]')?.getAttribute('href') ?? null);
+
+/**
+ * Every record of one store of Hearth's database, read in an extension page `page`.
+ * None before the worker has made it: opening it from here first would create an
+ * empty one and spoil the worker's own upgrade.
+ */
+export function storedRecords<T>(page: Page, store: 'events' | 'thoughts'): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'hearth')) return [];
+    return new Promise<never[]>((resolve, reject) => {
+      const req = indexedDB.open('hearth');
+      req.onerror = req.onblocked = () => reject(req.error ?? new Error('the database is busy'));
+      req.onsuccess = () => {
+        const db = req.result;
+        try {
+          const all = db.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result as never[]);
+          };
+          all.onerror = () => {
+            db.close();
+            reject(all.error);
+          };
+        } catch (error) {
+          db.close();
+          reject(error);
+        }
+      };
+    });
+  }, store);
+}
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { CALM, launch, type Hearth } from './harness';
-import { ask, muteOf, openChat, quietFixtureOnly } from './helpers';
+import { ask, muteOf, openChat, quietFixtureOnly, storedRecords } from './helpers';
 
 let site: FixtureServer;
 let hearth: Hearth;
@@ -27,16 +27,7 @@ const calmFrame = (page: Page): Frame | undefined => page.frames().find((f) => f
 
 async function overrides(): Promise<string[]> {
   const page = await hearth.open(CALM);
-  const events = await page.evaluate(
-    () =>
-      new Promise<{ type: string; detail?: string }[]>((resolve) => {
-        const req = indexedDB.open('hearth');
-        req.onsuccess = () => {
-          const all = req.result.transaction('events').objectStore('events').getAll();
-          all.onsuccess = () => resolve(all.result);
-        };
-      }),
-  );
+  const events = await storedRecords<{ type: string; detail?: string }>(page, 'events');
   await page.close();
   return events.filter((e) => e.type === 'override').map((e) => e.detail ?? '');
 }
@@ -58,7 +49,7 @@ describe('dim and set aside', () => {
     // Through, but still quiet: the way through lifts only the overlay.
     expect(await muteOf(hearth, chat.url())).toBe(true);
     expect(await chat.title()).toBe('Work Chat');
-    expect(await overrides()).toContain('way-through:10');
+    await expect.poll(overrides).toContain('way-through:10');
 
     await ask(hearth, { type: 'endNow' });
     await chat.close();

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { badgeText, eventually, launch, type Hearth } from './harness';
-import { ask, sleep } from './helpers';
+import { ask, sleep, storedRecords } from './helpers';
 
 const REFLECTION = 'src/ui/reflection/index.html';
 
@@ -46,20 +46,7 @@ async function setBlocks(blocks: { id: string; label: string; start: number; end
 /** Every history event, read straight from the extension's database. */
 async function storedEvents(): Promise<StoredEvent[]> {
   const page = await hearth.open('icons/icon-16.png');
-  const events = await page.evaluate(
-    () =>
-      new Promise<StoredEvent[]>((resolve, reject) => {
-        const req = indexedDB.open('hearth');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const all = req.result.transaction('events').objectStore('events').getAll();
-          all.onsuccess = () => {
-            req.result.close();
-            resolve(all.result);
-          };
-        };
-      }),
-  );
+  const events = await storedRecords<StoredEvent>(page, 'events');
   await page.close();
   return events;
 }
@@ -83,22 +70,23 @@ beforeAll(async () => {
   expect(await eventually(() => badgeText(hearth), '', 10_000)).toBe('');
   await ask(hearth, { type: 'status' });
   const page = await hearth.open('icons/icon-16.png');
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open('hearth');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const tx = req.result.transaction(['events', 'thoughts'], 'readwrite');
-          tx.objectStore('events').clear();
-          tx.objectStore('thoughts').clear();
-          tx.oncomplete = () => {
-            req.result.close();
-            resolve();
-          };
+  await page.evaluate(async () => {
+    // Not made yet: nothing to clear (opening it here would make an empty one).
+    if (!(await indexedDB.databases()).some((d) => d.name === 'hearth')) return;
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open('hearth');
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const tx = req.result.transaction(['events', 'thoughts'], 'readwrite');
+        tx.objectStore('events').clear();
+        tx.objectStore('thoughts').clear();
+        tx.oncomplete = () => {
+          req.result.close();
+          resolve();
         };
-      }),
-  );
+      };
+    });
+  });
   await page.close();
 
   // A real, short boundary: Dinner from now for 3 seconds, ending by itself.
