@@ -1,15 +1,28 @@
 // Keeps unread badges out of a work site's tab icon during family time, the way
 // the title watcher keeps counts out of the title. Sites draw their badge by
 // pointing their icon links at another image (Gmail, Slack) or a drawn data URL
-// (Teams); Hearth points every icon link at the site's plain icon instead, notes
-// each address the site writes meanwhile, and at the end puts back the latest.
+// (Teams); Hearth points every icon link at a plain icon instead, notes each
+// address the site writes meanwhile, and at the end puts back the latest.
 //
 // The plain icon is the one the page's own HTML declared, when Hearth is there
-// while the page loads (pages opened during family time); for a page open before,
-// whose icon may already carry a badge, it is the site's /favicon.ico. Either is
-// loaded once first: when it doesn't load, the icons are left as they are.
+// while the page loads (pages opened during family time). A page open before may
+// already show a badge and Hearth fetches nothing from any site, so there it is
+// a quiet dot drawn here, with no count on it.
+
+/** A soft, warm dot: an icon with nothing to say. No network: it is all in the URL. */
+export const QUIET_ICON = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="6" fill="#c9a98f"/></svg>',
+)}`;
 
 const ICON = 'link[rel~="icon" i]';
+
+const absolute = (href: string): string => {
+  try {
+    return new URL(href, document.baseURI).href;
+  } catch {
+    return href;
+  }
+};
 
 export function watchIcons(): { stop(): void } {
   /** The site's own address for each icon link Hearth has pointed elsewhere. */
@@ -26,9 +39,16 @@ export function watchIcons(): { stop(): void } {
   const declared = document.readyState === 'loading' && !document.querySelector(ICON);
 
   const isIcon = (n: Node): n is HTMLLinkElement => n instanceof HTMLLinkElement && n.matches(ICON);
+  /** The plain icon's address, once chosen. */
+  let plain: string | null = null;
   const point = (link: HTMLLinkElement) => {
     const now = link.getAttribute('href');
     if (ours === null || now === ours) return;
+    // The site showing its plain icon itself: nothing to hide, nothing to put back.
+    if (now !== null && absolute(now) === plain) {
+      real.delete(link);
+      return;
+    }
     real.set(link, now);
     link.setAttribute('href', ours);
   };
@@ -55,20 +75,6 @@ export function watchIcons(): { stop(): void } {
     observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['href', 'rel'] });
   watch(document.head ?? document.documentElement ?? document);
 
-  const fallback = new URL('/favicon.ico', location.origin).href;
-  const tryPlain = (plain: string) => {
-    const probe = new Image();
-    probe.onload = () => {
-      if (stopped) return;
-      ours = `${plain.split('#')[0]}#hearth`;
-      document.querySelectorAll<HTMLLinkElement>(ICON).forEach(point);
-    };
-    // The declared icon may be `data:,` or broken: the site's /favicon.ico, once.
-    probe.onerror = () => {
-      if (!stopped && plain !== fallback) tryPlain(fallback);
-    };
-    probe.src = plain;
-  };
   const whenParsed = () => {
     if (stopped) return;
     if (document.head) {
@@ -76,7 +82,9 @@ export function watchIcons(): { stop(): void } {
       observer.disconnect();
       watch(document.head);
     }
-    tryPlain(firstDeclared || fallback);
+    plain = (firstDeclared || QUIET_ICON).split('#')[0]!;
+    ours = `${plain}#hearth`;
+    document.querySelectorAll<HTMLLinkElement>(ICON).forEach(point);
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', whenParsed, { once: true });
   else whenParsed();

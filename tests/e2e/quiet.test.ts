@@ -54,10 +54,12 @@ describe('a work site during family time', () => {
     // The site keeps counting underneath; the title stays quiet.
     expect(await chat.locator('#unread').textContent()).not.toBe('0');
     expect(await chat.title()).toBe('Work Chat');
-    // The badged tab icon gives way to the site's plain one: for a page open before
-    // family time (whose icon may already carry a badge), the site's /favicon.ico.
-    expect(await iconLinkOf(chat)).toBe(`${site.origin}/favicon.ico#hearth`);
-    await expect.poll(() => tabIconOf(hearth, chat.url()), { timeout: 3000 }).toBe(`${site.origin}/favicon.ico#hearth`);
+    // The badged tab icon gives way to a plain one: for a page open before family time
+    // (whose icon may already carry a badge), a quiet dot drawn in the URL itself, since
+    // Hearth fetches nothing from the site.
+    expect(await iconLinkOf(chat)).toMatch(/^data:image\/svg\+xml,.+#hearth$/);
+    await expect.poll(() => tabIconOf(hearth, chat.url()), { timeout: 3000 }).toMatch(/^data:image\/svg\+xml,.+#hearth$/);
+    expect(site.count('favicon-requested')).toBe(0);
 
     // A work tab opened during family time is quiet from its first moment, and its
     // plain icon is the one its page declared.
