@@ -13,6 +13,10 @@ export function t(key: string, substitutions?: Substitutions): string {
 // file, so from here on they speak the browser's language too.
 setSay(t);
 
+// Pages say which language they are in (a screen reader picks its voice by it):
+// the translation's own code, not the browser's, since an untranslated UI falls back to English.
+if (typeof document !== 'undefined') document.documentElement.lang = t('htmlLang');
+
 /** "7:30 pm" in the browser's own locale and clock style. */
 export function formatTime(instant: number): string {
   return new Intl.DateTimeFormat(browser.i18n.getUILanguage(), {

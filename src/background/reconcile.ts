@@ -61,8 +61,9 @@ async function welcomeBack(occurrence: string, settings: Settings, now: number):
 async function headsUp(desired: Desired, settings: Settings, now: number): Promise<void> {
   const next = desired.next;
   if (!next || !settings.preferences.headsUp || !headsUpDue(desired, now)) return;
-  const minutes = String(Math.max(1, Math.round((next.start - now) / 60_000)));
-  await noticeOnce(HEADS_UP_ID, occurrenceKey(next), t('headsUpTitle', [next.label, minutes]), t('headsUpMessage', [formatTime(next.start)]));
+  const minutes = Math.max(1, Math.round((next.start - now) / 60_000));
+  const title = minutes === 1 ? t('headsUpTitleOne', [next.label]) : t('headsUpTitle', [next.label, String(minutes)]);
+  await noticeOnce(HEADS_UP_ID, occurrenceKey(next), title, t('headsUpMessage', [formatTime(next.start)]));
 }
 
 // Events can arrive together (alarm + storage change + message); run one at a time

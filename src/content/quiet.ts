@@ -1,7 +1,7 @@
 // Runs in the extension's isolated world on work sites, only during a boundary
 // (registered and injected by the worker, removed again at the end). It hides
-// unread counts in the title and the tab icon and, in `dim` mode, lays a calm
-// overlay over the page. It reports that it is here; it never asks the worker to change anything.
+// unread counts in the title and the tab icon and, in `dim` mode (and over
+// set-aside pages already open), lays a calm overlay over the page. It reports that it is here; it never asks the worker to change anything.
 // Built as an IIFE, without the polyfill: it runs on busy pages, so it stays small.
 import { stripUnreadCount } from '../core/titles';
 import { watchIcons } from './favicons';
@@ -63,7 +63,9 @@ function start(): QuietIsolated {
   addEventListener('hearth:held', onHeld);
 
   const apply = (plan: TabPlan | null) => {
-    if (plan?.mode === 'dim') overlay.show(plan.siteId);
+    // A set-aside page already open gets the overlay rather than being sent away:
+    // whatever the parent was typing there stays. New loads go to the calm page.
+    if (plan?.mode === 'dim' || plan?.mode === 'set-aside') overlay.show(plan.siteId);
     else overlay.hide();
   };
   const onPush = (message: unknown, sender: chrome.runtime.MessageSender) => {
@@ -197,9 +199,23 @@ function watchTitle() {
   };
 }
 
-/** The dim overlay: an extension page in a closed shadow root, so the site can't reach in. */
+/**
+ * The calm overlay (dim, and set-aside pages already open): an extension page in a
+ * closed shadow root, so the site can't reach in. The page behind is made inert while
+ * it shows, so keys and screen readers meet the overlay, not the work page under it.
+ */
 function calmOverlay() {
   let host: HTMLElement | null = null;
+  /** What Hearth changed, to put back exactly. */
+  let wasInert: boolean | null = null;
+  let focusedBefore: Element | null = null;
+  const quietBody = () => {
+    const body = document.body;
+    if (!host || !body || wasInert !== null) return;
+    wasInert = body.inert;
+    focusedBefore = document.activeElement;
+    body.inert = true;
+  };
   return {
     show(siteId: string) {
       if (host) return;
@@ -209,16 +225,26 @@ function calmOverlay() {
       style.textContent =
         ':host{all:initial;position:fixed;inset:0;z-index:2147483647;' +
         'background:rgba(29,27,31,.55);backdrop-filter:blur(6px) grayscale(.6)}' +
-        'iframe{border:0;width:100%;height:100%;color-scheme:normal;background:transparent}';
+        // The frame's colour scheme matches the calm page's, so Chromium keeps it see-through.
+        'iframe{border:0;width:100%;height:100%;color-scheme:light dark;background:transparent}';
       const frame = document.createElement('iframe');
-      frame.title = 'Hearth';
+      frame.title = api.i18n.getMessage('calmFrameTitle') || 'Hearth';
       frame.src = `${api.runtime.getURL('src/ui/calm/index.html')}?mode=dim&site=${encodeURIComponent(siteId)}`;
+      frame.addEventListener('load', () => frame.focus(), { once: true });
       root.append(style, frame);
-      (document.body ?? document.documentElement).append(host);
+      // Beside <body>, not in it, so the body can be inert while the overlay is not.
+      document.documentElement.append(host);
+      if (document.body) quietBody();
+      else document.addEventListener('DOMContentLoaded', quietBody, { once: true });
     },
     hide() {
-      host?.remove();
+      if (!host) return;
+      host.remove();
       host = null;
+      if (wasInert !== null && document.body) document.body.inert = wasInert;
+      wasInert = null;
+      if (focusedBefore instanceof HTMLElement && focusedBefore.isConnected) focusedBefore.focus({ preventScroll: true });
+      focusedBefore = null;
     },
   };
 }

@@ -17,6 +17,7 @@ import {
   type Settings,
 } from './settings';
 import type { BoundaryWindow, OneOffBlock, Skip } from './types';
+import { sayFromMessages, setSay } from './say';
 
 const strictlyValid = (value: unknown) => v.safeParse(SettingsSchema, value).success;
 
@@ -652,5 +653,20 @@ describe('newId', () => {
     expect(new Set(ids).size).toBe(50);
     for (const id of ids) expect(id).toMatch(/^focus-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(newId('')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('the default windows in the parent’s language', () => {
+  it('are named from the messages the edge gave, and stay English in the frozen defaults', async () => {
+    const { readFileSync } = await import('node:fs');
+    const es = JSON.parse(readFileSync('public/_locales/es/messages.json', 'utf8'));
+    const en = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8'));
+    setSay(sayFromMessages(es));
+    try {
+      expect(defaultSettings().schedule.windows.map((w) => w.label)).toEqual(['Cena', 'Rutina de buenas noches', es.onboardingWeekendLabel.message]);
+      expect(DEFAULT_SETTINGS.schedule.windows.map((w) => w.label)).toEqual(['Dinner', 'Bedtime routine', 'Weekend']);
+    } finally {
+      setSay(sayFromMessages(en));
+    }
   });
 });

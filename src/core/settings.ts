@@ -291,6 +291,15 @@ export type DeepReadonly<T> = T extends readonly (infer U)[]
     ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
     : T;
 
+/**
+ * A default window's name in the parent's language, once an edge has given `say` the
+ * browser's messages; English before that (the frozen DEFAULT_SETTINGS is built at import).
+ */
+function defaultLabel(key: string, english: string): string {
+  const said = say(key);
+  return said && said !== key ? said : english;
+}
+
 function buildDefaults(): Settings {
   return {
     version: CURRENT_VERSION,
@@ -298,7 +307,7 @@ function buildDefaults(): Settings {
       windows: [
         {
           id: 'dinner',
-          label: 'Dinner',
+          label: defaultLabel('onboardingDinner', 'Dinner'),
           kind: 'dinner',
           days: [0, 1, 2, 3, 4, 5, 6],
           start: '18:00',
@@ -309,7 +318,7 @@ function buildDefaults(): Settings {
         {
           // School nights: Sunday to Thursday.
           id: 'bedtime',
-          label: 'Bedtime routine',
+          label: defaultLabel('onboardingBedtime', 'Bedtime routine'),
           kind: 'bedtime',
           days: [0, 1, 2, 3, 4],
           start: '19:30',
@@ -320,7 +329,7 @@ function buildDefaults(): Settings {
         {
           // Saturday 00:00 → Monday 00:00.
           id: 'weekend',
-          label: 'Weekend',
+          label: defaultLabel('onboardingWeekendLabel', 'Weekend'),
           kind: 'weekend',
           days: [6],
           start: '00:00',

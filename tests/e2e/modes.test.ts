@@ -44,8 +44,14 @@ describe('dim and set aside', () => {
     expect(await frame.getByText(/127\.0\.0\.1 can wait until/).count()).toBe(1);
     expect(await muteOf(hearth, chat.url())).toBe(true);
 
-    await frame.getByRole('button', { name: 'Go through for 10 minutes' }).click();
+    // The work page behind is inert, and the keyboard lands on the way through.
+    expect(await chat.evaluate(() => document.body.inert)).toBe(true);
+    expect(await chat.locator('hearth-calm').count()).toBe(1);
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.textContent)).toBe('Go through for 10 minutes');
+    expect(await frame.title()).toBe('Hearth: this can wait');
+    await chat.keyboard.press('Enter');
     await expect.poll(() => calmFrame(chat) === undefined, { timeout: 3000 }).toBe(true);
+    expect(await chat.evaluate(() => document.body.inert)).toBe(false);
     // Through, but still quiet: the way through lifts only the overlay.
     expect(await muteOf(hearth, chat.url())).toBe(true);
     expect(await chat.title()).toBe('Work Chat');
@@ -77,31 +83,38 @@ describe('dim and set aside', () => {
     await chat.close();
   });
 
-  test('set aside sends work pages to a calm page that keeps the address, and brings them back', async () => {
+  test('set aside: new loads go to a calm page that keeps the address; pages already open stay, under the overlay', async () => {
     await ask(hearth, { type: 'setSiteMode', id: siteId, mode: 'set-aside' });
     const open = await openChat(hearth, site, '/chat/open?style=paren');
     const openUrl = open.url();
 
     await ask(hearth, { type: 'startFocus', minutes: 30 });
-    // A tab already open moves to the calm page, with its address kept.
-    await expect.poll(() => open.url(), { timeout: 3000 }).toContain(CALM);
-    expect(decodeURI(new URL(open.url()).hash.slice(1))).toBe(openUrl);
-    await expect.poll(() => open.getByText(/can wait until/).count()).toBe(1);
+    // A tab already open is not sent away (whatever was typed there stays): the calm overlay covers it.
+    await expect.poll(() => calmFrame(open) !== undefined, { timeout: 3000 }).toBe(true);
+    expect(open.url()).toBe(openUrl);
+    expect(await open.evaluate(() => document.body.inert)).toBe(true);
 
     // A page opened during family time is set aside before it loads.
     const later = await hearth.context.newPage();
     await later.goto(`${site.origin}/chat/later`);
     await expect.poll(() => later.url(), { timeout: 3000 }).toContain(CALM);
     expect(new URL(later.url()).hash.slice(1)).toBe(`${site.origin}/chat/later`);
+    await expect.poll(() => later.getByText(/can wait until/).count()).toBe(1);
+    await expect.poll(() => later.title()).toBe('127.0.0.1 can wait — Hearth');
+
+    const another = await hearth.context.newPage();
+    await another.goto(`${site.origin}/chat/another`);
+    await expect.poll(() => another.url(), { timeout: 3000 }).toContain(CALM);
 
     // The way through takes the parent to where they were going.
     await later.getByRole('button', { name: 'Go through for 10 minutes' }).click();
     await expect.poll(() => later.url(), { timeout: 5000 }).toBe(`${site.origin}/chat/later`);
 
-    // When family time ends, the set-aside tab goes back to its page.
+    // When family time ends, a tab still set aside goes back to its page, and the overlay lifts.
     await ask(hearth, { type: 'endNow' });
-    await expect.poll(() => open.url(), { timeout: 5000 }).toBe(openUrl);
-    await open.close();
-    await later.close();
+    await expect.poll(() => another.url(), { timeout: 5000 }).toBe(`${site.origin}/chat/another`);
+    await expect.poll(() => calmFrame(open) === undefined, { timeout: 3000 }).toBe(true);
+    expect(open.url()).toBe(openUrl);
+    for (const page of [open, later, another]) await page.close();
   });
 });

@@ -1,6 +1,5 @@
-// The Spanish locale: every English string except the prompt library (prompt_…, which
-// stays English for now; Chrome falls back to the default locale for missing keys) has
-// a Spanish message with the same placeholders, and reads kindly in Spanish too.
+// The Spanish locale: every English string, the prompt library included, has a
+// Spanish message with the same placeholders, and reads kindly in Spanish too.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 
@@ -11,9 +10,7 @@ const read = (locale: string) => JSON.parse(readFileSync(`public/_locales/${loca
 const en = read('en');
 const es = read('es');
 
-/** The prompt library is not translated yet. */
-const UNTRANSLATED = /^prompt_/;
-const translatable = Object.keys(en).filter((key) => !UNTRANSLATED.test(key));
+const translatable = Object.keys(en);
 
 /**
  * Messages that read the same in Spanish: the name, an example address, and pure

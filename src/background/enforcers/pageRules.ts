@@ -1,7 +1,7 @@
 // `set aside` mode: declarativeNetRequest sends work pages to Hearth's calm page
 // while family time is on, keeping the original address in the calm page's
-// hash so nothing is lost. Tabs already open are sent there too, and brought
-// back to where they were when the site is no longer set aside.
+// hash so nothing is lost, and brings them back when the site is no longer set
+// aside. Tabs already open stay where they are, under the calm overlay.
 import browser, { type DeclarativeNetRequest } from 'webextension-polyfill';
 import { settle } from './tabs';
 
@@ -10,8 +10,6 @@ export const CALM_PAGE = 'src/ui/calm/index.html';
 export interface AsideSite {
   siteId: string;
   requestDomains: string[];
-  /** Match patterns of the site, to find its open tabs. */
-  patterns: string[];
 }
 
 export function calmUrl(siteId: string, original: string): string {
@@ -32,7 +30,7 @@ export function rulesFor(sites: AsideSite[]): DeclarativeNetRequest.Rule[] {
 }
 
 /**
- * `sites`: set-aside sites Hearth has access to (rules and open tabs);
+ * `sites`: set-aside sites Hearth has access to (their rules);
  * `asideIds`: every site set aside now, with access or not (a calm page of one stays).
  */
 export async function applyPageRules(sites: AsideSite[], asideIds: ReadonlySet<string>): Promise<void> {
@@ -42,19 +40,15 @@ export async function applyPageRules(sites: AsideSite[], asideIds: ReadonlySet<s
   if (JSON.stringify(comparable(have)) !== JSON.stringify(comparable(want))) {
     await dnr.updateDynamicRules({ removeRuleIds: have.map((r) => r.id), addRules: want });
   }
-  await moveOpenTabs(sites, asideIds);
+  await returnCalmPages(asideIds);
 }
 
-async function moveOpenTabs(sites: AsideSite[], aside: ReadonlySet<string>): Promise<void> {
-  // Open work tabs of a set-aside site go to the calm page…
-  for (const site of sites) {
-    if (!site.patterns.length) continue;
-    for (const tab of await browser.tabs.query({ url: site.patterns })) {
-      // A tab may be navigating already (e.g. just redirected): leave it to the rule.
-      if (tab.id !== undefined && tab.url) await settle(browser.tabs.update(tab.id, { url: calmUrl(site.siteId, tab.url) }));
-    }
-  }
-  // …and calm pages of sites no longer set aside go back to where they were.
+/**
+ * Calm pages of sites no longer set aside go back to where the parent was going.
+ * Tabs already open on a set-aside site are not moved: the calm overlay covers them,
+ * so nothing typed there is lost (see quiet.ts); only new loads meet the rule.
+ */
+async function returnCalmPages(aside: ReadonlySet<string>): Promise<void> {
   const calmPage = browser.runtime.getURL(CALM_PAGE);
   for (const tab of await browser.tabs.query({})) {
     if (tab.id === undefined || !tab.url?.startsWith(calmPage)) continue;

@@ -31,7 +31,7 @@ describe('what each work tab shows', () => {
 
 describe('set-aside page rules', () => {
   test('redirect only top-level pages of the site, keeping the whole address', () => {
-    const [rule] = rulesFor([{ siteId: 'jira', requestDomains: ['atlassian.net'], patterns: [] }]);
+    const [rule] = rulesFor([{ siteId: 'jira', requestDomains: ['atlassian.net'] }]);
     expect(rule!.condition).toMatchObject({ requestDomains: ['atlassian.net'], resourceTypes: ['main_frame'] });
     expect(rule!.action.redirect?.regexSubstitution).toBe(
       `chrome-extension://${fakeBrowser.runtime.id}/src/ui/calm/index.html?mode=aside&site=jira#\\0`,

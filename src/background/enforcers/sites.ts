@@ -30,7 +30,7 @@ export async function applySiteEffects(plans: SitePlan[], until: number | null):
       .filter((p) => p.mode === 'set-aside')
       .map((p) => {
         const one = compileSites([p.site]);
-        return { siteId: p.site.id, requestDomains: one.requestDomains('set-aside'), patterns: one.matchPatterns };
+        return { siteId: p.site.id, requestDomains: one.requestDomains('set-aside') };
       }),
     new Set(plans.filter((p) => p.mode === 'set-aside').map((p) => p.site.id)),
   );

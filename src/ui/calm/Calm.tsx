@@ -1,7 +1,7 @@
 // The calm page: the dim overlay (in a frame over the work page) and the
 // set-aside page (in place of it). It says when the site will be back and
 // offers a gentle way through; nothing here judges.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CalmView } from '../../messages';
 import { t } from '../../i18n';
 import { ask } from '../shared/client';
@@ -39,8 +39,19 @@ export function Calm({ mode, siteId, original }: Props) {
 
   const goThrough = async () => setView(await ask({ type: 'wayThrough', siteId }));
 
+  const name = view?.name || t('calmThisSite');
+  useEffect(() => {
+    document.title = mode === 'aside' ? t('calmPageTitle', [name]) : t('calmFrameTitle');
+  }, [mode, name]);
+  // Over a work page, the overlay takes the keyboard (the page behind is inert): the
+  // way through is where the parent's keys land first.
+  const way = useRef<HTMLButtonElement>(null);
+  const offered = view !== null && view.until !== null && view.passUntil === null;
+  useEffect(() => {
+    if (mode === 'dim' && offered) way.current?.focus();
+  }, [mode, offered]);
+
   if (!view) return null;
-  const name = view.name || t('calmThisSite');
   return (
     <main class="calm">
       <section class="card" aria-labelledby="calm-title">
@@ -49,8 +60,8 @@ export function Calm({ mode, siteId, original }: Props) {
           {view.until !== null ? t('calmUntil', [name, formatWhen(view.until, Date.now())]) : t('calmOver', [name])}
         </p>
         {view.until !== null && view.passUntil === null && (
-          <button type="button" class="primary" onClick={goThrough}>
-            {t('calmWayThrough', [String(view.wayThroughMinutes)])}
+          <button type="button" class="primary" ref={way} onClick={goThrough}>
+            {view.wayThroughMinutes === 1 ? t('calmWayThroughOne') : t('calmWayThrough', [String(view.wayThroughMinutes)])}
           </button>
         )}
         {view.passUntil !== null && <p class="note">{t('calmPassOpen', [formatWhen(view.passUntil, Date.now())])}</p>}

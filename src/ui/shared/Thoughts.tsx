@@ -6,6 +6,9 @@ import type { ThoughtsView } from '../../messages';
 import { t } from '../../i18n';
 import { ask } from './client';
 
+/** A long thought, shortened for its buttons' names (the whole of it is read once, in the list). */
+const named = (text: string) => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text);
+
 export function HandedBack({ view, onChange }: { view: ThoughtsView; onChange: (v: ThoughtsView) => void }) {
   const [said, setSaid] = useState('');
   /** Where focus goes after a thought leaves the list: the one now in its place, or the heading. */
@@ -43,13 +46,13 @@ export function HandedBack({ view, onChange }: { view: ThoughtsView; onChange: (
             <li key={thought.id}>
               <p class="thought">{thought.text}</p>
               <div class="row">
-                <button type="button" onClick={() => act(thought, index, 'done')} aria-label={t('thoughtDoneLabel', [thought.text])}>
+                <button type="button" onClick={() => act(thought, index, 'done')} aria-label={t('thoughtDoneLabel', [named(thought.text)])}>
                   {t('thoughtDone')}
                 </button>
-                <button type="button" onClick={() => copy(thought)} aria-label={t('thoughtCopyLabel', [thought.text])}>
+                <button type="button" onClick={() => copy(thought)} aria-label={t('thoughtCopyLabel', [named(thought.text)])}>
                   {t('thoughtCopy')}
                 </button>
-                <button type="button" onClick={() => act(thought, index, 'clear')} aria-label={t('thoughtClearLabel', [thought.text])}>
+                <button type="button" onClick={() => act(thought, index, 'clear')} aria-label={t('thoughtClearLabel', [named(thought.text)])}>
                   {t('thoughtClear')}
                 </button>
               </div>
