@@ -126,6 +126,7 @@ function start(): QuietIsolated {
  */
 function watchTitle() {
   let real = document.title;
+  let stopped = false;
   /** Hearth's writes not yet seen by the observer, oldest first. */
   const pending: string[] = [];
   /** The title on the page now is one Hearth wrote. */
@@ -180,6 +181,7 @@ function watchTitle() {
     document.addEventListener(
       'DOMContentLoaded',
       () => {
+        if (stopped) return; // put back while the page was still loading
         observe();
         rewatch.disconnect();
         watchRoot();
@@ -192,6 +194,7 @@ function watchTitle() {
   quiet();
   return {
     stop() {
+      stopped = true;
       observer.disconnect();
       rewatch.disconnect();
       if (oursShowing || pending.length) document.title = real;
@@ -201,48 +204,49 @@ function watchTitle() {
 
 /**
  * The calm overlay (dim, and set-aside pages already open): an extension page in a
- * closed shadow root, so the site can't reach in. The page behind is made inert while
- * it shows, so keys and screen readers meet the overlay, not the work page under it.
+ * closed shadow root, so the site can't reach in, shown as a modal dialog. The
+ * browser's top layer puts it above everything the page draws (its own dialogs,
+ * popovers, fullscreen video), and modality makes the page behind inert, so keys
+ * and screen readers meet the overlay; nothing of the page's own is changed.
  */
 function calmOverlay() {
   let host: HTMLElement | null = null;
-  /** What Hearth changed, to put back exactly. */
-  let wasInert: boolean | null = null;
   let focusedBefore: Element | null = null;
-  const quietBody = () => {
-    const body = document.body;
-    if (!host || !body || wasInert !== null) return;
-    wasInert = body.inert;
-    focusedBefore = document.activeElement;
-    body.inert = true;
-  };
   return {
     show(siteId: string) {
       if (host) return;
+      focusedBefore = document.activeElement;
       host = document.createElement('hearth-calm');
       const root = host.attachShadow({ mode: 'closed' });
       const style = document.createElement('style');
       style.textContent =
-        ':host{all:initial;position:fixed;inset:0;z-index:2147483647;' +
-        'background:rgba(29,27,31,.55);backdrop-filter:blur(6px) grayscale(.6)}' +
+        ':host{all:initial}' +
+        'dialog{position:fixed;inset:0;width:100%;height:100%;max-width:none;max-height:none;margin:0;padding:0;border:0;background:transparent;overflow:hidden}' +
+        'dialog::backdrop{background:rgba(29,27,31,.55);backdrop-filter:blur(6px) grayscale(.6)}' +
         // The frame's colour scheme matches the calm page's, so Chromium keeps it see-through.
         'iframe{border:0;width:100%;height:100%;color-scheme:light dark;background:transparent}';
+      const dialog = document.createElement('dialog');
       const frame = document.createElement('iframe');
       frame.title = api.i18n.getMessage('calmFrameTitle') || 'Hearth';
       frame.src = `${api.runtime.getURL('src/ui/calm/index.html')}?mode=dim&site=${encodeURIComponent(siteId)}`;
       frame.addEventListener('load', () => frame.focus(), { once: true });
-      root.append(style, frame);
-      // Beside <body>, not in it, so the body can be inert while the overlay is not.
+      // Escape is no way through (the calm page offers one): whatever closes the
+      // dialog, it opens again while the overlay is meant to show.
+      dialog.addEventListener('cancel', (e) => e.preventDefault());
+      dialog.addEventListener('close', () => {
+        if (host?.isConnected) dialog.showModal();
+      });
+      dialog.append(frame);
+      root.append(style, dialog);
+      // Beside <body>, not in it: a page that swaps its body keeps the overlay.
       document.documentElement.append(host);
-      if (document.body) quietBody();
-      else document.addEventListener('DOMContentLoaded', quietBody, { once: true });
+      dialog.showModal();
     },
     hide() {
       if (!host) return;
-      host.remove();
+      const was = host;
       host = null;
-      if (wasInert !== null && document.body) document.body.inert = wasInert;
-      wasInert = null;
+      was.remove();
       if (focusedBefore instanceof HTMLElement && focusedBefore.isConnected) focusedBefore.focus({ preventScroll: true });
       focusedBefore = null;
     },

@@ -30,6 +30,9 @@ export async function applyContentScripts(patterns: string[]): Promise<Restored[
       { id: ISOLATED_ID, js: [quietFile], matches: patterns, runAt: 'document_start' },
     ]);
     await Promise.all((await tabsOn(patterns)).map((id) => inject(id)));
+    // A tab the browser froze to save energy can't answer now, but its injection waits
+    // for it: sent without waiting, it runs when the parent comes back to the tab.
+    for (const id of await tabsOn(patterns, 'frozen')) void inject(id);
   }
   const released = before.filter((p) => !patterns.includes(p));
   const stillQuiet = new Set(await tabsOn(patterns));
@@ -60,10 +63,12 @@ export async function tellAccessGone(origins: string[]): Promise<void> {
   await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : settle(browser.tabs.sendMessage(t.id, word)))));
 }
 
-async function tabsOn(patterns: string[]): Promise<number[]> {
+/** Tabs on `patterns` whose page is running (or frozen by the browser: not discarded, not running). */
+async function tabsOn(patterns: string[], which: 'live' | 'frozen' = 'live'): Promise<number[]> {
   if (!patterns.length) return [];
   const tabs = await browser.tabs.query({ url: patterns });
-  return tabs.flatMap((t) => (t.id === undefined || !isLive(t) ? [] : [t.id]));
+  const wanted = (t: (typeof tabs)[number]) => (which === 'live' ? isLive(t) : !t.discarded && !isLive(t));
+  return tabs.flatMap((t) => (t.id !== undefined && wanted(t) ? [t.id] : []));
 }
 
 async function inject(tabId: number): Promise<void> {

@@ -43,24 +43,27 @@ export function Calm({ mode, siteId, original }: Props) {
   useEffect(() => {
     document.title = mode === 'aside' ? t('calmPageTitle', [name]) : t('calmFrameTitle');
   }, [mode, name]);
-  // Over a work page, the overlay takes the keyboard (the page behind is inert): the
-  // way through is where the parent's keys land first.
-  const way = useRef<HTMLButtonElement>(null);
-  const offered = view !== null && view.until !== null && view.passUntil === null;
+  // Over a work page, the overlay takes the keyboard (the page behind is inert). Focus
+  // rests on the heading, not the way through: a parent mid-sentence when family time
+  // begins shouldn't go through by their next keystroke. Tab reaches it.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shown = view !== null;
   useEffect(() => {
-    if (mode === 'dim' && offered) way.current?.focus();
-  }, [mode, offered]);
+    if (mode === 'dim' && shown) heading.current?.focus();
+  }, [mode, shown]);
 
   if (!view) return null;
   return (
     <main class="calm">
       <section class="card" aria-labelledby="calm-title">
-        <h1 id="calm-title">{t('calmTitle')}</h1>
+        <h1 id="calm-title" ref={heading} tabIndex={-1}>
+          {t('calmTitle')}
+        </h1>
         <p>
           {view.until !== null ? t('calmUntil', [name, formatWhen(view.until, Date.now())]) : t('calmOver', [name])}
         </p>
         {view.until !== null && view.passUntil === null && (
-          <button type="button" class="primary" ref={way} onClick={goThrough}>
+          <button type="button" class="primary" onClick={goThrough}>
             {view.wayThroughMinutes === 1 ? t('calmWayThroughOne') : t('calmWayThrough', [String(view.wayThroughMinutes)])}
           </button>
         )}

@@ -70,9 +70,8 @@ export function Popup() {
           </p>
         )
       )}
-      {!on && status && thoughts && (
-        <ParkThought view={thoughts} onChange={setThoughts} waits={{ after: status.next?.label ?? t('nextFamilyTime') }} />
-      )}
+      {/* Before family time, only when some is planned: a thought parked for nothing never comes back. */}
+      {!on && status?.next && thoughts && <ParkThought view={thoughts} onChange={setThoughts} waits={{ after: status.next.label }} />}
       <FocusStarter onStart={startFocus} />
       <p class="note" role="status">
         {note}
