@@ -73,8 +73,9 @@ function start(): QuietIsolated {
     const push = message as PlanPush | AccessGonePush;
     if (push?.type === 'hearth:plan') apply(push.plan);
     if (push?.type === 'hearth:access-gone' && push.origins.some((o) => coveredBy(location.href, o))) {
-      // The stand-ins in this page's own world put themselves back on this word.
-      dispatchEvent(new CustomEvent('hearth:restore'));
+      // The stand-ins in this page's own world put themselves back on this word, here
+      // and in the page's same-site frames (others can't be reached from here).
+      tellFrames(window);
       slot.__hearthQuiet?.restore();
     }
   };
@@ -117,6 +118,16 @@ function start(): QuietIsolated {
       return { touched };
     },
   };
+}
+
+/** Asks the stand-ins in `win` and its reachable frames to put themselves back. */
+function tellFrames(win: Window): void {
+  try {
+    win.dispatchEvent(new CustomEvent('hearth:restore'));
+    for (let i = 0; i < win.frames.length; i++) tellFrames(win.frames[i]!);
+  } catch {
+    /* a frame of another site: out of reach */
+  }
 }
 
 /**
@@ -234,7 +245,17 @@ function calmOverlay() {
       // dialog, it opens again while the overlay is meant to show.
       dialog.addEventListener('cancel', (e) => e.preventDefault());
       dialog.addEventListener('close', () => {
-        if (host?.isConnected) dialog.showModal();
+        // Later, not inside the close: a page being unloaded may close it again at
+        // once, and reopening there would spin.
+        setTimeout(() => {
+          if (host?.isConnected && !dialog.open) {
+            try {
+              dialog.showModal();
+            } catch {
+              /* the document is going away */
+            }
+          }
+        }, 0);
       });
       dialog.append(frame);
       root.append(style, dialog);

@@ -96,4 +96,13 @@ export function storedRecords<T>(page: Page, store: 'events' | 'thoughts'): Prom
   }, store);
 }
 
+/**
+ * Closes work pages at a test's end. Hearth reloads untouched work tabs as family time
+ * ends, and a close that lands mid-reload has been seen to wait on Chromium for good;
+ * the page goes with the browser at the end of the file if so.
+ */
+export async function closePages(...pages: Page[]): Promise<void> {
+  await Promise.all(pages.map((page) => Promise.race([page.close(), sleep(5000)])));
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { CALM, launch, type Hearth } from './harness';
-import { ask, muteOf, openChat, quietFixtureOnly, storedRecords } from './helpers';
+import { ask, closePages, muteOf, openChat, quietFixtureOnly, storedRecords } from './helpers';
 
 let site: FixtureServer;
 let hearth: Hearth;
@@ -77,7 +77,7 @@ describe('dim and set aside', () => {
     await expect.poll(overrides).toContain('way-through:10');
 
     await ask(hearth, { type: 'endNow' });
-    await chat.close();
+    await closePages(chat);
   });
 
   test('a dimmed tab whose host access is taken back puts itself back, since Hearth can no longer reach it', async () => {
@@ -86,6 +86,14 @@ describe('dim and set aside', () => {
     await expect.poll(() => calmFrame(chat) !== undefined, { timeout: 3000 }).toBe(true);
     await expect.poll(() => chat.title()).toBe('Work Chat');
     expect(await chat.evaluate(() => Notification.name)).not.toBe('Notification');
+    // A frame of the same site has stand-ins of its own.
+    await chat.evaluate(async () => {
+      const frame = Object.assign(document.createElement('iframe'), { src: '/chat/framed', name: 'framed' });
+      document.body.append(frame);
+      await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    });
+    const framed = chat.frame({ name: 'framed' })!;
+    await expect.poll(() => framed.evaluate(() => Notification.name)).not.toBe('Notification');
 
     // The word the worker sends every tab when the parent takes access back in the
     // browser's settings (the test build's access can't be taken back, so it is sent here).
@@ -97,9 +105,10 @@ describe('dim and set aside', () => {
     await expect.poll(() => calmFrame(chat) === undefined, { timeout: 3000 }).toBe(true);
     await expect.poll(() => chat.title(), { timeout: 3000 }).toMatch(/^\(\d+\) Work Chat$/);
     expect(await chat.evaluate(() => Notification.name)).toBe('Notification');
+    expect(await framed.evaluate(() => Notification.name)).toBe('Notification');
 
     await ask(hearth, { type: 'endNow' });
-    await chat.close();
+    await closePages(chat);
   });
 
   test('set aside: new loads go to a calm page that keeps the address; pages already open stay, under the overlay', async () => {
@@ -134,6 +143,6 @@ describe('dim and set aside', () => {
     await expect.poll(() => another.url(), { timeout: 5000 }).toBe(`${site.origin}/chat/another`);
     await expect.poll(() => calmFrame(open) === undefined, { timeout: 3000 }).toBe(true);
     expect(open.url()).toBe(openUrl);
-    for (const page of [open, later, another]) await page.close();
+    await closePages(open, later, another);
   });
 });

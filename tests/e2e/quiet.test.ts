@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { launch, type Hearth } from './harness';
-import { ask, iconLinkOf, muteOf, openChat, quietFixtureOnly, sleep, tabIconOf } from './helpers';
+import { ask, closePages, iconLinkOf, muteOf, openChat, quietFixtureOnly, sleep, tabIconOf } from './helpers';
 import { profileAllowingNotifications } from './profile';
 
 let site: FixtureServer;
@@ -103,6 +103,6 @@ describe('a work site during family time', () => {
     // What the open tabs' stand-ins held back is counted for reflection.
     const held = async () => (await ask<{ heldThisWeek: number }>(hearth, { type: 'reflection' })).heldThisWeek;
     await expect.poll(held).toBeGreaterThan(0);
-    for (const page of [chat, mutedByParent, late, afterStop]) await page.close();
+    await closePages(chat, mutedByParent, late, afterStop);
   });
 });
