@@ -257,6 +257,16 @@ function calmOverlay() {
           }
         }, 0);
       });
+      // The page opening a dialog or popover of its own puts it above ours in the top
+      // layer: ours goes back on top.
+      const onTop = (e: Event) => {
+        if (!host) removeEventListener('toggle', onTop, true);
+        else if (e.target !== dialog && (e as ToggleEvent).newState === 'open' && dialog.open) {
+          dialog.close();
+          dialog.showModal();
+        }
+      };
+      addEventListener('toggle', onTop, true);
       dialog.append(frame);
       root.append(style, dialog);
       // Beside <body>, not in it: a page that swaps its body keeps the overlay.

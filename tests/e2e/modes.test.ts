@@ -60,6 +60,13 @@ describe('dim and set aside', () => {
     // and one Tab reaches the way through.
     expect(await pageTakesFocus(chat)).toBe(false);
     expect(await chat.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName)).toBe('HEARTH-CALM');
+    // The page opening a modal of its own doesn't get above the overlay.
+    await chat.evaluate(() => {
+      const own = Object.assign(document.createElement('dialog'), { textContent: 'New message from Sam' });
+      document.body.append(own);
+      own.showModal();
+    });
+    await expect.poll(() => chat.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName)).toBe('HEARTH-CALM');
     await expect.poll(() => frame.evaluate(() => document.activeElement?.textContent)).toBe('This can wait');
     expect(await frame.title()).toBe('Hearth: this can wait');
     await chat.keyboard.press('Enter');
@@ -70,6 +77,7 @@ describe('dim and set aside', () => {
     await expect.poll(() => frame.evaluate(() => document.activeElement?.textContent)).toBe('Go through for 10 minutes');
     await chat.keyboard.press('Enter');
     await expect.poll(() => calmFrame(chat) === undefined, { timeout: 3000 }).toBe(true);
+    await chat.evaluate(() => document.querySelector('dialog')?.close());
     expect(await pageTakesFocus(chat)).toBe(true);
     // Through, but still quiet: the way through lifts only the overlay.
     expect(await muteOf(hearth, chat.url())).toBe(true);

@@ -49,7 +49,12 @@ export function Calm({ mode, siteId, original }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const shown = view !== null;
   useEffect(() => {
-    if (mode === 'dim' && shown) heading.current?.focus();
+    if (mode !== 'dim' || !shown) return;
+    heading.current?.focus();
+    // Focus coming back to the overlay (after the page's own dialog, say) lands here too.
+    const back = () => document.activeElement === document.body && heading.current?.focus();
+    addEventListener('focus', back);
+    return () => removeEventListener('focus', back);
   }, [mode, shown]);
 
   if (!view) return null;
