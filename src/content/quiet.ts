@@ -120,6 +120,10 @@ function start(): QuietIsolated {
   };
 }
 
+/** A dialog or popover (not a <details>, which toggles too but stays in the page). */
+const opensTopLayer = (target: EventTarget | null): boolean =>
+  target instanceof HTMLDialogElement || (target instanceof HTMLElement && target.hasAttribute('popover'));
+
 /** Asks the stand-ins in `win` and its reachable frames to put themselves back. */
 function tellFrames(win: Window): void {
   try {
@@ -261,7 +265,7 @@ function calmOverlay() {
       // layer: ours goes back on top.
       const onTop = (e: Event) => {
         if (!host) removeEventListener('toggle', onTop, true);
-        else if (e.target !== dialog && (e as ToggleEvent).newState === 'open' && dialog.open) {
+        else if (e.target !== dialog && opensTopLayer(e.target) && (e as ToggleEvent).newState === 'open' && dialog.open) {
           dialog.close();
           dialog.showModal();
         }
