@@ -243,6 +243,7 @@ function calmOverlay() {
       const dialog = document.createElement('dialog');
       const frame = document.createElement('iframe');
       frame.title = api.i18n.getMessage('calmFrameTitle') || 'Hearth';
+      dialog.setAttribute('aria-label', frame.title);
       frame.src = `${api.runtime.getURL('src/ui/calm/index.html')}?mode=dim&site=${encodeURIComponent(siteId)}`;
       frame.addEventListener('load', () => frame.focus(), { once: true });
       // Escape is no way through (the calm page offers one): whatever closes the

@@ -60,6 +60,12 @@ describe('dim and set aside', () => {
     // and one Tab reaches the way through.
     expect(await pageTakesFocus(chat)).toBe(false);
     expect(await chat.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName)).toBe('HEARTH-CALM');
+    // What a screen reader is given of the work page: the named overlay, nothing behind it.
+    const cdp = await hearth.context.newCDPSession(chat);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[] };
+    const exposed = nodes.filter((n) => !n.ignored).map((n) => `${n.role?.value}: ${n.name?.value ?? ''}`);
+    expect(exposed).toEqual(['RootWebArea: Work Chat', 'dialog: Hearth: this can wait', 'Iframe: Hearth: this can wait']);
+    await cdp.detach();
     // The page opening a modal of its own doesn't get above the overlay.
     await chat.evaluate(() => {
       const own = Object.assign(document.createElement('dialog'), { textContent: 'New message from Sam' });
