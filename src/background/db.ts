@@ -60,3 +60,13 @@ export async function openHearthDB(dbName = 'hearth'): Promise<HearthDatabase> {
   });
   return db;
 }
+
+/** Opens the database for one piece of work and closes it after, whatever happens. */
+export async function withHearthDB<T>(work: (db: HearthDatabase) => Promise<T>): Promise<T> {
+  const db = await openHearthDB();
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}

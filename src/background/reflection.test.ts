@@ -8,14 +8,14 @@ import { openHearthDB, type ParkedThought } from './db';
 import { openHistory, type NewHistoryEvent } from './history';
 import { clearHistory, exportHistory, reflectionView } from './reflection';
 
-// Every connection the module opens is watched, so a test can see it closed.
+// Every connection opened (through idb, under the module) is watched, so a test can see it closed.
 const connections = vi.hoisted(() => ({ opened: 0, closed: 0 }));
-vi.mock('./db', async (importOriginal) => {
-  const real = await importOriginal<typeof import('./db')>();
+vi.mock('idb', async (importOriginal) => {
+  const real = await importOriginal<typeof import('idb')>();
   return {
     ...real,
-    openHearthDB: async (name?: string) => {
-      const db = await real.openHearthDB(name);
+    openDB: (async (...args: Parameters<typeof real.openDB>) => {
+      const db = await real.openDB(...args);
       connections.opened++;
       const close = db.close.bind(db);
       db.close = () => {
@@ -23,7 +23,7 @@ vi.mock('./db', async (importOriginal) => {
         close();
       };
       return db;
-    },
+    }) as typeof real.openDB,
   };
 });
 afterEach(() => {

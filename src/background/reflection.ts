@@ -2,7 +2,7 @@
 // device's own database, save them as a file for the parent, or delete them all.
 import browser from 'webextension-polyfill';
 import { reflect, type ReflectionView } from '../core/reflection';
-import { openHearthDB, type HearthDatabase, type ParkedThought } from './db';
+import { withHearthDB, type ParkedThought } from './db';
 import type { HistoryEvent } from './history';
 
 /** storage.local key where the prompts keep `{ favourites: string[] }`. */
@@ -23,17 +23,8 @@ export interface HistoryExport {
   thoughts: ParkedThought[];
 }
 
-async function withDB<T>(use: (db: HearthDatabase) => Promise<T>): Promise<T> {
-  const db = await openHearthDB();
-  try {
-    return await use(db);
-  } finally {
-    db.close();
-  }
-}
-
 async function readAll(): Promise<{ events: HistoryEvent[]; thoughts: ParkedThought[] }> {
-  return withDB(async (db) => {
+  return withHearthDB(async (db) => {
     const tx = db.transaction(['events', 'thoughts']);
     const [events, thoughts] = await Promise.all([
       tx.objectStore('events').index('at').getAll(),
@@ -72,7 +63,7 @@ export async function exportHistory(now: number = Date.now()): Promise<{ json: s
 
 /** Deletes every history event and every parked thought, in one step. */
 export async function clearHistory(): Promise<{ ok: true }> {
-  await withDB(async (db) => {
+  await withHearthDB(async (db) => {
     const tx = db.transaction(['events', 'thoughts'], 'readwrite');
     await Promise.all([tx.objectStore('events').clear(), tx.objectStore('thoughts').clear(), tx.done]);
   });

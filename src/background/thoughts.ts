@@ -2,16 +2,7 @@
 // back gently when it ends. Nothing is ever sent anywhere.
 import type { ThoughtsView } from '../messages';
 import { newId } from '../core/settings';
-import { openHearthDB, type HearthDatabase, type ParkedThought } from './db';
-
-async function withDB<T>(work: (db: HearthDatabase) => Promise<T>): Promise<T> {
-  const db = await openHearthDB();
-  try {
-    return await work(db);
-  } finally {
-    db.close();
-  }
-}
+import { withHearthDB, type ParkedThought } from './db';
 
 export function viewOf(thoughts: ParkedThought[]): ThoughtsView {
   const open = thoughts.filter((t) => t.doneAt === null).sort((a, b) => a.parkedAt - b.parkedAt);
@@ -22,10 +13,10 @@ export function viewOf(thoughts: ParkedThought[]): ThoughtsView {
 }
 
 export const thoughtsView = (): Promise<ThoughtsView> =>
-  withDB(async (db) => viewOf(await db.getAll('thoughts')));
+  withHearthDB(async (db) => viewOf(await db.getAll('thoughts')));
 
 export async function parkThought(text: string, now: number): Promise<ThoughtsView> {
-  return withDB(async (db) => {
+  return withHearthDB(async (db) => {
     await db.put('thoughts', { id: newId('thought'), text, parkedAt: now, handedBackAt: null, doneAt: null });
     return viewOf(await db.getAll('thoughts'));
   });
@@ -33,7 +24,7 @@ export async function parkThought(text: string, now: number): Promise<ThoughtsVi
 
 /** Family time is over: every waiting thought is handed back. Returns how many. */
 export async function handBack(now: number): Promise<number> {
-  return withDB(async (db) => {
+  return withHearthDB(async (db) => {
     const tx = db.transaction('thoughts', 'readwrite');
     const waiting = (await tx.store.getAll()).filter((t) => t.handedBackAt === null && t.doneAt === null);
     for (const t of waiting) await tx.store.put({ ...t, handedBackAt: now });
@@ -44,7 +35,7 @@ export async function handBack(now: number): Promise<number> {
 
 /** Done keeps the thought for reflection's count; clear lets it go. */
 export async function thoughtAction(id: string, action: 'done' | 'clear', now: number): Promise<ThoughtsView> {
-  return withDB(async (db) => {
+  return withHearthDB(async (db) => {
     const thought = await db.get('thoughts', id);
     if (thought && action === 'done') await db.put('thoughts', { ...thought, doneAt: now });
     if (thought && action === 'clear') await db.delete('thoughts', id);
