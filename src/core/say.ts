@@ -34,7 +34,11 @@ export function sayFromMessages(messages: Record<string, MessageEntry>): Say {
 
 // Before any edge has set it, a key stands for its sentence (never seen by a parent:
 // src/i18n.ts sets the real one as it loads).
-let current: Say = (key) => key;
+const keysOnly: Say = (key) => key;
+let current: Say = keysOnly;
+
+/** Whether an edge has given `say` real sentences yet. */
+export const sayHasMessages = (): boolean => current !== keysOnly;
 
 /** Points every pure module's sentences at `fn` (the edges pass their browser.i18n `t`). */
 export function setSay(fn: Say): void {

@@ -3,8 +3,8 @@
 // keeps every usable part and says plainly what it set aside. Pure: no browser API.
 
 import * as v from 'valibot';
-import { say, sayOrdinal } from './say';
-import type { Schedule, Weekday, WindowKind } from './types';
+import { say, sayHasMessages, sayOrdinal } from './say';
+import type { BoundaryWindow, Schedule, Weekday, WindowKind } from './types';
 
 export const CURRENT_VERSION = 2;
 
@@ -295,10 +295,7 @@ export type DeepReadonly<T> = T extends readonly (infer U)[]
  * A default window's name in the parent's language, once an edge has given `say` the
  * browser's messages; English before that (the frozen DEFAULT_SETTINGS is built at import).
  */
-function defaultLabel(key: string, english: string): string {
-  const said = say(key);
-  return said && said !== key ? said : english;
-}
+const defaultLabel = (said: () => string, english: string): string => (sayHasMessages() ? said() : english);
 
 function buildDefaults(): Settings {
   return {
@@ -307,7 +304,7 @@ function buildDefaults(): Settings {
       windows: [
         {
           id: 'dinner',
-          label: defaultLabel('onboardingDinner', 'Dinner'),
+          label: defaultLabel(() => say('onboardingDinner'), 'Dinner'),
           kind: 'dinner',
           days: [0, 1, 2, 3, 4, 5, 6],
           start: '18:00',
@@ -318,7 +315,7 @@ function buildDefaults(): Settings {
         {
           // School nights: Sunday to Thursday.
           id: 'bedtime',
-          label: defaultLabel('onboardingBedtime', 'Bedtime routine'),
+          label: defaultLabel(() => say('onboardingBedtime'), 'Bedtime routine'),
           kind: 'bedtime',
           days: [0, 1, 2, 3, 4],
           start: '19:30',
@@ -329,7 +326,7 @@ function buildDefaults(): Settings {
         {
           // Saturday 00:00 → Monday 00:00.
           id: 'weekend',
-          label: defaultLabel('onboardingWeekendLabel', 'Weekend'),
+          label: defaultLabel(() => say('onboardingWeekendLabel'), 'Weekend'),
           kind: 'weekend',
           days: [6],
           start: '00:00',
@@ -360,6 +357,11 @@ export const DEFAULT_SETTINGS: DeepReadonly<Settings> = deepFreeze(buildDefaults
 /** A fresh, mutable copy of the defaults. */
 export function defaultSettings(): Settings {
   return buildDefaults();
+}
+
+/** One of the default windows, fresh (the first-run page offers them as suggestions). */
+export function defaultWindow(id: 'dinner' | 'bedtime' | 'weekend'): BoundaryWindow {
+  return buildDefaults().schedule.windows.find((w) => w.id === id)!;
 }
 
 // ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 // with other ids, one-off blocks and "not tonight" skips are kept as they are.
 import browser from 'webextension-polyfill';
 import type { BoundaryWindow, Schedule, Weekday } from '../../core/types';
+import { defaultWindow } from '../../core/settings';
 import { SITE_PRESETS } from '../../core/sites';
 import { t } from '../../i18n';
 
@@ -76,53 +77,25 @@ interface Suggestion {
   fresh: () => BoundaryWindow;
 }
 
-const EVERY_DAY: Weekday[] = [0, 1, 2, 3, 4, 5, 6];
 
 const SUGGESTIONS: readonly Suggestion[] = [
   {
     id: 'dinner',
     name: () => t('onboardingDinner'),
     timed: true,
-    fresh: () => ({
-      id: 'dinner',
-      label: t('onboardingDinner'),
-      kind: 'dinner',
-      days: [...EVERY_DAY],
-      start: '18:00',
-      end: '19:30',
-      endDayOffset: 0,
-      paused: false,
-    }),
+    fresh: () => defaultWindow('dinner'),
   },
   {
     id: 'bedtime',
     name: () => t('onboardingBedtime'),
     timed: true,
-    fresh: () => ({
-      id: 'bedtime',
-      label: t('onboardingBedtime'),
-      kind: 'bedtime',
-      days: [0, 1, 2, 3, 4],
-      start: '19:30',
-      end: '20:30',
-      endDayOffset: 0,
-      paused: false,
-    }),
+    fresh: () => defaultWindow('bedtime'),
   },
   {
     id: 'weekend',
     name: () => t('onboardingWeekends'),
     timed: false,
-    fresh: () => ({
-      id: 'weekend',
-      label: t('onboardingWeekendLabel'),
-      kind: 'weekend',
-      days: [6],
-      start: '00:00',
-      end: '00:00',
-      endDayOffset: 2,
-      paused: false,
-    }),
+    fresh: () => defaultWindow('weekend'),
   },
   {
     id: 'school-run',
