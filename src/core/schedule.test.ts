@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   activeAt,
   familyTimeUntil,
@@ -7,40 +7,14 @@ import {
   occurrenceKey,
   occurrencesBetween,
 } from './schedule';
-import type { BoundaryWindow, OneOffBlock, Schedule, Skip } from './types';
+import { HOUR, at, inNewYork, sched, win } from './scheduleTesting';
+import type { BoundaryWindow, OneOffBlock } from './types';
 
-// Everything here runs in America/New_York. Node re-reads process.env.TZ on
-// assignment (main thread only), so a guard checks that it took effect. Set at
-// import time, not in beforeAll: describe bodies (and the fixtures built in
-// them) run during collection, before any beforeAll hook.
-const savedTz = process.env.TZ;
-process.env.TZ = 'America/New_York';
-afterAll(() => {
-  if (savedTz === undefined) delete process.env.TZ;
-  else process.env.TZ = savedTz;
-});
+// Everything here runs in America/New_York (see scheduleTesting).
+inNewYork();
 
-const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const utc = (iso: string): number => Date.parse(iso);
-/** Local wall time on an ordinary (non-DST-change) day. */
-const at = (date: string, time: string): number => new Date(`${date}T${time}:00`).getTime();
-
-const win = (over: Partial<BoundaryWindow> & Pick<BoundaryWindow, 'id'>): BoundaryWindow => ({
-  label: over.id,
-  kind: 'custom',
-  days: [0, 1, 2, 3, 4, 5, 6],
-  start: '18:00',
-  end: '19:30',
-  endDayOffset: 0,
-  paused: false,
-  ...over,
-});
-const sched = (windows: BoundaryWindow[], blocks: OneOffBlock[] = [], skips: Skip[] = []): Schedule => ({
-  windows,
-  blocks,
-  skips,
-});
 
 const WEEKDAYS: BoundaryWindow['days'] = [1, 2, 3, 4, 5];
 const dinner = win({ id: 'dinner', label: 'Dinner', kind: 'dinner', days: WEEKDAYS, start: '18:00', end: '19:30' });

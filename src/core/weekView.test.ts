@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { occurrencesBetween } from './schedule';
 import { defaultSettings } from './settings';
-import type { BoundaryWindow, OneOffBlock, Schedule, Skip, Weekday } from './types';
+import { HOUR, at, inNewYork, sched, win } from './scheduleTesting';
+import type { OneOffBlock, Schedule, Weekday } from './types';
 import {
   describeDays,
   describeWindow,
@@ -17,34 +18,9 @@ import {
 } from './weekView';
 import { addDays, wallInstant } from './wallclock';
 
-// Everything here runs in America/New_York, set at import time (describe bodies
-// build fixtures during collection, before any hook). A guard checks it took.
-const savedTz = process.env.TZ;
-process.env.TZ = 'America/New_York';
-afterAll(() => {
-  if (savedTz === undefined) delete process.env.TZ;
-  else process.env.TZ = savedTz;
-});
+// Everything here runs in America/New_York (see scheduleTesting).
+inNewYork();
 
-const HOUR = 3_600_000;
-/** Local wall time on an ordinary (non-DST-change) day. */
-const at = (date: string, time: string): number => new Date(`${date}T${time}:00`).getTime();
-
-const win = (over: Partial<BoundaryWindow> & Pick<BoundaryWindow, 'id'>): BoundaryWindow => ({
-  label: over.id,
-  kind: 'custom',
-  days: [0, 1, 2, 3, 4, 5, 6],
-  start: '18:00',
-  end: '19:30',
-  endDayOffset: 0,
-  paused: false,
-  ...over,
-});
-const sched = (windows: BoundaryWindow[], blocks: OneOffBlock[] = [], skips: Skip[] = []): Schedule => ({
-  windows,
-  blocks,
-  skips,
-});
 
 /** The pieces on each day as compact "label from–to" strings, Monday first. */
 const pieces = (s: Schedule, monday: string) =>

@@ -1,5 +1,7 @@
 // Small steps the browser tests share: asking the worker as a page would,
 // setting the schedule, and opening the fixture chat.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FixtureServer } from '../fixtures/server';
@@ -103,6 +105,17 @@ export function storedRecords<T>(page: Page, store: 'events' | 'thoughts'): Prom
  */
 export async function closePages(...pages: Page[]): Promise<void> {
   await Promise.all(pages.map((page) => Promise.race([page.close(), sleep(5000)])));
+}
+
+/** axe-core in the page (WCAG 2 A and AA): the rules it finds broken. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -6,14 +6,12 @@
 // headless Chromium `permissions.request` made in a click for any other origin shows a
 // prompt nobody sees and never settles, so these tests also show that the page adds a
 // tool without waiting for the browser's answer.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { SettingsView } from '../../src/messages';
 import { launch, type Hearth } from './harness';
-import { ask } from './helpers';
+import { ask, axeViolations } from './helpers';
 
 const ONBOARDING = 'src/ui/onboarding/index.html';
 const OPTIONS = 'src/ui/options/index.html';
@@ -45,17 +43,6 @@ const description = (locator: ReturnType<Page['getByLabel']>) =>
       .join(' ')
       .trim(),
   );
-
-/** axe-core in the page (WCAG 2 A and AA): the rules it finds broken. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
 
 describe('the welcome page', () => {
   test('saves the tools and family times the parent picks', async () => {

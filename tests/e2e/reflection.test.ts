@@ -5,11 +5,10 @@
 // saves the history as a JSON file, and deletes it after asking once, in place.
 // Everything is found by role and accessible name, as a parent's assistive tech would.
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { badgeText, eventually, launch, type Hearth } from './harness';
-import { ask, sleep, storedRecords } from './helpers';
+import { ask, axeViolations, sleep, storedRecords } from './helpers';
 
 const REFLECTION = 'src/ui/reflection/index.html';
 
@@ -49,17 +48,6 @@ async function storedEvents(): Promise<StoredEvent[]> {
   const events = await storedRecords<StoredEvent>(page, 'events');
   await page.close();
   return events;
-}
-
-/** Runs axe-core in the page (WCAG 2 A and AA) and returns the rules it found broken. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
 }
 
 beforeAll(async () => {
