@@ -29,14 +29,15 @@ export async function applyContentScripts(patterns: string[]): Promise<Restored[
       { id: MAIN_ID, js: [quietMainFile], matches: patterns, runAt: 'document_start', allFrames: true, world: 'MAIN' },
       { id: ISOLATED_ID, js: [quietFile], matches: patterns, runAt: 'document_start' },
     ]);
-    await Promise.all((await tabsOn(patterns)).map((id) => inject(id)));
+    const { live, frozen } = await tabsOn(patterns);
+    await Promise.all(live.map((id) => inject(id)));
     // A tab the browser froze to save energy can't answer now, but its injection waits
     // for it: sent without waiting, it runs when the parent comes back to the tab.
-    for (const id of await tabsOn(patterns, 'frozen')) void inject(id);
+    for (const id of frozen) void inject(id);
   }
   const released = before.filter((p) => !patterns.includes(p));
-  const stillQuiet = new Set(await tabsOn(patterns));
-  const toRestore = (await tabsOn(released)).filter((id) => !stillQuiet.has(id));
+  const stillQuiet = new Set((await tabsOn(patterns)).live);
+  const toRestore = (await tabsOn(released)).live.filter((id) => !stillQuiet.has(id));
   return (await Promise.all(toRestore.map(restore))).filter((r): r is Restored => r !== null);
 }
 
@@ -63,12 +64,11 @@ export async function tellAccessGone(origins: string[]): Promise<void> {
   await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : settle(browser.tabs.sendMessage(t.id, word)))));
 }
 
-/** Tabs on `patterns` whose page is running (or frozen by the browser: not discarded, not running). */
-async function tabsOn(patterns: string[], which: 'live' | 'frozen' = 'live'): Promise<number[]> {
-  if (!patterns.length) return [];
-  const tabs = await browser.tabs.query({ url: patterns });
-  const wanted = (t: (typeof tabs)[number]) => (which === 'live' ? isLive(t) : !t.discarded && !isLive(t));
-  return tabs.flatMap((t) => (t.id !== undefined && wanted(t) ? [t.id] : []));
+/** Tabs on `patterns`: those whose page is running, and those the browser froze (not discarded). */
+async function tabsOn(patterns: string[]): Promise<{ live: number[]; frozen: number[] }> {
+  const tabs = patterns.length ? await browser.tabs.query({ url: patterns }) : [];
+  const ids = (keep: (t: (typeof tabs)[number]) => boolean) => tabs.flatMap((t) => (t.id !== undefined && keep(t) ? [t.id] : []));
+  return { live: ids(isLive), frozen: ids((t) => !t.discarded && !isLive(t)) };
 }
 
 async function inject(tabId: number): Promise<void> {
