@@ -13,6 +13,7 @@ vi.mock('./enforcers/sites', async (original) => ({
 }));
 
 const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('src/ui/popup/index.html') });
+const tab = { id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false };
 
 describe('the worker listens only to its own pages', () => {
   test("Hearth's own pages are accepted", () => {
@@ -24,6 +25,16 @@ describe('the worker listens only to its own pages', () => {
     expect(isOwnPage({ id: 'another-extension', url: 'chrome-extension://another-extension/page.html' })).toBe(false);
     expect(isOwnPage({ id: fakeBrowser.runtime.id })).toBe(false);
     expect(isOwnPage({})).toBe(false);
+  });
+
+  test('nor are senders on an opaque origin (about:blank, data:) or with an address that is not a URL, and none throws', () => {
+    // Node, like the spec for unknown schemes, gives chrome-extension: URLs the origin
+    // "null", the same as about:blank's: comparing origins let these through here.
+    for (const url of ['about:blank', 'data:text/html,hi', 'not a url', '', 'chrome-extension://test-extension-id.evil/']) {
+      const sender = { id: fakeBrowser.runtime.id, url, tab: { ...tab, url } };
+      expect(isOwnPage(sender)).toBe(false);
+      expect(handleMessage({ type: 'startFocus', minutes: 30 }, sender)).toBeUndefined();
+    }
   });
 
   test('a request from elsewhere gets no answer and changes nothing', async () => {

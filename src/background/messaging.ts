@@ -24,9 +24,17 @@ import { compileSites } from '../core/sites';
 import { parkThought, thoughtAction, thoughtsView } from './thoughts';
 import { momentOf } from '../core/prompts';
 
+/**
+ * Whether `url` is on Hearth's own origin. A prefix test rather than URL#origin: an
+ * engine may give an extension URL an opaque origin ("null", as Node does), and "null"
+ * is also the origin of about:blank and data: frames. Never throws.
+ */
+function isOwnUrl(url: string | undefined): boolean {
+  return url !== undefined && url.startsWith(browser.runtime.getURL('/'));
+}
+
 export function isOwnPage(sender: Runtime.MessageSender): boolean {
-  if (sender.id !== browser.runtime.id || !sender.url) return false;
-  return new URL(sender.url).origin === new URL(browser.runtime.getURL('/')).origin;
+  return sender.id === browser.runtime.id && isOwnUrl(sender.url);
 }
 
 /** One of our content scripts, in a web page's tab. */
@@ -148,7 +156,7 @@ const FRAMED_REQUESTS: ReadonlySet<Request['type']> = new Set(['calm', 'wayThrou
 
 function framedInWebPage(sender: Runtime.MessageSender): boolean {
   const top = sender.tab?.url;
-  return top !== undefined && new URL(top).origin !== new URL(browser.runtime.getURL('/')).origin;
+  return top !== undefined && !isOwnUrl(top);
 }
 
 export function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
