@@ -73,4 +73,21 @@ describe('the calm page framed in a web page', () => {
     expect(handleMessage({ type: 'removeSite', id: 's' }, framed())).toBeUndefined();
     expect(handleMessage({ type: 'calm', siteId: 's' }, framed())).toBeInstanceOf(Promise);
   });
+
+  test('is held to that where the browser leaves the tab\'s address out (no access to the framing site)', async () => {
+    const anySite = { ...framed(), tab: { ...tab }, frameId: 3 };
+    expect(handleMessage({ type: 'importSettings', text: '{}' }, anySite)).toBeUndefined();
+    expect(handleMessage({ type: 'startFocus', minutes: 30 }, anySite)).toBeUndefined();
+    await expect(handleMessage({ type: 'calm', siteId: 's' }, anySite)).resolves.toMatchObject({ name: '' });
+  });
+
+  test('an own page in a tab of its own (the options page) is not framed', async () => {
+    const options = fakeBrowser.runtime.getURL('src/ui/options/index.html');
+    for (const sender of [
+      { id: fakeBrowser.runtime.id, url: options, tab: { ...tab, url: options }, frameId: 0 },
+      { id: fakeBrowser.runtime.id, url: options, tab: { ...tab }, frameId: 0 },
+    ]) {
+      await expect(handleMessage({ type: 'settings' }, sender)).resolves.toHaveProperty('settings');
+    }
+  });
 });

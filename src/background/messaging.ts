@@ -154,9 +154,15 @@ async function planForTab(sender: Runtime.MessageSender): Promise<TabPlan | null
  */
 const FRAMED_REQUESTS: ReadonlySet<Request['type']> = new Set(['calm', 'wayThrough']);
 
+/**
+ * In a frame, or in a tab showing someone else's page. Chromium leaves a tab's url out
+ * where Hearth has no host access, which is just where any site could frame the calm
+ * page; the frame id tells all the same.
+ */
 function framedInWebPage(sender: Runtime.MessageSender): boolean {
-  const top = sender.tab?.url;
-  return top !== undefined && !isOwnUrl(top);
+  if (sender.tab === undefined) return false;
+  const top = sender.tab.url;
+  return (sender.frameId ?? 0) > 0 || (top !== undefined && !isOwnUrl(top));
 }
 
 export function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
