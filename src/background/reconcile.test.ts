@@ -81,6 +81,17 @@ describe('reconcile', () => {
     expect(kept.settingsSetAside).toEqual(stored);
   });
 
+  test('a block running to a Date\'s limit is set aside, and reconcile still answers', async () => {
+    // Before settings bounded block times, this block made every reconcile throw
+    // ("bad date key"): the calendar code names days with four-digit years.
+    const stored = defaultSettings();
+    stored.schedule.blocks = [{ id: 'forever', label: 'Forever', start: 0, end: 8.64e15 }];
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: stored });
+    const result = await reconcile(at(20, 0));
+    expect(result.desired.active.map((o) => o.label)).toEqual(['Bedtime routine']);
+    expect(result.problems).toEqual([`The one-off block "Forever" has an end time 8640000000000000 Hearth can't read, so it was set aside.`]);
+  });
+
   test('settings in the first draft format are migrated and written back', async () => {
     await fakeBrowser.storage.local.set({
       [SETTINGS_KEY]: { windows: [{ id: 'late', label: 'Late shift off', kind: 'custom', days: [3], start: '22:00', end: '06:30' }] },

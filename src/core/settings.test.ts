@@ -209,6 +209,10 @@ describe('validation rules, each named plainly when something is set aside', () 
     ['a negative start', block({ start: -5 }), "has a start time -5 Hearth can't read"],
     ['an end as text', block({ end: 'later' }), 'has an end time "later" Hearth can\'t read'],
     ['an end past any date', block({ end: 9e15 }), "has an end time 9000000000000000 Hearth can't read"],
+    // The calendar code names days with four-digit years: a Date's own limit stopped every reconcile.
+    ['an end at a Date\'s limit', block({ end: 8.64e15 }), "has an end time 8640000000000000 Hearth can't read"],
+    ['an end in the year 9999', block({ end: Date.UTC(9999, 11, 31) }), "has an end time 253402214400000 Hearth can't read"],
+    ['a start in the year 10000', block({ start: Date.UTC(10000, 0, 1), end: Date.UTC(10000, 0, 2) }), "has a start time 253402300800000 Hearth can't read"],
   ])('a block %s is set aside', (_, raw, what) => {
     expect(v.safeParse(BlockSchema, raw).success).toBe(false);
     const s = stored(richSettings()) as { schedule: { blocks: unknown[] } };

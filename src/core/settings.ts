@@ -14,8 +14,13 @@ export const CURRENT_VERSION = 2;
 
 const WALL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 const DATE_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** The largest epoch-ms value a Date can hold. */
-const MAX_TIME = 8.64e15;
+/**
+ * The latest instant a one-off block may name: 1 January 9999, UTC. The calendar code
+ * names days "YYYY-MM-DD", with four-digit years; the year to spare covers every time
+ * zone and the days it looks ahead (a block ending at the year 275760, a Date's limit,
+ * stopped every reconcile).
+ */
+export const LAST_INSTANT = Date.UTC(9999, 0, 1);
 
 /** "HH:MM", 00:00–23:59. */
 export function isWallTime(value: unknown): value is string {
@@ -138,7 +143,7 @@ const instant = (what: string) =>
     v.number(unreadable(what)),
     v.integer(unreadable(what)),
     v.minValue(0, unreadable(what)),
-    v.maxValue(MAX_TIME, unreadable(what)),
+    v.maxValue(LAST_INSTANT, unreadable(what)),
   );
 
 const DaysSchema = v.pipe(

@@ -245,6 +245,11 @@ describe('parseSettingsFile: files Hearth refuses', () => {
       /^The windows "Dinner" and "School run" in this file share the id "dinner"/,
     ],
     [
+      'a block running to a Date\'s limit',
+      () => spoilt((d) => (d.settings.schedule.blocks[0]!.end = 8.64e15)),
+      /^The one-off block "Focus" has an end time 8640000000000000 Hearth can't read\.$/,
+    ],
+    [
       'a block ending before it starts',
       () => spoilt((d) => (d.settings.schedule.blocks[0]!.end = NOW - 60_000)),
       /^The one-off block "Focus" ends before it starts\.$/,
