@@ -7,8 +7,8 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { PROPERTY_TIMEOUT, checkAsyncProperty } from '../../tests/unit/fuzz';
-import { asStored, settingsFileText, storedSettingsJson } from '../../tests/unit/hostile';
+import { FC_SEED, PROPERTY_TIMEOUT, checkAsyncProperty } from '../../tests/unit/fuzz';
+import { asStored, settingsFileText, storedStates } from '../../tests/unit/hostile';
 import { vagueness } from '../../tests/unit/refusals';
 import { defaultSettings } from '../core/settings';
 import { parseSettingsFile } from '../core/settingsFile';
@@ -25,12 +25,8 @@ const sameAs = (actual: unknown, expected: unknown, what: string) => {
 /** Everything stored, as text: a refused import must leave every byte of it. */
 const everything = async () => JSON.stringify([await local.get(null), await sync.get(null)]);
 
-/** What was stored before the import: nothing, good settings, or settings already spoilt. */
-const before = fc.oneof(
-  fc.constant(undefined),
-  fc.constant(defaultSettings()),
-  storedSettingsJson,
-);
+/** What was stored before the import: nothing, the usual settings, or some drawn once (good, spoilt, old, newer). */
+const before = fc.constantFrom(defaultSettings(), ...storedStates(FC_SEED));
 
 describe('importSettings with hostile files', () => {
   it(

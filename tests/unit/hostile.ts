@@ -14,13 +14,26 @@ const MAX_DATE = 8.64e15;
 // Valid settings
 // ---------------------------------------------------------------------------
 
-/** Text of any code points, lone surrogates included. */
-const anyText = (maxLength: number) => fc.string({ unit: 'binary', maxLength });
+/**
+ * A record with Object's prototype, as JSON and storage give: fast-check otherwise
+ * makes half its records without one, and settings read back always have it.
+ */
+const plainRecord = <T>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }): fc.Arbitrary<T> =>
+  fc.record(model, { noNullPrototype: true }) as fc.Arbitrary<T>;
+
+/**
+ * Text of any code points, lone surrogates included, often plain ASCII. Built from an
+ * array of numbers: each `fc.string` with the 'binary' unit indexes every code point
+ * when it is made, which costs more than the 10,000 values it then gives.
+ */
+const codePoint = fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0, max: 0x10ffff }));
+export const anyText = (maxLength: number, minLength = 0) =>
+  fc.array(codePoint, { minLength, maxLength }).map((points) => String.fromCodePoint(...points));
 
 /** An id as a file might carry one: ordinary, or a name JavaScript objects already use. */
 const id = fc.oneof(
   { weight: 4, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 10 }) },
-  { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 10 }) },
+  { weight: 2, arbitrary: anyText(10, 1) },
   { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty') },
 );
 
@@ -28,7 +41,7 @@ const id = fc.oneof(
 const label = fc
   .oneof(
     fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 30 }),
-    fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }),
+    anyText(30, 1),
     fc.constantFrom('Dinner', '👨‍👩‍👧 time', 'e\u0301te\u0301', '\u202Eevil', 'a'.repeat(60)),
   )
   .map((s) => s.trim())
@@ -85,10 +98,13 @@ const dateKey = fc
     return `${y}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
   });
 
-export const validSkip: fc.Arbitrary<Skip> = fc.record({ windowId: id, date: dateKey });
+export const validSkip: fc.Arbitrary<Skip> = plainRecord({ windowId: id, date: dateKey });
 
+/** Text over a small alphabet, built from an array of numbers (cheaper than a string with a custom unit). */
 const chars = (alphabet: string, minLength: number, maxLength: number) =>
-  fc.string({ unit: fc.constantFrom(...alphabet), minLength, maxLength });
+  fc
+    .array(fc.nat({ max: alphabet.length - 1 }), { minLength, maxLength })
+    .map((indexes) => indexes.map((i) => alphabet[i]).join(''));
 const hostLabel = chars('abcxyz019-', 1, 6).filter((l) => !l.startsWith('-') && !l.endsWith('-'));
 /** A site pattern as Hearth writes it after adding a site (so it reads back unchanged). */
 const sitePattern = fc
@@ -106,22 +122,22 @@ const sitePattern = fc
 const hostOf = (pattern: string) => pattern.replace(/^\*\./, '');
 
 export const validSites: fc.Arbitrary<WorkSite[]> = fc
-  .uniqueArray(fc.record({ id, pattern: sitePattern, mode: fc.constantFrom(...SITE_MODES) }), {
+  .uniqueArray(plainRecord({ id, pattern: sitePattern, mode: fc.constantFrom(...SITE_MODES) }), {
     selector: (s) => s.id,
     maxLength: 4,
   })
   // One entry per site: `slack.com` and `*.slack.com` name the same one.
   .map((sites) => sites.filter((s, i) => sites.findIndex((t) => hostOf(t.pattern) === hostOf(s.pattern)) === i));
 
-export const validSettings: fc.Arbitrary<Settings> = fc.record({
+export const validSettings: fc.Arbitrary<Settings> = plainRecord({
   version: fc.constant(CURRENT_VERSION),
-  schedule: fc.record({
+  schedule: plainRecord({
     windows: fc.uniqueArray(validWindow, { selector: (w) => w.id, maxLength: 5 }),
     blocks: fc.uniqueArray(validBlock, { selector: (b) => b.id, maxLength: 3 }),
     skips: fc.array(validSkip, { maxLength: 3 }),
   }),
   sites: validSites,
-  preferences: fc.record({
+  preferences: plainRecord({
     headsUp: fc.boolean(),
     headsUpMinutes: fc.integer({ min: 1, max: 60 }),
     handoff: fc.boolean(),
@@ -141,24 +157,29 @@ const DEEP = (depth: number, kind: 'list' | 'object') => `@@hearth-deep-${kind}:
 /** Keys that mean something to JavaScript objects. */
 export const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
 
+/** Deep nesting or a long string; now and then very deep or very long (kept rare: they cost time, not coverage). */
+const deepOrLong = fc
+  .tuple(
+    fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 61, max: 2_000 }) }, fc.integer({ min: 2_000, max: 30_000 })),
+    fc.constantFrom('deep list', 'deep object', 'x', '👪', ' '),
+  )
+  .map(([n, what]) => (what === 'deep list' ? DEEP(n, 'list') : what === 'deep object' ? DEEP(n, 'object') : what.repeat(n)));
+
 /** A value nobody should have stored here. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
     null, true, false, 0, -1, 0.5, 1.5, 7, 8, 61, 121, 1e21, 1e308, -1e308, Number.MAX_SAFE_INTEGER, 2 ** 53 + 1,
     LAST_INSTANT, LAST_INSTANT + 1, MAX_DATE, MAX_DATE + 1, -MAX_DATE, 5e-324,
     'NaN', 'Infinity', '-Infinity', '1e999', '0x10', ' 5 ', '', ' ', '\t', 'true', 'null', 'undefined',
     '18:00', '24:00', '7:30', '2025-02-30', '0000-00-00', '*.com', 'chrome://settings', 'quiet', 'loud', 'dinner',
     '__proto__', '\u0000', '\uD800', '\uDC00x', '\u202E', '\u2028', '\uFEFF', 'e\u0301', '👨‍👩‍👧', '"quoted"', '\\',
     [], {}, [null], [[]], [1, 1], [0, 1, 2, 3, 4, 5, 6, 7],
-  ),
+    ),
+  },
   fc.constantFrom(RAW('1e999'), RAW('-1e999'), RAW('-0'), RAW('1E400'), RAW('0.1e-400'), RAW('123456789012345678901234567890')),
-  // Deep and long, now and then very deep and very long (kept rare: they cost time, not coverage).
-  fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 100, max: 3_000 }) }, fc.integer({ min: 3_000, max: 30_000 })).chain((n) =>
-    fc.constantFrom(DEEP(n, 'list'), DEEP(n, 'object')),
-  ),
-  fc.oneof({ weight: 19, arbitrary: fc.integer({ min: 61, max: 2_000 }) }, fc.integer({ min: 2_000, max: 100_000 })).chain((n) =>
-    fc.constantFrom('x'.repeat(n), '👪'.repeat(Math.ceil(n / 2)), ' '.repeat(n)),
-  ),
+  deepOrLong,
   fc.double(),
   fc.integer(),
   anyText(40),
@@ -168,7 +189,8 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** `target` with an own, enumerable `key`, even "__proto__" (plain assignment would set the prototype). */
 export function withOwnKey<T extends object>(target: T, key: string, value: unknown): T {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else (target as Record<string, unknown>)[key] = value;
   return target;
 }
 
@@ -335,7 +357,7 @@ export function fileText(value: Json, pretty: boolean): string {
  * which runs out of stack long before a file's 30,000.
  */
 export function storedValue(value: Json): Json {
-  if (typeof value === 'string') {
+  if (typeof value === 'string' && value.startsWith('@@hearth-')) {
     const raw = /^@@hearth-raw:(.*)@@$/.exec(value);
     if (raw) return Number(raw[1]);
     const deep = /^@@hearth-deep-(list|object):(\d+)@@$/.exec(value);
@@ -402,10 +424,10 @@ const asFile = (settings: unknown, version: unknown = CURRENT_VERSION, format: u
 });
 
 /** The first-draft (version 1) settings shape, as old files hold it. */
-const firstDraft = fc.record({
+const firstDraft = plainRecord({
   version: fc.constant(1),
   windows: fc.array(
-    fc.record({ id, label, kind: fc.constantFrom('dinner', 'custom'), days: fc.constant([1, 2]), start: wallTime, end: wallTime }),
+    plainRecord({ id, label, kind: fc.constantFrom('dinner', 'custom'), days: fc.constant([1, 2]), start: wallTime, end: wallTime }),
     { maxLength: 3 },
   ),
   headsUp: fc.boolean(),
@@ -472,3 +494,11 @@ export const storedSettingsJson: fc.Arbitrary<unknown> = fc.oneof(
   validSettings.map((settings) => ({ ...settings, version: CURRENT_VERSION + 1 })),
   fc.jsonValue({ maxDepth: 4 }),
 );
+
+/**
+ * A few dozen stored states drawn once with the run's seed: enough variety for tests
+ * whose input is something else (a file, a message), at none of the cost per case.
+ */
+export function storedStates(seed: number, count = 24): unknown[] {
+  return [undefined, ...fc.sample(storedSettingsJson, { numRuns: count, seed })];
+}
