@@ -14,7 +14,7 @@ import { FC_SEED, PROPERTY_TIMEOUT, checkAsyncProperty } from '../../tests/unit/
 import { anyText, hostileValue, settingsFileText, storedStates, validSettings } from '../../tests/unit/hostile';
 import { PROMPT_KINDS } from '../core/prompts';
 import { SITE_MODES, defaultSettings, parseSettings, type Settings } from '../core/settings';
-import { RequestSchema } from '../messages';
+import { ContentReportSchema, RequestSchema } from '../messages';
 import { handleMessage } from './messaging';
 import { SETTINGS_KEY } from './store';
 
@@ -109,16 +109,17 @@ const senders: fc.Arbitrary<{ kind: Kind; sender: Runtime.MessageSender }> = fc.
 // ---------------------------------------------------------------------------
 
 const REQUEST_TYPES = RequestSchema.options.map((o) => o.entries.type.literal);
+const REPORT_TYPES = ContentReportSchema.options.map((o) => o.entries.type.literal);
 const someId = fc.oneof(fc.constantFrom('slack', 'mail', 'dinner', 's', ''), anyText(8));
 
 /** Each request type with fields of the right type. */
 const validRequest = fc.oneof(
-  fc.constantFrom(...REQUEST_TYPES.map((type) => ({ type }))),
+  fc.constantFrom(...[...REQUEST_TYPES, ...REPORT_TYPES].map((type) => ({ type }))),
   fc.record({ type: fc.constant('startFocus'), minutes: fc.integer({ min: 1, max: 720 }) }),
   fc.record({ type: fc.constant('addSite'), pattern: fc.oneof(fc.constantFrom('app.slack.com', '*.com', 'slack'), anyText(30)), mode: fc.constantFrom(...SITE_MODES) }),
   fc.record({ type: fc.constantFrom('removeSite'), id: someId }),
   fc.record({ type: fc.constant('setSiteMode'), id: someId, mode: fc.constantFrom(...SITE_MODES) }),
-  fc.record({ type: fc.constantFrom('calm', 'wayThrough'), siteId: someId }),
+  fc.record({ type: fc.constantFrom('calm', 'wayThrough'), siteId: someId, address: webUrl }, { requiredKeys: ['type', 'siteId'] }),
   fc.record({ type: fc.constant('prompt'), kind: fc.constantFrom(...PROMPT_KINDS) }),
   fc.record({ type: fc.constant('promptAction'), id: someId, action: fc.constantFrom('favourite', 'unfavourite', 'hide') }),
   fc.record({ type: fc.constant('addPrompt'), text: anyText(40, 1), kind: fc.constantFrom(...PROMPT_KINDS) }),
@@ -128,19 +129,19 @@ const validRequest = fc.oneof(
   fc.record({ type: fc.constant('savePreferences'), preferences: fc.oneof(fc.constant({ handoff: false }), hostileValue) }),
   fc.record({ type: fc.constant('skip'), windowId: someId, date: fc.constantFrom('2026-11-25', '2025-02-30', 'soon'), skipped: fc.boolean() }),
   fc.record({ type: fc.constant('importSettings'), text: settingsFileText }),
-  fc.record({ type: fc.constant('hello') }),
   fc.record({ type: fc.constant('held'), count: fc.integer({ min: 1, max: 100 }) }),
 );
 
 /** Requests and reports with any field of any type, or missing. */
 const wrongFields = fc.record(
   {
-    type: fc.oneof(fc.constantFrom(...REQUEST_TYPES, 'hello', 'held', 'format-disk', '__proto__', 'constructor'), hostileValue),
+    type: fc.oneof(fc.constantFrom(...REQUEST_TYPES, ...REPORT_TYPES, 'format-disk', '__proto__', 'constructor'), hostileValue),
     minutes: hostileValue,
     pattern: hostileValue,
     mode: hostileValue,
     id: hostileValue,
     siteId: hostileValue,
+    address: hostileValue,
     kind: hostileValue,
     action: hostileValue,
     text: hostileValue,
