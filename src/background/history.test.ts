@@ -37,12 +37,16 @@ const override = (occurrenceKey: string, at: number, detail: string): NewHistory
 });
 
 describe('keys', () => {
-  it('are the type and occurrence for boundaries, plus the instant for overrides', () => {
+  it('are the type and occurrence for boundaries, so the same transition is the same key', () => {
     expect(historyKey(start('window:dinner:1000', 1000))).toBe('boundary-start|window:dinner:1000');
     expect(historyKey(end('window:dinner:1000', 5000))).toBe('boundary-end|window:dinner:1000');
-    expect(historyKey(override('window:dinner:1000', 3000, 'ended-early'))).toBe(
-      'override|window:dinner:1000|3000',
-    );
+  });
+
+  it('are new every time for anything else, even the same override in the same millisecond', () => {
+    const event = override('window:dinner:1000', 3000, 'ended-early');
+    const first = historyKey(event);
+    expect(first).toMatch(/^override\|window:dinner:1000\|3000\|[0-9a-f-]{36}$/);
+    expect(historyKey(event)).not.toBe(first);
   });
 });
 
@@ -71,16 +75,29 @@ describe('record', () => {
     expect((await h.all()).map((e) => e.type)).toEqual(['boundary-start', 'boundary-end']);
   });
 
-  it('keeps each override, since each is its own choice; the same one twice is stored once', async () => {
+  it('keeps each override, since each is its own choice, even two in the same millisecond', async () => {
     const h = await history();
-    await h.record(override('window:dinner:1000', 2000, 'ended-early'));
-    await h.record(override('window:dinner:1000', 2000, 'ended-early'));
-    await h.record(override('window:dinner:1000', 3000, 'went-through'));
+    expect(await h.record(override('site:slack', 2000, 'way-through:10'))).toBe(true);
+    expect(await h.record(override('site:slack', 2000, 'way-through:10'))).toBe(true);
+    expect(await h.recordMany([override('window:dinner:1000', 3000, 'ended-early'), override('window:dinner:1000', 3000, 'ended-early')])).toBe(2);
     const events = await h.all();
     expect(events.map((e) => [e.at, e.detail])).toEqual([
-      [2000, 'ended-early'],
-      [3000, 'went-through'],
+      [2000, 'way-through:10'],
+      [2000, 'way-through:10'],
+      [3000, 'ended-early'],
+      [3000, 'ended-early'],
     ]);
+  });
+
+  it('still reads an override stored under the older key, without its uuid', async () => {
+    const name = freshName();
+    (await openHistory(name)).close();
+    const raw = await openDB(name);
+    await raw.put('events', { key: 'override|site:slack|2000', at: 2000, type: 'override', occurrenceKey: 'site:slack', label: 'Slack', detail: 'way-through:10' });
+    raw.close();
+    const h = await history(name);
+    expect(await h.record(override('site:slack', 2000, 'way-through:10'))).toBe(true);
+    expect((await h.all()).map((e) => e.key)).toEqual(['override|site:slack|2000', expect.stringMatching(/^override\|site:slack\|2000\|/)]);
   });
 
   it('stores no detail field when there is none', async () => {

@@ -3,14 +3,16 @@
 //
 // reconcile() is idempotent and may run many times for the same transition, so a
 // boundary event's key is deterministic (`${type}|${occurrenceKey}`) and recording it
-// again is a no-op: the first record, with its `at`, stays. An override is a separate
-// choice each time, so its key also carries the instant.
+// again is a no-op: the first record, with its `at`, stays. Anything else is a separate
+// fact each time, and two can share an occurrence and a millisecond, so its key ends in
+// a random UUID: unique by construction. Not an IDB-generated key: that would need a new
+// store and a copy of every stored record, where a UUID keeps the store and old keys.
 import { openHearthDB } from './db';
 
 export type HistoryEventType = 'boundary-start' | 'boundary-end' | 'override' | 'held';
 
 export interface HistoryEvent {
-  /** `${type}|${occurrenceKey}`, or `override|${occurrenceKey}|${at}` */
+  /** `${type}|${occurrenceKey}` for boundaries; `${type}|${occurrenceKey}|${at}|${uuid}` otherwise (older ones lack the uuid) */
   key: string;
   /** epoch ms */
   at: number;
@@ -21,15 +23,15 @@ export interface HistoryEvent {
   detail?: string;
 }
 
-/** What callers hand in: the key is worked out here, so it is always the same for the same fact. */
+/** What callers hand in: the key is worked out here, so it is always the same for the same boundary fact. */
 export type NewHistoryEvent = Omit<HistoryEvent, 'key'>;
 
 export { HISTORY_DB_VERSION } from './db';
 
 export function historyKey(event: NewHistoryEvent): string {
-  return event.type === 'override' || event.type === 'held'
-    ? `${event.type}|${event.occurrenceKey}|${event.at}`
-    : `${event.type}|${event.occurrenceKey}`;
+  return event.type === 'boundary-start' || event.type === 'boundary-end'
+    ? `${event.type}|${event.occurrenceKey}`
+    : `${event.type}|${event.occurrenceKey}|${event.at}|${crypto.randomUUID()}`;
 }
 
 function toStored(event: NewHistoryEvent): HistoryEvent {
