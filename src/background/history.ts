@@ -19,8 +19,10 @@ export interface HistoryEvent {
   type: HistoryEventType;
   occurrenceKey: string;
   label: string;
-  /** e.g. "ended-early", "skipped-tonight" */
+  /** e.g. "ended-early", "skipped-tonight"; older held rows: their count */
   detail?: string;
+  /** Held rows: notifications held back in one tab during one boundary. */
+  count?: number;
 }
 
 /** What callers hand in: the key is worked out here, so it is always the same for the same boundary fact. */
