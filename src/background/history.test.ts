@@ -1,6 +1,15 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HISTORY_DB_VERSION, historyKey, openHistory, type History, type NewHistoryEvent } from './history';
+import {
+  HELD_ROW_MAX,
+  HISTORY_DB_VERSION,
+  heldKey,
+  historyKey,
+  openHistory,
+  type HeldReport,
+  type History,
+  type NewHistoryEvent,
+} from './history';
 
 // Every test gets its own database, so none sees another's events.
 let counter = 0;
@@ -140,6 +149,57 @@ describe('recordMany', () => {
     expect(await h.recordMany(batch)).toBe(3);
     expect(await h.recordMany(batch)).toBe(0);
     expect(await h.all()).toHaveLength(3);
+  });
+});
+
+describe('countHeld', () => {
+  const held = (at: number, boundary: string | null, tabId: number, count: number, siteId = 'slack'): HeldReport => ({
+    at,
+    boundary,
+    siteId,
+    label: 'Slack',
+    tabId,
+    count,
+  });
+
+  it('adds each report to one row per boundary, site and tab, which keeps its first instant', async () => {
+    const h = await history();
+    expect(await h.countHeld(held(100, 'w:1', 1, 3))).toBe(3);
+    expect(await h.countHeld(held(200, 'w:1', 1, 4))).toBe(7);
+    await h.countHeld(held(200, 'w:1', 2, 1));
+    await h.countHeld(held(200, 'w:1', 1, 1, 'gmail'));
+    await h.countHeld(held(300, 'w:2', 1, 5));
+    expect((await h.all()).map((e) => [e.key, e.at, e.occurrenceKey, e.count])).toEqual([
+      [heldKey('w:1', 'slack', 1), 100, 'w:1', 7],
+      [heldKey('w:1', 'gmail', 1), 200, 'w:1', 1],
+      [heldKey('w:1', 'slack', 2), 200, 'w:1', 1],
+      [heldKey('w:2', 'slack', 1), 300, 'w:2', 5],
+    ]);
+  });
+
+  it('counts a row up to the cap and no further', async () => {
+    const h = await history();
+    for (let i = 0; i < 6; i++) await h.countHeld(held(100, 'w:1', 1, 100));
+    expect(await h.countHeld(held(100, 'w:1', 1, 1))).toBe(HELD_ROW_MAX);
+    expect((await h.all()).map((e) => e.count)).toEqual([HELD_ROW_MAX]);
+  });
+
+  it('with no boundary on, gives the report to the latest boundary that started by then', async () => {
+    const h = await history();
+    await h.recordMany([start('a', 100), end('a', 200), start('b', 300), end('b', 400), start('c', 900)]);
+    await h.countHeld(held(450, null, 1, 2));
+    await h.countHeld(held(250, null, 1, 3));
+    expect((await h.all()).filter((e) => e.type === 'held').map((e) => [e.occurrenceKey, e.count])).toEqual([
+      ['a', 3],
+      ['b', 2],
+    ]);
+  });
+
+  it('still counts a report with no boundary in history at all', async () => {
+    const h = await history();
+    await h.countHeld(held(100, null, 1, 2));
+    await h.countHeld(held(200, null, 1, 2));
+    expect((await h.all()).map((e) => [e.key, e.count])).toEqual([[heldKey('none', 'slack', 1), 4]]);
   });
 });
 
