@@ -149,7 +149,9 @@ export const ContentReportSchema = v.variant('type', [
   v.object({ type: v.literal('hello') }),
   v.object({ type: v.literal('setAside') }),
   v.object({ type: v.literal('wayThrough') }),
-  // How many notifications the page's stand-ins held back since the last report.
+  // How many notifications the page's stand-ins held back since this tab's last report.
+  // The worker adds it to one row per boundary, site and tab; a report just after the
+  // boundary ended still counts for that boundary.
   v.object({ type: v.literal('held'), count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)) }),
 ]);
 

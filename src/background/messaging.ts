@@ -23,6 +23,8 @@ import { clearHistory, exportHistory, reflectionView } from './reflection';
 import { exportSettings, importSettings, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
 import { loadPasses, loadSettings } from './store';
 import { compileSites } from '../core/sites';
+import { activeAt, occurrenceKey } from '../core/schedule';
+import type { Settings } from '../core/settings';
 import { parkThought, thoughtAction, thoughtsView } from './thoughts';
 import { momentOf } from '../core/prompts';
 
@@ -131,15 +133,27 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
   }
 }
 
+/**
+ * The boundary a report belongs to, from settings and the clock (a report is a read: no
+ * reconcile): the active one that began first, so a tab keeps one row while another
+ * boundary starts on top. Null when none is on.
+ */
+function boundaryAt(settings: Settings, now: number): string | null {
+  const [first] = activeAt(settings.schedule, now).sort((a, b) => a.start - b.start);
+  return first ? occurrenceKey(first) : null;
+}
+
 /** A work tab held back notifications: counted for reflection, for a listed work site only. */
 async function recordHeld(sender: Runtime.MessageSender, count: number): Promise<null> {
   // The last report of a boundary arrives as it ends, so family time need not be on still.
   const { settings } = await loadSettings();
   const site = compileSites(settings.sites).siteFor(sender.tab?.url ?? sender.url ?? '');
-  if (!site) return null;
+  const tabId = sender.tab?.id;
+  if (!site || tabId === undefined) return null;
+  const at = Date.now();
   const history = await openHistory();
   try {
-    await history.record({ type: 'held', occurrenceKey: `site:${site.id}`, label: siteName(site), at: Date.now(), detail: String(count) });
+    await history.countHeld({ at, boundary: boundaryAt(settings, at), siteId: site.id, label: siteName(site), tabId, count });
   } finally {
     history.close();
   }
