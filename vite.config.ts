@@ -34,7 +34,7 @@ export function manifestFor(target: Target): ManifestV3Export {
 
 // crxjs lists scripts imported with `?iife` as web-accessible, so any site could
 // load them (and so tell that Hearth is installed). Hearth registers and injects
-// them by file, which needs no web access: only the calm page stays listed.
+// them by file, which needs no web access: nothing of Hearth's is web-accessible.
 const keepScriptsPrivate: Plugin = {
   name: 'hearth:private-content-scripts',
   enforce: 'post',
@@ -43,9 +43,11 @@ const keepScriptsPrivate: Plugin = {
     const file = join(options.dir ?? '', 'manifest.json');
     if (!existsSync(file)) return;
     const manifest = JSON.parse(readFileSync(file, 'utf8')) as { web_accessible_resources?: { resources: string[] }[] };
-    manifest.web_accessible_resources = manifest.web_accessible_resources
+    const left = manifest.web_accessible_resources
       ?.map((war) => ({ ...war, resources: war.resources.filter((r) => !r.startsWith('src/content/')) }))
       .filter((war) => war.resources.length > 0);
+    if (left?.length) manifest.web_accessible_resources = left;
+    else delete manifest.web_accessible_resources;
     writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
   },
 };

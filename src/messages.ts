@@ -22,7 +22,8 @@ export const RequestSchema = v.variant('type', [
   }),
   v.object({ type: v.literal('removeSite'), id: v.string() }),
   v.object({ type: v.literal('setSiteMode'), id: v.string(), mode: v.picklist(SITE_MODES) }),
-  v.object({ type: v.literal('calm'), siteId: v.string() }),
+  // The calm page asks what to say, and where to go back to (only ever a listed site's address).
+  v.object({ type: v.literal('calm'), siteId: v.string(), address: v.optional(v.pipe(v.string(), v.maxLength(8192))) }),
   v.object({ type: v.literal('wayThrough'), siteId: v.string() }),
   // Gentle moments
   v.object({ type: v.literal('prompt'), kind: v.optional(v.picklist(PROMPT_KINDS)) }),
@@ -77,9 +78,11 @@ export interface SitesView {
 /** The answer to adding a site: the new list, or a plain sentence about the pattern. */
 export type AddSiteResult = ({ ok: true } & SitesView) | { ok: false; error: string };
 
-/** What the calm page (dim overlay, set-aside page) shows. */
+/** What the set-aside calm page shows. */
 export interface CalmView {
   name: string;
+  /** The address it stands in for, when that is a page of this listed site (else null: it goes nowhere). */
+  returnTo: string | null;
   /** When family time ends, or null when it is not on. */
   until: number | null;
   wayThroughMinutes: number;
@@ -137,17 +140,29 @@ export interface ThoughtsView {
 
 export type Response<T extends Request['type']> = ResponseMap[T];
 
-/** What a content script may say: only that it is here. Content scripts report; they never command. */
+/**
+ * What a content script may say: that it is here, what it held back, that a set-aside
+ * page stopped loading. Content scripts report; the one thing they ask for is a way
+ * through, on the parent's own click in the overlay, for their own tab's site only.
+ */
 export const ContentReportSchema = v.variant('type', [
   v.object({ type: v.literal('hello') }),
-  // How many notifications the page's stand-ins held back since the last report.
+  v.object({ type: v.literal('setAside') }),
+  v.object({ type: v.literal('wayThrough') }),
+  // How many notifications the page's stand-ins held back since this tab's last report.
+  // The worker adds it to one row per boundary, site and tab; a report just after the
+  // boundary ended still counts for that boundary.
   v.object({ type: v.literal('held'), count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)) }),
 ]);
 
 /** What one work tab shows during a boundary. */
 export interface TabPlan {
   siteId: string;
+  /** What the parent calls the site ("Slack"). */
+  name: string;
   mode: SiteMode;
+  /** How long the overlay's way through lasts. */
+  wayThroughMinutes: number;
   /** When family time ends, or null when not known. */
   until: number | null;
 }

@@ -73,3 +73,23 @@ describe('requests at the same time', () => {
     expect(settings.sites.map((s) => s.pattern)).toEqual(['app.slack.com']);
   });
 });
+
+describe('overrides in the same millisecond', () => {
+  test('two ways through to one site at one instant are both kept', async () => {
+    const { fakeBrowser } = await import('@webext-core/fake-browser');
+    const { wayThrough } = await import('./commands');
+    const { openHistory } = await import('./history');
+    const settings = defaultSettings();
+    settings.sites = [{ id: 'slack', pattern: 'app.slack.com', mode: 'dim' }];
+    await fakeBrowser.storage.local.set({ settings });
+    const now = at(24, 18, 30);
+    await Promise.all([wayThrough(now, 'slack', true), wayThrough(now, 'slack', true)]);
+    const history = await openHistory();
+    const events = await history.all();
+    history.close();
+    expect(events.map((e) => [e.type, e.at, e.occurrenceKey])).toEqual([
+      ['override', now, 'site:slack'],
+      ['override', now, 'site:slack'],
+    ]);
+  });
+});

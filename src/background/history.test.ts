@@ -1,6 +1,15 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HISTORY_DB_VERSION, historyKey, openHistory, type History, type NewHistoryEvent } from './history';
+import {
+  HELD_ROW_MAX,
+  HISTORY_DB_VERSION,
+  heldKey,
+  historyKey,
+  openHistory,
+  type HeldReport,
+  type History,
+  type NewHistoryEvent,
+} from './history';
 
 // Every test gets its own database, so none sees another's events.
 let counter = 0;
@@ -37,12 +46,16 @@ const override = (occurrenceKey: string, at: number, detail: string): NewHistory
 });
 
 describe('keys', () => {
-  it('are the type and occurrence for boundaries, plus the instant for overrides', () => {
+  it('are the type and occurrence for boundaries, so the same transition is the same key', () => {
     expect(historyKey(start('window:dinner:1000', 1000))).toBe('boundary-start|window:dinner:1000');
     expect(historyKey(end('window:dinner:1000', 5000))).toBe('boundary-end|window:dinner:1000');
-    expect(historyKey(override('window:dinner:1000', 3000, 'ended-early'))).toBe(
-      'override|window:dinner:1000|3000',
-    );
+  });
+
+  it('are new every time for anything else, even the same override in the same millisecond', () => {
+    const event = override('window:dinner:1000', 3000, 'ended-early');
+    const first = historyKey(event);
+    expect(first).toMatch(/^override\|window:dinner:1000\|3000\|[0-9a-f-]{36}$/);
+    expect(historyKey(event)).not.toBe(first);
   });
 });
 
@@ -71,16 +84,29 @@ describe('record', () => {
     expect((await h.all()).map((e) => e.type)).toEqual(['boundary-start', 'boundary-end']);
   });
 
-  it('keeps each override, since each is its own choice; the same one twice is stored once', async () => {
+  it('keeps each override, since each is its own choice, even two in the same millisecond', async () => {
     const h = await history();
-    await h.record(override('window:dinner:1000', 2000, 'ended-early'));
-    await h.record(override('window:dinner:1000', 2000, 'ended-early'));
-    await h.record(override('window:dinner:1000', 3000, 'went-through'));
+    expect(await h.record(override('site:slack', 2000, 'way-through:10'))).toBe(true);
+    expect(await h.record(override('site:slack', 2000, 'way-through:10'))).toBe(true);
+    expect(await h.recordMany([override('window:dinner:1000', 3000, 'ended-early'), override('window:dinner:1000', 3000, 'ended-early')])).toBe(2);
     const events = await h.all();
     expect(events.map((e) => [e.at, e.detail])).toEqual([
-      [2000, 'ended-early'],
-      [3000, 'went-through'],
+      [2000, 'way-through:10'],
+      [2000, 'way-through:10'],
+      [3000, 'ended-early'],
+      [3000, 'ended-early'],
     ]);
+  });
+
+  it('still reads an override stored under the older key, without its uuid', async () => {
+    const name = freshName();
+    (await openHistory(name)).close();
+    const raw = await openDB(name);
+    await raw.put('events', { key: 'override|site:slack|2000', at: 2000, type: 'override', occurrenceKey: 'site:slack', label: 'Slack', detail: 'way-through:10' });
+    raw.close();
+    const h = await history(name);
+    expect(await h.record(override('site:slack', 2000, 'way-through:10'))).toBe(true);
+    expect((await h.all()).map((e) => e.key)).toEqual(['override|site:slack|2000', expect.stringMatching(/^override\|site:slack\|2000\|/)]);
   });
 
   it('stores no detail field when there is none', async () => {
@@ -123,6 +149,57 @@ describe('recordMany', () => {
     expect(await h.recordMany(batch)).toBe(3);
     expect(await h.recordMany(batch)).toBe(0);
     expect(await h.all()).toHaveLength(3);
+  });
+});
+
+describe('countHeld', () => {
+  const held = (at: number, boundary: string | null, tabId: number, count: number, siteId = 'slack'): HeldReport => ({
+    at,
+    boundary,
+    siteId,
+    label: 'Slack',
+    tabId,
+    count,
+  });
+
+  it('adds each report to one row per boundary, site and tab, which keeps its first instant', async () => {
+    const h = await history();
+    expect(await h.countHeld(held(100, 'w:1', 1, 3))).toBe(3);
+    expect(await h.countHeld(held(200, 'w:1', 1, 4))).toBe(7);
+    await h.countHeld(held(200, 'w:1', 2, 1));
+    await h.countHeld(held(200, 'w:1', 1, 1, 'gmail'));
+    await h.countHeld(held(300, 'w:2', 1, 5));
+    expect((await h.all()).map((e) => [e.key, e.at, e.occurrenceKey, e.count])).toEqual([
+      [heldKey('w:1', 'slack', 1), 100, 'w:1', 7],
+      [heldKey('w:1', 'gmail', 1), 200, 'w:1', 1],
+      [heldKey('w:1', 'slack', 2), 200, 'w:1', 1],
+      [heldKey('w:2', 'slack', 1), 300, 'w:2', 5],
+    ]);
+  });
+
+  it('counts a row up to the cap and no further', async () => {
+    const h = await history();
+    for (let i = 0; i < 6; i++) await h.countHeld(held(100, 'w:1', 1, 100));
+    expect(await h.countHeld(held(100, 'w:1', 1, 1))).toBe(HELD_ROW_MAX);
+    expect((await h.all()).map((e) => e.count)).toEqual([HELD_ROW_MAX]);
+  });
+
+  it('with no boundary on, gives the report to the latest boundary that started by then', async () => {
+    const h = await history();
+    await h.recordMany([start('a', 100), end('a', 200), start('b', 300), end('b', 400), start('c', 900)]);
+    await h.countHeld(held(450, null, 1, 2));
+    await h.countHeld(held(250, null, 1, 3));
+    expect((await h.all()).filter((e) => e.type === 'held').map((e) => [e.occurrenceKey, e.count])).toEqual([
+      ['a', 3],
+      ['b', 2],
+    ]);
+  });
+
+  it('still counts a report with no boundary in history at all', async () => {
+    const h = await history();
+    await h.countHeld(held(100, null, 1, 2));
+    await h.countHeld(held(200, null, 1, 2));
+    expect((await h.all()).map((e) => [e.key, e.count])).toEqual([[heldKey('none', 'slack', 1), 4]]);
   });
 });
 

@@ -1,35 +1,85 @@
 // History, kept for the parent's own later reflection: when family time came on and
-// went off, and when it was ended early or skipped. Plain facts, on this device only.
+// went off, when it was ended early or skipped, and how many notifications work tabs
+// held back. Plain facts, on this device only.
 //
 // reconcile() is idempotent and may run many times for the same transition, so a
 // boundary event's key is deterministic (`${type}|${occurrenceKey}`) and recording it
-// again is a no-op: the first record, with its `at`, stays. An override is a separate
-// choice each time, so its key also carries the instant.
-import { openHearthDB } from './db';
+// again is a no-op: the first record, with its `at`, stays. Held notifications are one
+// row per boundary, site and tab, counted up (heldKey). Anything else is a separate fact
+// each time, and two can share an occurrence and a millisecond, so its key ends in a
+// random UUID: unique by construction. Not an IDB-generated key: that would need a new
+// store and a copy of every stored record, where a UUID keeps the store and old keys.
+import type { IDBPIndex } from 'idb';
+import { openHearthDB, type HearthDB } from './db';
 
 export type HistoryEventType = 'boundary-start' | 'boundary-end' | 'override' | 'held';
 
 export interface HistoryEvent {
-  /** `${type}|${occurrenceKey}`, or `override|${occurrenceKey}|${at}` */
+  /**
+   * `${type}|${occurrenceKey}` for boundaries, heldKey() for held rows, else
+   * `${type}|${occurrenceKey}|${at}|${uuid}` (older records lack the uuid).
+   */
   key: string;
   /** epoch ms */
   at: number;
   type: HistoryEventType;
   occurrenceKey: string;
   label: string;
-  /** e.g. "ended-early", "skipped-tonight" */
+  /** e.g. "ended-early", "skipped-tonight"; older held rows: their count */
   detail?: string;
+  /** Held rows: notifications held back in one tab during one boundary. */
+  count?: number;
 }
 
-/** What callers hand in: the key is worked out here, so it is always the same for the same fact. */
-export type NewHistoryEvent = Omit<HistoryEvent, 'key'>;
+/**
+ * What callers hand in: the key is worked out here, so it is always the same for the
+ * same boundary fact. Held rows are counted with countHeld instead.
+ */
+export type NewHistoryEvent = Omit<HistoryEvent, 'key' | 'type' | 'count'> & { type: Exclude<HistoryEventType, 'held'> };
+
+/** A page that spams is counted up to this many in its one row, never in thousands of rows. */
+export const HELD_ROW_MAX = 500;
+
+/** A work tab's report of notifications its stand-ins held back since its last one. */
+export interface HeldReport {
+  /** epoch ms */
+  at: number;
+  /**
+   * The occurrence key of the boundary on at `at`, or null when none is: a tab's last
+   * report comes as its boundary ends, and belongs to the boundary that began last.
+   */
+  boundary: string | null;
+  siteId: string;
+  /** The site's name. */
+  label: string;
+  tabId: number;
+  count: number;
+}
+
+/** A report with no boundary to belong to (history cleared since) still counts, here. */
+const NO_BOUNDARY = 'none';
+
+/** One row per boundary, site and tab: its count grows with each report. */
+export function heldKey(boundary: string, siteId: string, tabId: number): string {
+  return `held|${boundary}|site:${siteId}|tab:${tabId}`;
+}
+
+type AtIndex = IDBPIndex<HearthDB, ['events'], 'events', 'at', 'readwrite'>;
+
+/** The occurrence key of the latest boundary start at or before `at`. */
+async function latestStart(index: AtIndex, at: number): Promise<string | undefined> {
+  for (let cursor = await index.openCursor(IDBKeyRange.upperBound(at), 'prev'); cursor; cursor = await cursor.continue()) {
+    if (cursor.value.type === 'boundary-start') return cursor.value.occurrenceKey;
+  }
+  return undefined;
+}
 
 export { HISTORY_DB_VERSION } from './db';
 
 export function historyKey(event: NewHistoryEvent): string {
-  return event.type === 'override' || event.type === 'held'
-    ? `${event.type}|${event.occurrenceKey}|${event.at}`
-    : `${event.type}|${event.occurrenceKey}`;
+  return event.type === 'boundary-start' || event.type === 'boundary-end'
+    ? `${event.type}|${event.occurrenceKey}`
+    : `${event.type}|${event.occurrenceKey}|${event.at}|${crypto.randomUUID()}`;
 }
 
 function toStored(event: NewHistoryEvent): HistoryEvent {
@@ -52,6 +102,8 @@ export interface History {
   record(event: NewHistoryEvent): Promise<boolean>;
   /** The same for many events, in one transaction. Resolves to how many were newly stored. */
   recordMany(events: readonly NewHistoryEvent[]): Promise<number>;
+  /** Adds a report to its tab's row for its boundary, up to HELD_ROW_MAX. Resolves to the row's count. */
+  countHeld(report: HeldReport): Promise<number>;
   /** Events with from <= at < to, oldest first. */
   between(from: number, to: number): Promise<HistoryEvent[]>;
   /** Every event, oldest first. */
@@ -84,6 +136,20 @@ export async function openHistory(dbName = 'hearth'): Promise<History> {
       return (await recordAll([event])) === 1;
     },
     recordMany: recordAll,
+    async countHeld(report) {
+      // Read, add and write in one readwrite transaction: IndexedDB runs those on a
+      // store one at a time, so reports arriving together never lose an increment.
+      const tx = db.transaction('events', 'readwrite');
+      const boundary = report.boundary ?? (await latestStart(tx.store.index('at'), report.at)) ?? NO_BOUNDARY;
+      const key = heldKey(boundary, report.siteId, report.tabId);
+      const row = await tx.store.get(key);
+      const count = Math.min(HELD_ROW_MAX, (row?.count ?? 0) + report.count);
+      // The row keeps the instant of its first report.
+      const { at, label } = report;
+      await tx.store.put(row ? { ...row, count } : { key, at, type: 'held', occurrenceKey: boundary, label, count });
+      await tx.done;
+      return count;
+    },
     async between(from, to) {
       if (!(from < to)) return []; // also covers NaN
       return db.getAllFromIndex('events', 'at', IDBKeyRange.bound(from, to, false, true));

@@ -14,6 +14,8 @@ import {
 import { endNow, startFocus, wayThrough } from './commands';
 import { openHistory } from './history';
 import { tabPlanFor } from './enforcers/sites';
+import { setAside } from './enforcers/calmPages';
+import { desiredState } from '../core/desired';
 import { reconcileSoon, type Reconciled } from './reconcile';
 import { addSite, removeSite, setSiteMode, siteName, sitesView } from './siteCommands';
 import { addCustomPrompt, nextPrompt, promptAction } from './prompts';
@@ -21,6 +23,8 @@ import { clearHistory, exportHistory, reflectionView } from './reflection';
 import { exportSettings, importSettings, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
 import { loadPasses, loadSettings } from './store';
 import { compileSites } from '../core/sites';
+import { activeAt, occurrenceKey } from '../core/schedule';
+import type { Settings } from '../core/settings';
 import { parkThought, thoughtAction, thoughtsView } from './thoughts';
 import { momentOf } from '../core/prompts';
 
@@ -46,12 +50,22 @@ function statusOf({ desired, problems }: Reconciled, now: number): StatusView {
   return { now, active: desired.active, until: desired.until, next: desired.next, problems };
 }
 
-async function calmOf(siteId: string, now: number): Promise<CalmView> {
-  const { desired, settings } = await reconcileSoon();
+/** What should be now, from stored state and the pure core: a read, with no effect applied. */
+async function desiredNow(now: number) {
+  const { settings } = await loadSettings();
+  const passes = await loadPasses(now);
+  return { settings, passes, desired: desiredState(settings, passes, now) };
+}
+
+async function calmOf(siteId: string, address: string | undefined, now: number): Promise<CalmView> {
+  const { desired, settings, passes } = await desiredNow(now);
   const site = settings.sites.find((s) => s.id === siteId);
-  const pass = (await loadPasses(now)).find((p) => p.siteId === siteId);
+  const pass = passes.find((p) => p.siteId === siteId);
+  // The calm page goes back only to a page of the very site it stands in for.
+  const returnTo = site && address && compileSites([site]).siteFor(address) ? address : null;
   return {
     name: site ? siteName(site) : '',
+    returnTo,
     until: desired.until,
     wayThroughMinutes: settings.preferences.dimWayThroughMinutes,
     passUntil: pass?.until ?? null,
@@ -85,11 +99,11 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
     case 'setSiteMode':
       return applied(setSiteMode(request.id, request.mode));
     case 'calm':
-      return calmOf(request.siteId, now);
+      return calmOf(request.siteId, request.address, now);
     case 'wayThrough':
-      await wayThrough(now, request.siteId, (await reconcileSoon()).desired.active.length > 0);
+      await wayThrough(now, request.siteId, (await desiredNow(now)).desired.active.length > 0);
       await reconcileSoon();
-      return calmOf(request.siteId, Date.now());
+      return calmOf(request.siteId, undefined, Date.now());
     case 'prompt': {
       // The moment of the family time that is on; outside it, any moment.
       const { desired } = await reconcileSoon();
@@ -127,15 +141,27 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
   }
 }
 
+/**
+ * The boundary a report belongs to, from settings and the clock (a report is a read: no
+ * reconcile): the active one that began first, so a tab keeps one row while another
+ * boundary starts on top. Null when none is on.
+ */
+function boundaryAt(settings: Settings, now: number): string | null {
+  const [first] = activeAt(settings.schedule, now).sort((a, b) => a.start - b.start);
+  return first ? occurrenceKey(first) : null;
+}
+
 /** A work tab held back notifications: counted for reflection, for a listed work site only. */
 async function recordHeld(sender: Runtime.MessageSender, count: number): Promise<null> {
   // The last report of a boundary arrives as it ends, so family time need not be on still.
   const { settings } = await loadSettings();
   const site = compileSites(settings.sites).siteFor(sender.tab?.url ?? sender.url ?? '');
-  if (!site) return null;
+  const tabId = sender.tab?.id;
+  if (!site || tabId === undefined) return null;
+  const at = Date.now();
   const history = await openHistory();
   try {
-    await history.record({ type: 'held', occurrenceKey: `site:${site.id}`, label: siteName(site), at: Date.now(), detail: String(count) });
+    await history.countHeld({ at, boundary: boundaryAt(settings, at), siteId: site.id, label: siteName(site), tabId, count });
   } finally {
     history.close();
   }
@@ -144,20 +170,46 @@ async function recordHeld(sender: Runtime.MessageSender, count: number): Promise
 
 /** A work tab said hello: reconcile (which mutes it) and tell it what to show. */
 async function planForTab(sender: Runtime.MessageSender): Promise<TabPlan | null> {
-  const { desired } = await reconcileSoon();
-  return tabPlanFor(sender.tab?.url ?? sender.url, desired.sites, desired.until);
+  const { desired, settings } = await reconcileSoon();
+  return tabPlanFor(sender.tab?.url ?? sender.url, desired.sites, desired.until, settings.preferences.dimWayThroughMinutes);
+}
+
+/** The plan for the sender's own tab now, from stored state (no effect applied). */
+async function senderPlan(sender: Runtime.MessageSender, now: number): Promise<TabPlan | null> {
+  const { desired, settings } = await desiredNow(now);
+  return tabPlanFor(sender.tab?.url, desired.sites, desired.until, settings.preferences.dimWayThroughMinutes);
 }
 
 /**
- * Our calm page framed inside a web page (the dim overlay) is an own page, but any
- * site could frame it: from there, only what the calm page itself needs.
+ * A page of a set-aside site stopped loading: the calm page takes its place. If it
+ * is no longer set aside (a way through opened, family time ended just now), the
+ * scripts are out of date: reconcile, and the page loads after all.
  */
-const FRAMED_REQUESTS: ReadonlySet<Request['type']> = new Set(['calm', 'wayThrough']);
+async function setAsidePage(sender: Runtime.MessageSender): Promise<{ stay: boolean }> {
+  const plan = await senderPlan(sender, Date.now());
+  const tabId = sender.tab?.id;
+  if (plan?.mode === 'set-aside' && tabId !== undefined && sender.tab?.url) {
+    await setAside(tabId, plan.siteId, sender.tab.url);
+    return { stay: false };
+  }
+  await reconcileSoon();
+  return { stay: true };
+}
+
+/** The parent clicked the overlay's way through: for the sender tab's own site, only while it is dimmed or set aside. */
+async function overlayWayThrough(sender: Runtime.MessageSender): Promise<null> {
+  const now = Date.now();
+  const plan = await senderPlan(sender, now);
+  if (!plan || plan.mode === 'quiet') return null;
+  await wayThrough(now, plan.siteId, true);
+  await reconcileSoon();
+  return null;
+}
 
 /**
- * In a frame, or in a tab showing someone else's page. Chromium leaves a tab's url out
- * where Hearth has no host access, which is just where any site could frame the calm
- * page; the frame id tells all the same.
+ * Only Hearth's own pages in their own tab or popup: never one inside a web page. A
+ * frame id above 0 says framed even where Chromium leaves the tab's url out (Hearth has
+ * no host access to the page around it).
  */
 function framedInWebPage(sender: Runtime.MessageSender): boolean {
   if (sender.tab === undefined) return false;
@@ -168,11 +220,20 @@ function framedInWebPage(sender: Runtime.MessageSender): boolean {
 export function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
   if (isOwnPage(sender)) {
     const parsed = v.safeParse(RequestSchema, message);
-    if (!parsed.success || (framedInWebPage(sender) && !FRAMED_REQUESTS.has(parsed.output.type))) return undefined;
+    if (!parsed.success || framedInWebPage(sender)) return undefined;
     return respond(parsed.output);
   }
   if (isOwnContentScript(sender) && v.is(ContentReportSchema, message)) {
-    return message.type === 'held' ? recordHeld(sender, message.count) : planForTab(sender);
+    switch (message.type) {
+      case 'held':
+        return recordHeld(sender, message.count);
+      case 'setAside':
+        return setAsidePage(sender);
+      case 'wayThrough':
+        return overlayWayThrough(sender);
+      case 'hello':
+        return planForTab(sender);
+    }
   }
   return undefined;
 }

@@ -26,7 +26,7 @@ export async function reconcile(now: number): Promise<Reconciled> {
   await applyAlarm(desired.wakeAt);
   // One effect that fails (a tab closing mid-way) must not hold back the others.
   const results = await Promise.allSettled([
-    applySiteEffects(desired.sites, desired.until),
+    applySiteEffects(desired.sites, desired.until, loaded.settings.preferences.dimWayThroughMinutes),
     applyBadge(desired),
     // One after the other: both notices write the same record of what was shown.
     recordTransitions(desired, loaded.settings, now).then(() => headsUp(desired, loaded.settings, now)),

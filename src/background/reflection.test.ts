@@ -5,7 +5,7 @@ process.env.TZ = 'Europe/London';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openHearthDB, type ParkedThought } from './db';
-import { openHistory, type NewHistoryEvent } from './history';
+import { openHistory, type HeldReport, type NewHistoryEvent } from './history';
 import { clearHistory, exportHistory, reflectionView } from './reflection';
 
 // Every connection opened (through idb, under the module) is watched, so a test can see it closed.
@@ -131,6 +131,40 @@ describe('reflectionView', () => {
   });
 });
 
+describe('notifications held back', () => {
+  it('are summed from the rows of each tab and from rows stored before them', async () => {
+    const boundary = `window:dinner:${local(2025, 3, 11, 18)}`;
+    await record([
+      { type: 'boundary-start', occurrenceKey: boundary, label: 'Dinner', at: local(2025, 3, 11, 18) },
+      { type: 'boundary-end', occurrenceKey: boundary, label: 'Dinner', at: local(2025, 3, 11, 19) },
+    ]);
+    const history = await openHistory();
+    try {
+      const at = local(2025, 3, 11, 18, 30);
+      const report = (tabId: number, count: number, siteId = 'slack'): HeldReport => ({ at, boundary, siteId, label: siteId, tabId, count });
+      for (const r of [report(1, 100), report(1, 20), report(2, 5), report(3, 7, 'gmail')]) await history.countHeld(r);
+      // A report just after the boundary ended, with nothing on: the same tab's row.
+      await history.countHeld({ ...report(2, 1), at: local(2025, 3, 11, 19, 1), boundary: null });
+    } finally {
+      history.close();
+    }
+    // Rows from before, one a report with its count in detail, this week and earlier this month.
+    const db = await openHearthDB();
+    try {
+      for (const [at, detail] of [[local(2025, 3, 10, 18, 30), '4'], [local(2025, 3, 3, 18, 30), '9']] as const) {
+        await db.put('events', { key: `held|site:slack|${at}`, at, type: 'held', occurrenceKey: 'site:slack', label: 'Slack', detail });
+      }
+    } finally {
+      db.close();
+    }
+
+    const view = await reflectionView(NOW);
+    expect(view.heldThisWeek).toBe(100 + 20 + 5 + 7 + 1 + 4);
+    expect(view.heldThisMonth).toBe(100 + 20 + 5 + 7 + 1 + 4 + 9);
+    expect(view.last7Days.find((d) => d.date === '2025-03-11')?.hours).toBe(1);
+  });
+});
+
 describe('exportHistory', () => {
   it('is a versioned JSON document with every event and thought, oldest first', async () => {
     await record([slackTuesday, ...dinnerMonday]);
@@ -160,7 +194,7 @@ describe('exportHistory', () => {
           at: local(2025, 3, 10, 19, 5),
         },
         {
-          key: `override|window:dinner:1|${local(2025, 3, 10, 19, 5)}`,
+          key: expect.stringMatching(`^override\\|window:dinner:1\\|${local(2025, 3, 10, 19, 5)}\\|`),
           type: 'override',
           occurrenceKey: 'window:dinner:1',
           label: 'Dinner',
@@ -168,7 +202,7 @@ describe('exportHistory', () => {
           detail: 'ended-early',
         },
         {
-          key: `override|site:slack|${slackTuesday.at}`,
+          key: expect.stringMatching(`^override\\|site:slack\\|${slackTuesday.at}\\|`),
           type: 'override',
           occurrenceKey: 'site:slack',
           label: 'Slack',

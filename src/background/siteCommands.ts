@@ -1,16 +1,14 @@
 // The parent's work-site list: add (a preset or a typed address), change a
 // site's mode, remove. Host access is asked for by the page, in the click that
 // adds the site; here we only report which sites have it.
-import { SITE_PRESETS, parseSitePattern } from '../core/sites';
-import { newId, type SiteMode, type WorkSite } from '../core/settings';
+import { parseSitePattern, siteName } from '../core/sites';
+
+export { siteName };
+import { newId, type SiteMode } from '../core/settings';
 import type { AddSiteResult, SitesView } from '../messages';
 import { canBlockNotifications } from './enforcers/notifications';
 import { hasAccess } from './enforcers/sites';
 import { loadSettings, updateSettings } from './store';
-
-export function siteName(site: Pick<WorkSite, 'pattern'>): string {
-  return SITE_PRESETS.find((p) => p.pattern === site.pattern)?.name ?? site.pattern;
-}
 
 export async function sitesView(): Promise<SitesView> {
   const { settings } = await loadSettings();

@@ -367,4 +367,37 @@ describe('notifications held back', () => {
     expect(view.facts).toEqual([]);
     expect(view.weekHours).toBe(0);
   });
+
+  it('are summed from one row per boundary, site and tab, beside older rows, without ending the boundary', () => {
+    const now = new Date(2026, 10, 25, 20, 0).getTime(); // Wednesday
+    const start = new Date(2026, 10, 25, 18, 0).getTime();
+    const boundary = `window:dinner:${start}`;
+    const row = (site: string, tab: number, at: number, count: number) => ({
+      key: `held|${boundary}|site:${site}|tab:${tab}`,
+      at,
+      type: 'held' as const,
+      occurrenceKey: boundary,
+      label: site,
+      count,
+    });
+    const view = reflect(
+      [
+        { key: `boundary-start|${boundary}`, at: start, type: 'boundary-start', occurrenceKey: boundary, label: 'Dinner' },
+        row('slack', 1, start + 60_000, 500),
+        row('slack', 2, start + 90_000, 7),
+        row('gmail', 3, start + 120_000, 3),
+        { key: 'held|site:slack|1', at: start - 60_000, type: 'held', occurrenceKey: 'site:slack', label: 'Slack', detail: '4' },
+        // Unreadable counts count for nothing rather than spoil the sum.
+        { ...row('jira', 4, start, 0), count: -2 },
+        { key: 'held|site:jira|2', at: start, type: 'held', occurrenceKey: 'site:jira', label: 'Jira', detail: 'many' },
+      ],
+      [],
+      0,
+      now,
+    );
+    expect(view.heldThisWeek).toBe(514);
+    expect(view.heldThisMonth).toBe(514);
+    // The boundary is still running: a held row under its key is not its end.
+    expect(view.weekHours).toBe(2);
+  });
 });

@@ -74,12 +74,13 @@ export interface Stretch {
 
 /**
  * Boundary starts and ends paired by occurrence, cut at `now`, merged where they
- * overlap or touch; sorted by start. Overrides are not stretches and are ignored.
+ * overlap or touch; sorted by start. Every other event is ignored.
  */
 export function stretches(events: readonly HistoryEvent[], now: number): Stretch[] {
   const byOccurrence = new Map<string, { start?: number; end?: number }>();
   for (const e of events) {
-    if (e.type === 'override' || !Number.isFinite(e.at)) continue;
+    // Held rows name the boundary they belong to, but they are not its start or end.
+    if ((e.type !== 'boundary-start' && e.type !== 'boundary-end') || !Number.isFinite(e.at)) continue;
     const pair = byOccurrence.get(e.occurrenceKey) ?? {};
     // Keys are deterministic, so there is one of each; if not, take the widest span.
     if (e.type === 'boundary-start') pair.start = Math.min(pair.start ?? Infinity, e.at);
@@ -152,6 +153,12 @@ function factOf(e: HistoryEvent): ReflectionFact | null {
   return fact;
 }
 
+/** A held row's count: a number now; rows from before one row per tab kept it in `detail`. */
+function heldCount(e: HistoryEvent): number {
+  const count = e.count ?? Number.parseInt(e.detail ?? '', 10);
+  return Number.isInteger(count) && count > 0 ? count : 0;
+}
+
 export function reflect(
   events: HistoryEvent[],
   thoughts: { parkedAt: number }[],
@@ -167,9 +174,7 @@ export function reflect(
 
   const parkedSince = (from: number) => thoughts.filter((th) => th.parkedAt >= from && th.parkedAt <= now).length;
   const heldSince = (from: number) =>
-    events
-      .filter((e) => e.type === 'held' && e.at >= from && e.at <= now)
-      .reduce((n, e) => n + (Number.parseInt(e.detail ?? '', 10) || 0), 0);
+    events.filter((e) => e.type === 'held' && e.at >= from && e.at <= now).reduce((n, e) => n + heldCount(e), 0);
 
   const facts = events
     .filter((e) => e.at >= factsFrom && e.at <= now)

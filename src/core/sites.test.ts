@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteMode, WorkSite } from './settings';
-import { SITE_PRESETS, compileSites, originsFor, parseSitePattern } from './sites';
+import { SITE_PRESETS, compileSites, shadowedBy, originsFor, parseSitePattern } from './sites';
 
 const site = (id: string, pattern: string, mode: SiteMode = 'quiet'): WorkSite => ({ id, pattern, mode });
 
@@ -188,8 +188,7 @@ describe('compileSites: siteFor', () => {
   it('takes the first of two sites naming the same host', () => {
     const c = compileSites([site('a', '*.atlassian.net'), site('b', 'atlassian.net', 'dim')]);
     expect(c.siteFor('https://x.atlassian.net/')?.id).toBe('a');
-    expect(c.requestDomains('quiet')).toEqual(['atlassian.net']);
-    expect(c.requestDomains('dim')).toEqual([]);
+    expect(c.siteFor('https://atlassian.net/')?.id).toBe('a');
   });
 
   it('reads stored patterns written loosely, and leaves out ones it cannot read', () => {
@@ -237,22 +236,19 @@ describe('compileSites: browser patterns', () => {
     ]);
   });
 
-  it('gives requestDomains per mode', () => {
-    expect(compiled.requestDomains('quiet')).toEqual(['localhost', 'slack.com']);
-    expect(compiled.requestDomains('dim')).toEqual(['atlassian.net']);
-    expect(compiled.requestDomains('set-aside')).toEqual(['127.0.0.1', 'mail.google.com']);
-  });
-
-  it('hands out copies, so a caller cannot change the compiled lists', () => {
-    compiled.requestDomains('quiet').push('evil.io');
-    expect(compiled.requestDomains('quiet')).toEqual(['localhost', 'slack.com']);
+  it('leaves a more specific site out of a broader one\'s script (set aside *.slack.com, app.slack.com only quiet)', () => {
+    const broad = site('broad', '*.slack.com', 'set-aside');
+    const narrow = site('narrow', 'app.slack.com', 'quiet');
+    const other = site('other', 'mail.google.com', 'quiet');
+    expect(shadowedBy([broad], [narrow, other])).toEqual(['*://*.app.slack.com/*']);
+    // The other way round the broad site is not shadowed: the narrow one is what is set aside.
+    expect(shadowedBy([{ ...narrow, mode: 'set-aside' }], [{ ...broad, mode: 'quiet' }])).toEqual([]);
   });
 
   it('compiles an empty list to nothing', () => {
     const empty = compileSites([]);
     expect(empty.matchPatterns).toEqual([]);
     expect(empty.contentSettingsPatterns).toEqual([]);
-    expect(empty.requestDomains('quiet')).toEqual([]);
     expect(empty.siteFor('https://slack.com/')).toBeNull();
   });
 });

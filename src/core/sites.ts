@@ -16,7 +16,7 @@
 //   match notslack.com, slack.com.evil.io, evil.io/slack.com or slack.com@evil.io.
 
 import { say } from './say';
-import type { SiteMode, WorkSite } from './settings';
+import type { WorkSite } from './settings';
 
 export type ParsedPattern = { ok: true; pattern: string } | { ok: false; error: string };
 
@@ -196,13 +196,6 @@ export interface CompiledSites {
   contentSettingsPatterns: string[];
   /** The site quieting this URL, the most specific one first; null for none. */
   siteFor(url: string): WorkSite | null;
-  /**
-   * declarativeNetRequest `requestDomains` for the sites in one mode (DNR adds the
-   * subdomains itself). Sorted; empty when no site has that mode. Note that DNR cannot
-   * tell "most specific wins": with slack.com quiet and app.slack.com dim, the quiet
-   * list's slack.com also covers app.slack.com.
-   */
-  requestDomains(mode: SiteMode): string[];
 }
 
 const sortedUnique = (items: Iterable<string>): string[] => [...new Set(items)].sort();
@@ -231,10 +224,6 @@ export function compileSites(sites: readonly WorkSite[]): CompiledSites {
     if (target && !byHost.has(target.host)) byHost.set(target.host, { site, exact: target.exact });
   }
   const targets = [...byHost].map(([host, { exact }]) => ({ host, exact }));
-  const domainsByMode = new Map<SiteMode, string[]>();
-  for (const [host, { site }] of byHost) {
-    domainsByMode.set(site.mode, [...(domainsByMode.get(site.mode) ?? []), host]);
-  }
 
   return {
     matchPatterns: sortedUnique(targets.map(matchPatternOf)),
@@ -252,10 +241,25 @@ export function compileSites(sites: readonly WorkSite[]): CompiledSites {
       }
       return null;
     },
-    requestDomains(mode) {
-      return sortedUnique(domainsByMode.get(mode) ?? []);
-    },
   };
+}
+
+/**
+ * Match patterns of the `others` whose pages the patterns of `over` match too, but
+ * which win there as the more specific site (app.slack.com under *.slack.com): a
+ * script meant for `over` must leave them out. Sorted, unique.
+ */
+export function shadowedBy(over: readonly WorkSite[], others: readonly WorkSite[]): string[] {
+  const overCompiled = compileSites(over);
+  const all = compileSites([...others, ...over]);
+  const shadowed: string[] = [];
+  for (const site of others) {
+    const target = targetOf(site.pattern);
+    if (!target) continue;
+    const page = `https://${target.host}/`;
+    if (overCompiled.siteFor(page) && all.siteFor(page)?.id === site.id) shadowed.push(matchPatternOf(target));
+  }
+  return sortedUnique(shadowed);
 }
 
 // ---------------------------------------------------------------------------
@@ -292,3 +296,8 @@ export const SITE_PRESETS: readonly SitePreset[] = Object.freeze([
   { id: 'github', name: 'GitHub', pattern: 'github.com' },
   { id: 'discord', name: 'Discord', pattern: 'discord.com' },
 ].map((preset) => Object.freeze(preset)));
+
+/** A preset's name ("Slack"), or the pattern itself: what a parent reads. */
+export function siteName(site: Pick<WorkSite, 'pattern'>): string {
+  return SITE_PRESETS.find((p) => p.pattern === site.pattern)?.name ?? site.pattern;
+}

@@ -19,7 +19,7 @@ const PAGES: { name: string; path: string; ready: (page: Page) => Promise<unknow
   { name: 'onboarding', path: 'src/ui/onboarding/index.html', ready: (p) => p.getByRole('heading').first().waitFor() },
   { name: 'reflection', path: 'src/ui/reflection/index.html', ready: (p) => p.getByRole('heading').first().waitFor() },
   { name: 'welcome-back', path: 'src/ui/handoff/index.html', ready: (p) => p.getByRole('heading', { name: 'Welcome back' }).waitFor() },
-  { name: 'set-aside', path: `${CALM}?mode=aside&site=SITE#https://app.slack.com/client`, ready: (p) => p.getByRole('heading', { name: 'This can wait' }).waitFor() },
+  { name: 'set-aside', path: `${CALM}?site=SITE#https://app.slack.com/client`, ready: (p) => p.getByRole('heading', { name: 'This can wait' }).waitFor() },
 ];
 
 let hearth: Hearth;

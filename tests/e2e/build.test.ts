@@ -9,9 +9,8 @@ const built = (target: string) =>
   };
 
 describe.each(['chrome', 'firefox'])('the %s build', (target) => {
-  test('lets web pages reach only the calm page, not the scripts it injects', () => {
-    const resources = (built(target).web_accessible_resources ?? []).flatMap((war) => war.resources);
-    expect(resources).toEqual(['src/ui/calm/index.html']);
+  test('lets web pages reach nothing of Hearth\'s: no page, script or image a site could fetch, frame or open', () => {
+    expect(built(target).web_accessible_resources).toBeUndefined();
   });
 
   test('asks for no site access at install and has no static content scripts', () => {

@@ -119,3 +119,24 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * What a screen reader is given of a page, as "role: name" lines (Chromium's
+ * accessibility tree). The calm overlay lives in a closed shadow root that no page
+ * script, and no test selector, can reach: this is how tests read it, as a parent would.
+ */
+export async function exposed(hearth: Hearth, page: Page): Promise<string[]> {
+  const cdp = await hearth.context.newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[];
+    };
+    return nodes.filter((n) => !n.ignored).map((n) => `${n.role?.value}: ${n.name?.value ?? ''}`);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Whether the calm overlay is over the page, read as a screen reader would. */
+export const overlayShown = async (hearth: Hearth, page: Page): Promise<boolean> =>
+  (await exposed(hearth, page)).includes('dialog: Hearth: this can wait');

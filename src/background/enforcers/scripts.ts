@@ -2,13 +2,16 @@
 // are registered when a boundary starts (and injected into work tabs already
 // open), and unregistered at its end, when every open work tab is put back.
 import browser from 'webextension-polyfill';
+import asideFile from '../../content/aside.ts?iife';
 import quietMainFile from '../../content/quiet-main.ts?iife';
 import quietFile from '../../content/quiet.ts?iife';
+import { installStandIns } from '../../content/standins';
 import type { AccessGonePush, PlanPush, TabPlan } from '../../messages';
 import { isLive, settle } from './tabs';
 
 const MAIN_ID = 'hearth-quiet-main';
 const ISOLATED_ID = 'hearth-quiet';
+const ASIDE_ID = 'hearth-aside';
 
 export interface Restored {
   tabId: number;
@@ -16,8 +19,15 @@ export interface Restored {
   touched: boolean;
 }
 
-/** Registers the scripts for `patterns` (none: unregisters). Returns the tabs put back. */
-export async function applyContentScripts(patterns: string[]): Promise<Restored[]> {
+/**
+ * Registers the scripts for `patterns` (none: unregisters), and the set-aside stop for
+ * `asidePatterns` (a subset). Returns the tabs put back.
+ */
+export async function applyContentScripts(
+  patterns: string[],
+  aside: { matches: string[]; exclude: string[] } = { matches: [], exclude: [] },
+): Promise<Restored[]> {
+  await applyAsideScript(aside.matches, aside.exclude);
   const current = await browser.scripting.getRegisteredContentScripts({ ids: [MAIN_ID, ISOLATED_ID] });
   const before = current.find((s) => s.id === ISOLATED_ID)?.matches ?? [];
   if (current.length === 2 && sameList(before, patterns)) return [];
@@ -25,9 +35,10 @@ export async function applyContentScripts(patterns: string[]): Promise<Restored[
   if (current.length) await browser.scripting.unregisterContentScripts({ ids: current.map((s) => s.id) });
   if (patterns.length) {
     await browser.scripting.registerContentScripts([
-      // Stand-ins first, in every frame, before the site's own code runs.
+      // In every frame, before the site's own code runs; each frame's two scripts link up
+      // privately at document_start (see standinsLink.ts).
+      { id: ISOLATED_ID, js: [quietFile], matches: patterns, runAt: 'document_start', allFrames: true },
       { id: MAIN_ID, js: [quietMainFile], matches: patterns, runAt: 'document_start', allFrames: true, world: 'MAIN' },
-      { id: ISOLATED_ID, js: [quietFile], matches: patterns, runAt: 'document_start' },
     ]);
     const { live, frozen } = await tabsOn(patterns);
     await Promise.all(live.map((id) => inject(id)));
@@ -71,29 +82,50 @@ async function tabsOn(patterns: string[]): Promise<{ live: number[]; frozen: num
   return { live: ids(isLive), frozen: ids((t) => !t.discarded && !isLive(t)) };
 }
 
+/** The set-aside stop, for pages of set-aside sites that start loading (not those a more specific site claims). */
+async function applyAsideScript(matches: string[], exclude: string[]): Promise<void> {
+  const [current] = await browser.scripting.getRegisteredContentScripts({ ids: [ASIDE_ID] });
+  if (current && sameList(current.matches ?? [], matches) && sameList(current.excludeMatches ?? [], exclude)) return;
+  if (current) await browser.scripting.unregisterContentScripts({ ids: [ASIDE_ID] });
+  if (matches.length) {
+    await browser.scripting.registerContentScripts([
+      { id: ASIDE_ID, js: [asideFile], matches, ...(exclude.length ? { excludeMatches: exclude } : {}), runAt: 'document_start' },
+    ]);
+  }
+}
+
+/**
+ * Into a page already running: Hearth's script in every frame first, then the
+ * stand-ins in each frame that has none yet, linked under a name made here, now,
+ * so page code already running can't listen for it.
+ */
 async function inject(tabId: number): Promise<void> {
-  // Both scripts guard against running twice, so injecting into a tab that already has them is harmless.
-  await settle(browser.scripting.executeScript({ target: { tabId, allFrames: true }, world: 'MAIN', files: [quietMainFile] }));
-  await settle(browser.scripting.executeScript({ target: { tabId }, files: [quietFile] }));
+  await settle(browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [quietFile] }));
+  const linkEvent = `hearth-${crypto.randomUUID()}`;
+  const wanted = await settle(
+    browser.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      func: (name: string) =>
+        (globalThis as { __hearthQuiet?: { expectStandIns(n: string): boolean } }).__hearthQuiet?.expectStandIns(name) ?? false,
+      args: [linkEvent],
+    }),
+  );
+  const frameIds = (wanted ?? []).filter((r) => r.result === true).map((r) => r.frameId);
+  if (frameIds.length) {
+    await settle(browser.scripting.executeScript({ target: { tabId, frameIds }, world: 'MAIN', func: installStandIns, args: [linkEvent] }));
+  }
 }
 
 async function restore(tabId: number): Promise<Restored | null> {
-  await settle(
-    browser.scripting.executeScript({
-      target: { tabId, allFrames: true },
-      world: 'MAIN',
-      func: () => (window as unknown as Record<symbol, { restore(): void } | undefined>)[Symbol.for('hearth.quiet.main')]?.restore(),
-    }),
-  );
   const results = await settle(
     browser.scripting.executeScript({
-      target: { tabId },
+      target: { tabId, allFrames: true },
       func: () => (globalThis as { __hearthQuiet?: { restore(): { touched: boolean } } }).__hearthQuiet?.restore() ?? null,
     }),
   );
   // No answer: the tab closed, navigated away or is frozen; nothing of ours is left to undo, or it can't be reached.
   if (!results) return null;
-  const value = results[0]?.result as { touched: boolean } | null | undefined;
+  const value = results.find((r) => r.frameId === 0)?.result as { touched: boolean } | null | undefined;
   return { tabId, touched: value?.touched ?? true };
 }
 

@@ -1,8 +1,7 @@
-import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, test } from 'vitest';
 import { sitePlans } from '../../core/quiet';
 import type { WorkSite } from '../../core/settings';
-import { calmUrl, rulesFor } from './pageRules';
+import { calmPageOf, calmUrl } from './calmPages';
 import { tabPlanFor } from './sites';
 
 const slack: WorkSite = { id: 'slack', pattern: 'app.slack.com', mode: 'dim' };
@@ -12,7 +11,13 @@ const now = 1_000_000;
 describe('what each work tab shows', () => {
   test('during family time a work tab gets its site mode and the end of family time', () => {
     const plans = sitePlans([slack, jira], [], true, now);
-    expect(tabPlanFor('https://app.slack.com/client/T1', plans, now + 5000)).toEqual({ siteId: 'slack', mode: 'dim', until: now + 5000 });
+    expect(tabPlanFor('https://app.slack.com/client/T1', plans, now + 5000, 10)).toEqual({
+      siteId: 'slack',
+      name: 'Slack',
+      mode: 'dim',
+      until: now + 5000,
+      wayThroughMinutes: 10,
+    });
     expect(tabPlanFor('https://acme.atlassian.net/browse/X-1', plans, null)?.mode).toBe('set-aside');
   });
 
@@ -29,18 +34,19 @@ describe('what each work tab shows', () => {
   });
 });
 
-describe('set-aside page rules', () => {
-  test('redirect only top-level pages of the site, keeping the whole address', () => {
-    const [rule] = rulesFor([{ siteId: 'jira', requestDomains: ['atlassian.net'] }]);
-    expect(rule!.condition).toMatchObject({ requestDomains: ['atlassian.net'], resourceTypes: ['main_frame'] });
-    expect(rule!.action.redirect?.regexSubstitution).toBe(
-      `chrome-extension://${fakeBrowser.runtime.id}/src/ui/calm/index.html?mode=aside&site=jira#\\0`,
-    );
+describe('set-aside calm pages', () => {
+  test('the calm page URL carries the site and the original address, and reads back', () => {
+    const original = 'https://x.atlassian.net/browse/1?q=2#frag';
+    const url = new URL(calmUrl('a b', original));
+    expect(url.protocol).toBe('chrome-extension:');
+    expect(url.searchParams.get('site')).toBe('a b');
+    expect(url.hash).toBe(`#${original}`);
+    expect(calmPageOf(url.href)).toEqual({ siteId: 'a b', original });
   });
 
-  test('the calm page URL carries the site and the original address', () => {
-    const url = new URL(calmUrl('a b', 'https://x.atlassian.net/browse/1?q=2#frag'));
-    expect(url.searchParams.get('site')).toBe('a b');
-    expect(url.hash).toBe('#https://x.atlassian.net/browse/1?q=2#frag');
+  test('a calm page standing in for no web address, or another page, is none of ours to send back', () => {
+    expect(calmPageOf(calmUrl('jira', 'javascript:alert(1)'))).toBeNull();
+    expect(calmPageOf('https://example.com/src/ui/calm/index.html?site=jira#https://x.atlassian.net/')).toBeNull();
+    expect(calmPageOf(undefined)).toBeNull();
   });
 });

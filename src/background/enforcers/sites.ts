@@ -3,53 +3,49 @@
 // dim), tabs muted, set-aside pages. Effects that need host access apply only
 // to the sites the parent has given access to; the notification block needs none.
 import browser from 'webextension-polyfill';
-import { compileSites, originsFor, type CompiledSites } from '../../core/sites';
+import { compileSites, originsFor, shadowedBy, siteName, type CompiledSites } from '../../core/sites';
 import type { SitePlan } from '../../core/quiet';
 import type { TabPlan } from '../../messages';
 import { applyMute } from './mute';
 import { applyNotificationBlocks } from './notifications';
-import { applyPageRules } from './pageRules';
+import { returnCalmPages } from './calmPages';
 import { applyContentScripts, pushPlans, type Restored } from './scripts';
 
 export async function hasAccess(pattern: string): Promise<boolean> {
   return browser.permissions.contains({ origins: originsFor(pattern) }).catch(() => false);
 }
 
-export async function applySiteEffects(plans: SitePlan[], until: number | null): Promise<void> {
+export async function applySiteEffects(plans: SitePlan[], until: number | null, wayThroughMinutes: number): Promise<void> {
   const access = await Promise.all(plans.map((p) => hasAccess(p.site.pattern)));
   const reachable = plans.filter((_, i) => access[i]);
   const all = compileSites(plans.map((p) => p.site));
   const reach = compileSites(reachable.map((p) => p.site));
 
+  const asideSites = reachable.filter((p) => p.mode === 'set-aside').map((p) => p.site);
+  const otherSites = reachable.filter((p) => p.mode !== 'set-aside').map((p) => p.site);
+  const aside = { matches: compileSites(asideSites).matchPatterns, exclude: shadowedBy(asideSites, otherSites) };
+
   // Stand-ins first, then the block: open pages keep the permission they saw.
-  const restored = await applyContentScripts(reach.matchPatterns);
+  const restored = await applyContentScripts(reach.matchPatterns, aside);
   const released = await applyNotificationBlocks(all.contentSettingsPatterns);
   await applyMute(reach.matchPatterns);
-  await applyPageRules(
-    reachable
-      .filter((p) => p.mode === 'set-aside')
-      .map((p) => {
-        const one = compileSites([p.site]);
-        return { siteId: p.site.id, requestDomains: one.requestDomains('set-aside') };
-      }),
-    new Set(plans.filter((p) => p.mode === 'set-aside').map((p) => p.site.id)),
-  );
-  if (reachable.length) await pushPlans(await tabPlans(reachable, reach, until));
+  await returnCalmPages(new Set(plans.filter((p) => p.mode === 'set-aside').map((p) => p.site.id)));
+  if (reachable.length) await pushPlans(await tabPlans(reachable, reach, until, wayThroughMinutes));
   if (released.length) await reloadUntouched(restored);
 }
 
 /** The plan for one tab's URL, when it is a work site in family time. */
-export function tabPlanFor(url: string | undefined, plans: SitePlan[], until: number | null): TabPlan | null {
+export function tabPlanFor(url: string | undefined, plans: SitePlan[], until: number | null, wayThroughMinutes = 10): TabPlan | null {
   if (!url) return null;
   const site = compileSites(plans.map((p) => p.site)).siteFor(url);
   const plan = site && plans.find((p) => p.site.id === site.id);
-  return plan ? { siteId: plan.site.id, mode: plan.mode, until } : null;
+  return plan ? { siteId: plan.site.id, name: siteName(plan.site), mode: plan.mode, until, wayThroughMinutes } : null;
 }
 
-async function tabPlans(plans: SitePlan[], compiled: CompiledSites, until: number | null): Promise<Map<number, TabPlan>> {
+async function tabPlans(plans: SitePlan[], compiled: CompiledSites, until: number | null, minutes: number): Promise<Map<number, TabPlan>> {
   const out = new Map<number, TabPlan>();
   for (const tab of await browser.tabs.query({ url: compiled.matchPatterns })) {
-    const plan = tabPlanFor(tab.url, plans, until);
+    const plan = tabPlanFor(tab.url, plans, until, minutes);
     if (tab.id !== undefined && plan) out.set(tab.id, plan);
   }
   return out;

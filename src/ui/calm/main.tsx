@@ -1,10 +1,6 @@
 import { render } from 'preact';
 import { Calm } from './Calm';
 
+// Only ever a page of its own tab, opened by the worker in place of a set-aside page.
 const params = new URLSearchParams(location.search);
-const mode = params.get('mode') === 'dim' ? 'dim' : 'aside';
-document.body.classList.toggle('dim', mode === 'dim');
-render(
-  <Calm mode={mode} siteId={params.get('site') ?? ''} original={location.hash.slice(1)} />,
-  document.getElementById('app')!,
-);
+if (window.top === window) render(<Calm siteId={params.get('site') ?? ''} address={location.hash.slice(1)} />, document.getElementById('app')!);

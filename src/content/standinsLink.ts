@@ -1,0 +1,51 @@
+// Hearth's end of the private line to the stand-ins in the page's own world
+// (standins.ts). A MessagePort is handed over in one synchronous event, at a
+// moment no page code can listen: at document_start, before the page's first
+// script, or, for a page already running, under a random name the worker made.
+// After that the two sides speak only over the port, which the page never sees.
+
+/** The event name used at document_start, when no page code has run yet. */
+export const LINK_EVENT = 'hearth-link';
+
+export interface StandInsLink {
+  /** The stand-ins took the port: counts arrive and they can be put back. */
+  linked(): boolean;
+  /** Tells the stand-ins to give the page its own notification functions back. */
+  restore(): void;
+  stop(): void;
+}
+
+export function linkStandIns(linkEvent: string, onHeld: () => void): StandInsLink {
+  const channel = new MessageChannel();
+  let linked = false;
+  channel.port1.onmessage = (m: MessageEvent) => {
+    if ((m.data as { held?: number } | null)?.held === 1) onHeld();
+  };
+  const offer = () => {
+    if (linked) return;
+    // The stand-ins cancel the event to say they took the port.
+    const event = new MessageEvent(linkEvent, { ports: [channel.port2], cancelable: true });
+    linked = !window.dispatchEvent(event);
+    if (linked) stopWaiting();
+  };
+  // The stand-ins may come after this script: they say so, and the port is offered then.
+  const ready = `${linkEvent}:ready`;
+  const stopWaiting = () => {
+    removeEventListener(ready, offer, true);
+    document.removeEventListener('DOMContentLoaded', stopWaiting);
+  };
+  addEventListener(ready, offer, true);
+  // Past the page's first scripts the name is no secret any more: stop listening for it.
+  if (linkEvent === LINK_EVENT) document.addEventListener('DOMContentLoaded', stopWaiting, { once: true });
+  offer();
+  return {
+    linked: () => linked,
+    restore() {
+      if (linked) channel.port1.postMessage({ restore: true });
+    },
+    stop() {
+      stopWaiting();
+      channel.port1.close();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// Keeps unread counts ("(3) Inbox") out of a work page's title during family time,
+// however often the site rewrites it, and gives the site's own latest title back.
+import { stripUnreadCount } from '../core/titles';
+
+/**
+ * Keeps the count out of the title, however often the site rewrites it. Each
+ * write is told apart as the site's or Hearth's, so at the end the site's own
+ * latest title comes back (and a title the site already cleared stays clear).
+ */
+export function watchTitle() {
+  let real = document.title;
+  let stopped = false;
+  /** Hearth's writes not yet seen by the observer, oldest first. */
+  const pending: string[] = [];
+  /** The title on the page now is one Hearth wrote. */
+  let oursShowing = false;
+
+  const write = (text: string) => {
+    pending.push(text);
+    document.title = text;
+  };
+  const seen = (text: string) => {
+    if (pending[0] === text) {
+      pending.shift();
+      oursShowing = true;
+    } else {
+      real = text;
+      oursShowing = false;
+    }
+  };
+  const quiet = () => {
+    if (pending.length) return; // our own write is still on its way
+    const now = document.title;
+    const stripped = stripUnreadCount(now);
+    if (stripped !== now) write(stripped);
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') seen((record.target as Text).data);
+      else if (record.target.nodeName === 'TITLE') seen(record.target.textContent ?? '');
+      else if ([...record.addedNodes].some((n) => n.nodeName === 'TITLE')) seen(document.title);
+    }
+    quiet();
+  });
+  // Watch <head> for a new <title>, and the title element's text. At
+  // document_start neither may exist yet, so start at the root and narrow.
+  const observe = () => {
+    observer.disconnect();
+    const head = document.head;
+    const el = document.querySelector('title');
+    if (head) observer.observe(head, { childList: true });
+    else observer.observe(document.documentElement ?? document, { childList: true, subtree: true });
+    if (el) observer.observe(el, { childList: true, characterData: true, subtree: true });
+  };
+  const rewatch = new MutationObserver(() => {
+    observe();
+    quiet();
+  });
+  const watchRoot = () => rewatch.observe(document.head ?? document.documentElement ?? document, { childList: true });
+  observe();
+  watchRoot();
+  if (document.readyState === 'loading') {
+    document.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        if (stopped) return; // put back while the page was still loading
+        observe();
+        rewatch.disconnect();
+        watchRoot();
+        if (!pending.length) real = document.title;
+        quiet();
+      },
+      { once: true },
+    );
+  }
+  quiet();
+  return {
+    stop() {
+      stopped = true;
+      observer.disconnect();
+      rewatch.disconnect();
+      if (oursShowing || pending.length) document.title = real;
+    },
+  };
+}

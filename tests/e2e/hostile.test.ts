@@ -1,0 +1,168 @@
+// Pages that try to learn of, or undo, the parent's family time (docs/trust.md).
+// An ordinary site (not listed: `localhost`, beside the listed 127.0.0.1) probes for
+// Hearth by every web route, in family time and out of it; a listed work page tries
+// to switch its stand-ins off and to inflate what reflection counts.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serveFixtures, type FixtureServer } from '../fixtures/server';
+import { CALM, launch, type Hearth } from './harness';
+import { ask, closePages, openChat, quietFixtureOnly } from './helpers';
+
+let site: FixtureServer;
+let hearth: Hearth;
+/** An ordinary site's own server: counts every request a probe's frame makes to it. */
+let probeServer: Server;
+let probeOrigin: string;
+const pings: string[] = [];
+
+beforeAll(async () => {
+  site = await serveFixtures();
+  probeServer = createServer((req, res) => {
+    if (req.url?.startsWith('/ping')) pings.push(req.url);
+    res.setHeader('content-type', 'text/html');
+    res.end('<!doctype html><title>An ordinary site</title><p>Nothing to see.</p>');
+  });
+  await new Promise<void>((r) => probeServer.listen(0, '127.0.0.1', r));
+  probeOrigin = `http://localhost:${(probeServer.address() as AddressInfo).port}`;
+  hearth = await launch();
+  await quietFixtureOnly(hearth, 'set-aside');
+});
+
+afterAll(async () => {
+  await hearth?.close();
+  await site?.close();
+  await new Promise((r) => probeServer?.close(r));
+});
+
+/** Everything an ordinary page can try, for Hearth's id and for an id no extension has. */
+async function probe(page: Page, id: string): Promise<unknown> {
+  return page.evaluate(
+    async ({ id, calm, origin }) => {
+      const base = `chrome-extension://${id}/`;
+      const fetched = async (path: string) => {
+        try {
+          const r = await fetch(base + path);
+          return `status ${r.status}`;
+        } catch (e) {
+          return (e as Error).name;
+        }
+      };
+      const framed = (path: string) =>
+        new Promise<string>((resolve) => {
+          const frame = document.createElement('iframe');
+          frame.src = base + path;
+          const done = (how: string) => {
+            frame.remove();
+            resolve(how);
+          };
+          frame.addEventListener('load', () => {
+            let readable: string;
+            try {
+              readable = String(frame.contentWindow?.location.href);
+            } catch {
+              readable = 'cross-origin';
+            }
+            done(`loaded ${readable} frames=${frame.contentWindow?.length ?? -1}`);
+          });
+          document.body.append(frame);
+          setTimeout(() => done('no load'), 3000);
+        });
+      const start = performance.now();
+      return {
+        calm: await fetched(calm),
+        calmWithAddress: await fetched(`${calm}?mode=aside&site=x#${origin}/ping`),
+        manifest: await fetched('manifest.json'),
+        script: await fetched('src/content/quiet.js'),
+        icon: await fetched('icons/icon-16.png'),
+        frame: await framed(`${calm}?mode=aside&site=x#${origin}/ping`),
+        frameDim: await framed(`${calm}?mode=dim&site=x`),
+        slow: performance.now() - start > 2500,
+      };
+    },
+    { id, calm: CALM, origin: probeOrigin },
+  );
+}
+
+/** What an ordinary page can see of the world it runs in. */
+const ownWorld = (page: Page) =>
+  page.evaluate(() => ({
+    symbols: Object.getOwnPropertySymbols(window).map(String),
+    extraChildren: [...document.documentElement.children].map((e) => e.tagName),
+    notificationNative: Notification.toString().includes('[native code]'),
+  }));
+
+describe('an ordinary site', () => {
+  test('cannot tell that Hearth is installed, nor whether family time is on, by fetching, framing or opening its pages', async () => {
+    const page = await hearth.context.newPage();
+    await page.goto(`${probeOrigin}/`);
+    const noSuchExtension = 'abcdefghijklmnopabcdefghijklmnop';
+
+    const outside = await probe(page, hearth.id);
+    const outsideWorld = await ownWorld(page);
+    // Hearth answers exactly as an extension that isn't there.
+    expect(outside).toEqual(await probe(page, noSuchExtension));
+
+    await ask(hearth, { type: 'startFocus', minutes: 30 });
+    const during = await probe(page, hearth.id);
+    expect(during).toEqual(outside);
+    expect(await ownWorld(page)).toEqual(outsideWorld);
+    expect(outsideWorld).toEqual({ symbols: [], extraChildren: ['HEAD', 'BODY'], notificationNative: true });
+
+    // A page opening Hearth's calm page in a window of its own gets nowhere either.
+    const popup = await page.evaluate((url) => {
+      const w = window.open(url);
+      return w !== null;
+    }, `chrome-extension://${hearth.id}/${CALM}?site=x#${probeOrigin}/ping-popup`);
+    if (popup) {
+      const opened = await hearth.context.waitForEvent('page');
+      await opened.waitForLoadState().catch(() => undefined);
+      expect(opened.url()).not.toContain(`${probeOrigin}/ping`);
+      await opened.close();
+    }
+    // The calm page never sent anything to the probing site's server.
+    expect(pings).toEqual([]);
+
+    await ask(hearth, { type: 'endNow' });
+    await closePages(page);
+  });
+});
+
+describe('a listed work page during family time', () => {
+  test('cannot switch its notification stand-ins off, find them, or be handed their link', async () => {
+    await ask(hearth, { type: 'setSiteMode', id: (await ask<{ sites: { site: { id: string } }[] }>(hearth, { type: 'sites' })).sites[0]!.site.id, mode: 'quiet' });
+    await ask(hearth, { type: 'startFocus', minutes: 30 });
+    const chat = await openChat(hearth, site, '/chat/hostile');
+    const standIn = () => chat.evaluate(() => !Notification.toString().includes('[native code]'));
+    await expect.poll(standIn).toBe(true);
+
+    const attempts = await chat.evaluate(async () => {
+      const tried: string[] = [];
+      // The old control events, and the old global handle.
+      for (const name of ['hearth:restore', 'hearth-link:ready', 'hearth:held']) {
+        for (let i = 0; i < 50; i++) window.dispatchEvent(new CustomEvent(name));
+        tried.push(name);
+      }
+      const handle = (window as unknown as Record<symbol, unknown>)[Symbol.for('hearth.quiet.main')];
+      tried.push(`handle:${typeof handle}`);
+      // Listening for the link, then asking for it again, hoping to be handed a port.
+      let stolen = 0;
+      addEventListener('hearth-link', (e) => (stolen += (e as MessageEvent).ports.length), true);
+      window.dispatchEvent(new Event('hearth-link:ready'));
+      tried.push(`stolen:${stolen}`);
+      tried.push(`symbols:${Object.getOwnPropertySymbols(window).length}`);
+      // A pristine Notification from a fresh same-origin frame is the browser's own (the
+      // contentSettings block holds it on Chromium; see README for Firefox).
+      await new Promise((r) => setTimeout(r, 200));
+      return tried;
+    });
+    expect(attempts).toEqual(['hearth:restore', 'hearth-link:ready', 'hearth:held', 'handle:undefined', 'stolen:0', 'symbols:0']);
+    expect(await standIn()).toBe(true);
+
+    // The page's own notifications go on being held.
+    expect(site.count('page-shown')).toBe(0);
+    await ask(hearth, { type: 'endNow' });
+    await closePages(chat);
+  });
+});
