@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { CALM, launch, type Hearth } from './harness';
 import { ask, closePages, openChat, quietFixtureOnly } from './helpers';
+import { profileAllowingNotifications } from './profile';
 
 let site: FixtureServer;
 let hearth: Hearth;
@@ -26,7 +27,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => probeServer.listen(0, '127.0.0.1', r));
   probeOrigin = `http://localhost:${(probeServer.address() as AddressInfo).port}`;
-  hearth = await launch();
+  // The parent allowed the work chat's notifications earlier, so its pages really notify.
+  hearth = await launch(await profileAllowingNotifications(site.origin));
   await quietFixtureOnly(hearth, 'set-aside');
 });
 
@@ -130,10 +132,13 @@ describe('an ordinary site', () => {
 });
 
 describe('a listed work page during family time', () => {
-  test('cannot switch its notification stand-ins off, find them, or be handed their link', async () => {
+  test('cannot switch its notification stand-ins off, find them, be handed their link, or inflate what is counted', async () => {
     await ask(hearth, { type: 'setSiteMode', id: (await ask<{ sites: { site: { id: string } }[] }>(hearth, { type: 'sites' })).sites[0]!.site.id, mode: 'quiet' });
-    await ask(hearth, { type: 'startFocus', minutes: 30 });
+    // Open before family time, as a work tab left open all day is: its stand-ins are
+    // injected into a page whose code is already running.
     const chat = await openChat(hearth, site, '/chat/hostile');
+    await ask(hearth, { type: 'startFocus', minutes: 30 });
+    const began = Date.now();
     const standIn = () => chat.evaluate(() => !Notification.toString().includes('[native code]'));
     await expect.poll(standIn).toBe(true);
 
@@ -160,9 +165,21 @@ describe('a listed work page during family time', () => {
     expect(attempts).toEqual(['hearth:restore', 'hearth-link:ready', 'hearth:held', 'handle:undefined', 'stolen:0', 'symbols:0']);
     expect(await standIn()).toBe(true);
 
-    // The page's own notifications go on being held.
-    expect(site.count('page-shown')).toBe(0);
+    // The page goes on notifying once a second; nothing is shown while family time is on.
+    const reportsBefore = site.reports.filter((r) => r.page === '/chat/hostile').length;
+    await expect.poll(() => site.reports.filter((r) => r.page === '/chat/hostile').length).toBeGreaterThan(reportsBefore);
+    expect(site.count('page-shown', began)).toBe(0);
+    // The page still sees the permission it had: the stand-ins were not put aside.
+    expect(site.count('page-not-permitted', began)).toBe(0);
+
     await ask(hearth, { type: 'endNow' });
+    const seconds = (Date.now() - began) / 1000;
+    // Put back over the private line at the end: the page's own Notification again.
+    await expect.poll(() => chat.evaluate(() => Notification.toString().includes('[native code]'))).toBe(true);
+    // What was held is counted once each (about one a second), not per forged report.
+    const held = async () => (await ask<{ heldThisWeek: number }>(hearth, { type: 'reflection' })).heldThisWeek;
+    await expect.poll(held).toBeGreaterThan(0);
+    expect(await held()).toBeLessThanOrEqual(Math.ceil(seconds) + 2);
     await closePages(chat);
   });
 });
