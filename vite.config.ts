@@ -4,7 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
 
-type Target = 'chrome' | 'firefox' | 'chrome-test';
+type Target = 'chrome' | 'firefox' | 'chrome-test' | 'firefox-test';
 
 // Firefox MV3 wants background.scripts (no service worker), a gecko id, and
 // neither `key` nor Chromium-only permissions.
@@ -22,6 +22,7 @@ export function manifestFor(target: Target): ManifestV3Export {
   const { key: _key, minimum_chrome_version: _min, background, ...rest } = manifest;
   return {
     ...rest,
+    ...(target === 'firefox-test' ? { host_permissions: TEST_HOST_PERMISSIONS } : {}),
     permissions: rest.permissions.filter((p) => !CHROMIUM_ONLY_PERMISSIONS.has(p)),
     background: { scripts: [background.service_worker], type: 'module' },
     browser_specific_settings: {
@@ -53,9 +54,10 @@ const keepScriptsPrivate: Plugin = {
 };
 
 export default defineConfig(({ mode }) => {
-  const target: Target = mode === 'firefox' || mode === 'chrome-test' ? mode : 'chrome';
+  const target: Target = mode === 'firefox' || mode === 'chrome-test' || mode === 'firefox-test' ? mode : 'chrome';
+  const firefox = target === 'firefox' || target === 'firefox-test';
   return {
-    plugins: [crx({ manifest: manifestFor(target), browser: target === 'firefox' ? 'firefox' : 'chrome' }), keepScriptsPrivate],
+    plugins: [crx({ manifest: manifestFor(target), browser: firefox ? 'firefox' : 'chrome' }), keepScriptsPrivate],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

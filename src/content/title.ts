@@ -20,12 +20,16 @@ export function watchTitle() {
     document.title = text;
   };
   const seen = (text: string) => {
-    if (pending[0] === text) {
-      pending.shift();
+    const ours = pending.indexOf(text);
+    if (ours !== -1) {
+      pending.splice(0, ours + 1);
       oursShowing = true;
     } else {
       real = text;
       oursShowing = false;
+      // The site wrote after us: whatever of ours was still on its way is superseded.
+      // (Firefox reports no mutation for a write from the content script at all.)
+      pending.length = 0;
     }
   };
   const quiet = () => {
