@@ -41,6 +41,18 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+          expect: { poll: { timeout: 5_000 } },
+          // One Firefox at a time beside the Chromium suite's two.
+          fileParallelism: false,
+        },
+      },
+      {
         // `npm run bench` only: figures are printed and kept, never asserted.
         plugins: [iifePaths],
         test: {

@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { HOW_TO_INSTALL, chromiumPath, installChromium } from './chromium.mjs';
+import { HOW_TO_INSTALL, chromiumPath, installChromium } from './browsers.mjs';
 
 const step = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });

@@ -1,8 +1,9 @@
 // `npm test`: every check, in the order that fails fastest.
-// typecheck -> unit + property -> build both browsers -> Firefox lint -> browser tests.
+// typecheck -> unit + property -> build both browsers -> Firefox lint -> browser tests
+// in Chromium -> browser tests in Firefox.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { chromiumPath, installChromium } from './chromium.mjs';
+import { chromiumPath, firefoxPath, installChromium, installFirefox } from './browsers.mjs';
 
 const results = '.cache/test-results';
 rmSync(results, { recursive: true, force: true });
@@ -28,6 +29,7 @@ function tally(file) {
 function summary() {
   tally(`${results}/unit.json`);
   tally(`${results}/e2e.json`);
+  tally(`${results}/firefox.json`);
   console.log(`\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 }
 
@@ -50,4 +52,11 @@ if (!chromium) {
   process.exit(1);
 }
 run('Browser tests (built extension in Chromium)', 'npx', vitest('e2e'), { CHROMIUM_PATH: chromium });
+const firefox = firefoxPath() ?? installFirefox();
+if (!firefox) {
+  console.error('\n✗ Browser tests need Firefox. On Debian: sudo apt-get install -y firefox-esr');
+  summary();
+  process.exit(1);
+}
+run('Browser tests (built extension in Firefox)', 'npx', vitest('firefox'), { FIREFOX_PATH: firefox });
 summary();

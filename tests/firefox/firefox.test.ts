@@ -1,0 +1,199 @@
+// Hearth in real Firefox (Debian's firefox-esr), where the stand-ins are the only means
+// of holding a work page's notifications: the pages load cleanly, family time quiets a
+// work tab and gives it back, and neither an ordinary site nor a work page can learn
+// of it or undo it (docs/trust.md).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { serveFixtures, type FixtureServer } from '../fixtures/server';
+import { launchFirefox, UUID, type FirefoxHearth } from './harness';
+
+let site: FixtureServer;
+let ff: FirefoxHearth;
+let probeServer: Server;
+let probeOrigin: string;
+const pings: string[] = [];
+
+beforeAll(async () => {
+  site = await serveFixtures();
+  probeServer = createServer((req, res) => {
+    if (req.url?.startsWith('/ping')) pings.push(req.url);
+    res.setHeader('content-type', 'text/html');
+    res.end('<!doctype html><title>An ordinary site</title><p>Nothing to see.</p>');
+  });
+  await new Promise<void>((r) => probeServer.listen(0, '127.0.0.1', r));
+  probeOrigin = `http://localhost:${(probeServer.address() as AddressInfo).port}`;
+  ff = await launchFirefox();
+  // The parent allowed the work chat's notifications earlier.
+  await ff.browser.defaultBrowserContext().overridePermissions(site.origin, ['notifications']);
+  const added = await ff.ask<{ ok: boolean }>({ type: 'addSite', pattern: '127.0.0.1', mode: 'dim' });
+  expect(added.ok).toBe(true);
+});
+
+afterAll(async () => {
+  await ff?.close();
+  await site?.close();
+  await new Promise((r) => probeServer?.close(r));
+});
+
+const siteId = async () => (await ff.ask<{ sites: { site: { id: string } }[] }>({ type: 'sites' })).sites[0]!.site.id;
+
+/** Opens the fixture chat and waits until its script runs. */
+async function openChat(path: string): Promise<Page> {
+  const page = await ff.browser.newPage();
+  await page.goto(`${site.origin}${path}`);
+  await expect.poll(() => site.reports.some((r) => r.kind === 'ready' && r.page === path), { timeout: 10_000 }).toBe(true);
+  return page;
+}
+
+const nativeNotification = (page: Page) => page.evaluate(() => Notification.toString().includes('[native code]'));
+const overlayShown = (page: Page) => page.evaluate(() => document.documentElement.lastElementChild?.tagName === 'DIV');
+/** The tabs whose address starts with `prefix`, as the extension sees them (BiDi doesn't follow extension pages). */
+async function tabsAt(prefix: string): Promise<{ url: string; muted: boolean }[]> {
+  const page = await ff.open('src/ui/popup/index.html');
+  try {
+    return await page.evaluate(async (p) => {
+      const tabs = await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({});
+      return tabs.filter((t) => t.url?.startsWith(p)).map((t) => ({ url: t.url!, muted: t.mutedInfo?.muted ?? false }));
+    }, prefix);
+  } finally {
+    await page.close();
+  }
+}
+const mutedOf = async (prefix: string) => (await tabsAt(prefix))[0]?.muted ?? null;
+
+describe('Hearth in Firefox', () => {
+  // Each test starts with family time off and the site dimmed, whatever the last one left.
+  beforeEach(async () => {
+    await ff.ask({ type: 'endNow' });
+    await ff.ask({ type: 'setSiteMode', id: await siteId(), mode: 'dim' });
+  });
+
+  test('the popup, options, welcome and reflection pages load with no error from Hearth', async () => {
+    for (const [path, ready] of [
+      ['src/ui/popup/index.html', 'h1'],
+      ['src/ui/options/index.html', 'h1'],
+      ['src/ui/onboarding/index.html', 'h1'],
+      ['src/ui/reflection/index.html', 'h1'],
+    ] as const) {
+      const page = await ff.open(path, ready);
+      expect(await page.evaluate(() => document.querySelector('h1')?.textContent?.length ?? 0)).toBeGreaterThan(0);
+      await page.close();
+    }
+    expect(ff.errors()).toEqual([]);
+  });
+
+  test('family time holds a work tab\'s notifications, mutes it, hides its counts and dims it; the end gives it all back', async () => {
+    const path = '/chat/ff-dim?style=paren';
+    const chat = await openChat(path);
+    await expect.poll(() => chat.title()).toMatch(/^\(\d+\) Work Chat$/);
+    await expect.poll(() => site.count('page-shown'), { timeout: 10_000 }).toBeGreaterThan(0);
+
+    await ff.ask({ type: 'startFocus', minutes: 30 });
+    const began = Date.now();
+    await expect.poll(() => nativeNotification(chat)).toBe(false);
+    await expect.poll(() => chat.title()).toBe('Work Chat');
+    await expect.poll(() => overlayShown(chat)).toBe(true);
+    await expect.poll(() => mutedOf(`${site.origin}/chat/ff-dim`)).toBe(true);
+    // The page goes on notifying every second; nothing is shown, and it keeps its permission.
+    const before = site.reports.filter((r) => r.page === path).length;
+    await expect.poll(() => site.reports.filter((r) => r.page === path).length, { timeout: 10_000 }).toBeGreaterThan(before + 2);
+    expect(site.count('page-shown', began + 500)).toBe(0);
+    expect(site.count('page-not-permitted', began)).toBe(0);
+
+    await ff.ask({ type: 'endNow' });
+    await expect.poll(() => nativeNotification(chat)).toBe(true);
+    await expect.poll(() => overlayShown(chat)).toBe(false);
+    await expect.poll(() => chat.title()).toMatch(/^\(\d+\) Work Chat$/);
+    await expect.poll(() => mutedOf(`${site.origin}/chat/ff-dim`)).toBe(false);
+    const ended = Date.now();
+    await expect.poll(() => site.count('page-shown', ended), { timeout: 10_000 }).toBeGreaterThan(0);
+    await chat.close();
+  });
+
+  test('set aside: a page opened in family time stops before it runs and the calm page takes its place', async () => {
+    await ff.ask({ type: 'setSiteMode', id: await siteId(), mode: 'set-aside' });
+    await ff.ask({ type: 'startFocus', minutes: 30 });
+    const later = await ff.browser.newPage();
+    await later.goto(`${site.origin}/chat/ff-later`, { waitUntil: 'none' } as never).catch(() => undefined);
+    const calm = `moz-extension://${UUID}/src/ui/calm/index.html`;
+    await expect.poll(async () => (await tabsAt(calm)).length, { timeout: 10_000 }).toBe(1);
+    expect(new URL((await tabsAt(calm))[0]!.url).hash.slice(1)).toBe(`${site.origin}/chat/ff-later`);
+    expect(site.reports.some((r) => r.kind === 'ready' && r.page === '/chat/ff-later')).toBe(false);
+    await ff.ask({ type: 'endNow' });
+    await expect.poll(async () => (await tabsAt(`${site.origin}/chat/ff-later`)).length, { timeout: 10_000 }).toBe(1);
+    await later.close();
+  });
+
+  test('an ordinary site cannot tell that Hearth is installed, nor whether family time is on', async () => {
+    const page = await ff.browser.newPage();
+    await page.goto(`${probeOrigin}/`);
+    const probe = (uuid: string) =>
+      page.evaluate(
+        async ({ uuid, origin }) => {
+          const base = `moz-extension://${uuid}/`;
+          const fetched = async (p: string) => {
+            try {
+              return `status ${(await fetch(base + p)).status}`;
+            } catch (e) {
+              return (e as Error).name;
+            }
+          };
+          const framed = (p: string) =>
+            new Promise<string>((resolve) => {
+              const frame = document.createElement('iframe');
+              frame.src = base + p;
+              frame.addEventListener('load', () => {
+                let readable = 'cross-origin';
+                try {
+                  readable = String(frame.contentWindow?.location.href);
+                } catch {
+                  /* as expected */
+                }
+                frame.remove();
+                resolve(`loaded ${readable}`);
+              });
+              document.body.append(frame);
+              setTimeout(() => resolve('no load'), 3000);
+            });
+          return {
+            calm: await fetched('src/ui/calm/index.html'),
+            manifest: await fetched('manifest.json'),
+            script: await fetched('src/content/quiet.js'),
+            frame: await framed(`src/ui/calm/index.html?site=x#${origin}/ping`),
+          };
+        },
+        { uuid, origin: probeOrigin },
+      );
+    const outside = await probe(UUID);
+    expect(outside).toEqual(await probe('00000000-0000-4000-8000-000000000000'));
+    await ff.ask({ type: 'startFocus', minutes: 30 });
+    expect(await probe(UUID)).toEqual(outside);
+    expect(await page.evaluate(() => [Object.getOwnPropertySymbols(window).length, document.documentElement.children.length])).toEqual([0, 2]);
+    expect(pings).toEqual([]);
+    await ff.ask({ type: 'endNow' });
+    await page.close();
+  });
+
+  test('a work page cannot switch its stand-ins off, find them, or be handed their link', async () => {
+    await ff.ask({ type: 'setSiteMode', id: await siteId(), mode: 'quiet' });
+    const chat = await openChat('/chat/ff-hostile');
+    await ff.ask({ type: 'startFocus', minutes: 30 });
+    await expect.poll(() => nativeNotification(chat)).toBe(false);
+    const tried = await chat.evaluate(() => {
+      for (const name of ['hearth:restore', 'hearth-link:ready', 'hearth:held']) for (let i = 0; i < 50; i++) window.dispatchEvent(new CustomEvent(name));
+      let stolen = 0;
+      addEventListener('hearth-link', (e) => (stolen += (e as MessageEvent).ports.length), true);
+      window.dispatchEvent(new Event('hearth-link:ready'));
+      const handle = (window as unknown as Record<symbol, unknown>)[Symbol.for('hearth.quiet.main')];
+      return { stolen, handle: typeof handle, symbols: Object.getOwnPropertySymbols(window).length };
+    });
+    expect(tried).toEqual({ stolen: 0, handle: 'undefined', symbols: 0 });
+    expect(await nativeNotification(chat)).toBe(false);
+    await ff.ask({ type: 'endNow' });
+    await expect.poll(() => nativeNotification(chat)).toBe(true);
+    await chat.close();
+    expect(ff.errors()).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+// Launches Debian's firefox-esr over WebDriver BiDi with the Firefox test build
+// installed, and collects what Hearth logs. No browser is downloaded: puppeteer-core
+// only drives the one the system has.
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+// The Firefox release build plus access to the fixture host (see vite.config.ts).
+export const DIST = resolve(import.meta.dirname, '../../dist/firefox-test');
+export const EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** Pinned, so tests know the add-on's pages' addresses before it is installed. */
+export const UUID = '5b0e7c1a-4f2d-4c1e-9a6b-0d3e2f1a7c55';
+export const BASE = `moz-extension://${UUID}/`;
+
+export interface FirefoxHearth {
+  browser: Browser;
+  /** Opens one of Hearth's pages and waits until it has drawn something. */
+  open(path: string, ready?: string): Promise<Page>;
+  /** Sends a message of the map from an extension page, as the popup would. */
+  ask<T>(message: unknown): Promise<T>;
+  /** Errors Hearth logged (Firefox prints extension console output to its stdout). */
+  errors(): string[];
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(): Promise<FirefoxHearth> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: EXECUTABLE,
+    headless: true,
+    // Navigating a tab to moz-extension:// from the test needs system access.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ 'hearth@hearth.family': UUID }),
+      'extensions.webextOptionalPermissionPrompts': false,
+      'alerts.useSystemBackend': false,
+      'devtools.console.stdout.content': true,
+      'media.autoplay.default': 0,
+    },
+  });
+  const logged: string[] = [];
+  const listen = (chunk: Buffer) => logged.push(...chunk.toString().split('\n'));
+  browser.process()?.stdout?.on('data', listen);
+  browser.process()?.stderr?.on('data', listen);
+  await browser.installExtension(DIST);
+
+  const open = async (path: string, ready = 'main, h1, button') => {
+    const page = await browser.newPage();
+    // BiDi reports no load events for extension pages: go, then wait for the page itself.
+    await page.goto(BASE + path, { waitUntil: 'none' } as never).catch(() => undefined);
+    await page.waitForSelector(ready, { timeout: 15_000 });
+    return page;
+  };
+  let asker: Page | null = null;
+  return {
+    browser,
+    open,
+    async ask<T>(message: unknown) {
+      asker ??= await open('src/ui/popup/index.html');
+      return (await asker.evaluate((m) => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage(m), message)) as T;
+    },
+    // Only Hearth's own lines: Firefox itself logs plenty that is not ours.
+    errors: () => logged.filter((l) => /moz-extension:\/\/|Hearth/.test(l) && /error/i.test(l)),
+    close: () => browser.close(),
+  };
+}
