@@ -157,9 +157,10 @@ describe('notifications held back in work tabs', () => {
     expect(new Set(rows.map((e) => e.key)).size).toBe(20);
   });
 
+  // 50 reports of 100 is ten times the cap: enough to show it holds, light enough for a loaded machine.
   test('a tab that spams is counted up to the cap, in one row', async () => {
     await setUp();
-    await Promise.all(Array.from({ length: 1000 }, () => report(9, 100)));
+    await Promise.all(Array.from({ length: 50 }, () => report(9, 100)));
     const rows = await heldRows();
     expect(rows.map((e) => [e.key, e.count])).toEqual([[`held|${boundary}|site:slack|tab:9`, HELD_ROW_MAX]]);
   });
