@@ -23,8 +23,9 @@ interface QuietIsolated {
 
 type Api = typeof chrome;
 const api: Api = (globalThis as { browser?: Api }).browser ?? chrome;
-// The isolated world's own global: the page can't see it.
-const slot = globalThis as { __hearthQuiet?: QuietIsolated };
+// The isolated world's own globals: the page can't see them. `__hearthInjected` is set by
+// the worker just before it injects this script into a page already running.
+const slot = globalThis as { __hearthQuiet?: QuietIsolated; __hearthInjected?: boolean };
 
 const connected = (runtime: Api['runtime']) => {
   try {
@@ -45,9 +46,10 @@ function start(): QuietIsolated {
   const runtime = api.runtime;
   const top = window.top === window;
   const reports = heldReports(runtime);
-  // At document_start no page code has run, so the fixed name is safe; a page already
-  // running gets the stand-ins (and a random name) from the worker instead.
-  let link: StandInsLink | null = document.readyState === 'loading' ? linkStandIns(LINK_EVENT, reports.one) : null;
+  // Registered, at document_start (or as a blank frame is made), no page code can listen,
+  // so the fixed name is safe; a page already running gets the stand-ins, and a random
+  // name, from the worker instead.
+  let link: StandInsLink | null = slot.__hearthInjected ? null : linkStandIns(LINK_EVENT, reports.one);
 
   const title = top ? watchTitle() : null;
   const icons = top ? watchIcons() : null;

@@ -36,7 +36,11 @@ export function linkStandIns(linkEvent: string, onHeld: () => void): StandInsLin
   };
   addEventListener(ready, offer, true);
   // Past the page's first scripts the name is no secret any more: stop listening for it.
-  if (linkEvent === LINK_EVENT) document.addEventListener('DOMContentLoaded', stopWaiting, { once: true });
+  // (A blank frame or popup is made whole in one go: both scripts run within this task.)
+  if (linkEvent === LINK_EVENT) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', stopWaiting, { once: true });
+    else setTimeout(stopWaiting, 0);
+  }
   offer();
   return {
     linked: () => linked,

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { framesNative, tryRoutes } from '../fixtures/routes';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { CALM, launch, type Hearth } from './harness';
 import { ask, closePages, openChat, quietFixtureOnly } from './helpers';
@@ -164,6 +165,14 @@ describe('a listed work page during family time', () => {
     });
     expect(attempts).toEqual(['hearth:restore', 'hearth-link:ready', 'hearth:held', 'handle:undefined', 'stolen:0', 'symbols:0']);
     expect(await standIn()).toBe(true);
+    // A pristine Notification from a blank frame, a srcdoc frame or a popup, taken the moment each is made.
+    expect(await chat.evaluate(tryRoutes)).toEqual({
+      blankFrame: 'stand-in',
+      blankByIndex: 'stand-in',
+      srcdocFrame: 'stand-in',
+      popup: 'stand-in',
+      shown: 'none',
+    });
 
     // The page goes on notifying once a second; nothing is shown while family time is on.
     const reportsBefore = site.reports.filter((r) => r.page === '/chat/hostile').length;
@@ -174,8 +183,9 @@ describe('a listed work page during family time', () => {
 
     await ask(hearth, { type: 'endNow' });
     const seconds = (Date.now() - began) / 1000;
-    // Put back over the private line at the end: the page's own Notification again.
+    // Put back over the private line at the end: the page's own Notification again, in its frames too.
     await expect.poll(() => chat.evaluate(() => Notification.toString().includes('[native code]'))).toBe(true);
+    await expect.poll(() => chat.evaluate(framesNative)).toEqual(['native', 'native']);
     // What was held is counted once each (about one a second), not per forged report.
     const held = async () => (await ask<{ heldThisWeek: number }>(hearth, { type: 'reflection' })).heldThisWeek;
     await expect.poll(held).toBeGreaterThan(0);

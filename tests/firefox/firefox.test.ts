@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { framesNative, tryRoutes } from '../fixtures/routes';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { launchFirefox, UUID, type FirefoxHearth } from './harness';
 
@@ -191,8 +192,18 @@ describe('Hearth in Firefox', () => {
     });
     expect(tried).toEqual({ stolen: 0, handle: 'undefined', symbols: 0 });
     expect(await nativeNotification(chat)).toBe(false);
+    // A pristine Notification from a blank frame, a srcdoc frame or a popup, taken the moment
+    // each is made: on Firefox the stand-ins are all there is, so each must be there too.
+    expect(await chat.evaluate(tryRoutes)).toEqual({
+      blankFrame: 'stand-in',
+      blankByIndex: 'stand-in',
+      srcdocFrame: 'stand-in',
+      popup: 'stand-in',
+      shown: 'none',
+    });
     await ff.ask({ type: 'endNow' });
     await expect.poll(() => nativeNotification(chat)).toBe(true);
+    await expect.poll(() => chat.evaluate(framesNative)).toEqual(['native', 'native']);
     await chat.close();
     expect(ff.errors()).toEqual([]);
   });

@@ -36,9 +36,11 @@ export async function applyContentScripts(
   if (patterns.length) {
     await browser.scripting.registerContentScripts([
       // In every frame, before the site's own code runs; each frame's two scripts link up
-      // privately at document_start (see standinsLink.ts).
-      { id: ISOLATED_ID, js: [quietFile], matches: patterns, runAt: 'document_start', allFrames: true },
-      { id: MAIN_ID, js: [quietMainFile], matches: patterns, runAt: 'document_start', allFrames: true, world: 'MAIN' },
+      // privately at document_start (see standinsLink.ts). matchOriginAsFallback reaches the
+      // site's blank, srcdoc and popup windows too, as they are created, before the page can
+      // take a pristine Notification from one (both browsers run them there synchronously).
+      { id: ISOLATED_ID, js: [quietFile], matches: patterns, runAt: 'document_start', allFrames: true, matchOriginAsFallback: true },
+      { id: MAIN_ID, js: [quietMainFile], matches: patterns, runAt: 'document_start', allFrames: true, world: 'MAIN', matchOriginAsFallback: true },
     ]);
     const { live, frozen } = await tabsOn(patterns);
     await Promise.all(live.map((id) => inject(id)));
@@ -100,6 +102,8 @@ async function applyAsideScript(matches: string[], exclude: string[]): Promise<v
  * so page code already running can't listen for it.
  */
 async function inject(tabId: number): Promise<void> {
+  const injecting = () => void ((globalThis as { __hearthInjected?: boolean }).__hearthInjected = true);
+  await settle(browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: injecting }));
   await settle(browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [quietFile] }));
   const linkEvent = `hearth-${crypto.randomUUID()}`;
   const wanted = await settle(
