@@ -28,7 +28,7 @@ export interface Hearth {
 /** A second extension for tests that need a mute Hearth did not make (tests/fixtures/muter-extension). */
 export const MUTER = resolve(import.meta.dirname, '../fixtures/muter-extension');
 
-export async function launch(userDataDir?: string, opts: { withMuter?: boolean } = {}): Promise<Hearth> {
+export async function launch(userDataDir?: string, opts: { withMuter?: boolean; args?: string[] } = {}): Promise<Hearth> {
   const dir = userDataDir ?? (await mkdtemp(join(tmpdir(), 'hearth-e2e-')));
   const extensions = opts.withMuter ? `${DIST},${MUTER}` : DIST;
   const context = await chromium.launchPersistentContext(dir, {
@@ -47,6 +47,8 @@ export async function launch(userDataDir?: string, opts: { withMuter?: boolean }
       '--disable-sync',
       // Fixture sites play sound without a click, as a work tab left open does.
       '--autoplay-policy=no-user-gesture-required',
+      // A test's own switches (the network test's NetLog).
+      ...(opts.args ?? []),
     ],
   });
   // Playwright waits forever by default; a stuck step should fail, and say where.
