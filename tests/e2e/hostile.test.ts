@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { framesNative, tryRoutes } from '../fixtures/routes';
+import { tryRoutes } from '../fixtures/routes';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { CALM, launch, type Hearth } from './harness';
 import { ask, closePages, openChat, quietFixtureOnly } from './helpers';
@@ -183,9 +183,9 @@ describe('a listed work page during family time', () => {
 
     await ask(hearth, { type: 'endNow' });
     const seconds = (Date.now() - began) / 1000;
-    // Put back over the private line at the end: the page's own Notification again, in its frames too.
+    // The page's own Notification again at the end (on Chromium an untouched background tab
+    // is also reloaded, for its push subscription; Firefox's test checks the frames in place).
     await expect.poll(() => chat.evaluate(() => Notification.toString().includes('[native code]'))).toBe(true);
-    await expect.poll(() => chat.evaluate(framesNative)).toEqual(['native', 'native']);
     // What was held is counted once each (about one a second), not per forged report.
     const held = async () => (await ask<{ heldThisWeek: number }>(hearth, { type: 'reflection' })).heldThisWeek;
     await expect.poll(held).toBeGreaterThan(0);
