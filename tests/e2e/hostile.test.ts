@@ -189,7 +189,8 @@ describe('a listed work page during family time', () => {
     // What was held is counted once each (about one a second), not per forged report.
     const held = async () => (await ask<{ heldThisWeek: number }>(hearth, { type: 'reflection' })).heldThisWeek;
     await expect.poll(held).toBeGreaterThan(0);
-    expect(await held()).toBeLessThanOrEqual(Math.ceil(seconds) + 2);
+    // (and the four tried through frames and a popup above).
+    expect(await held()).toBeLessThanOrEqual(Math.ceil(seconds) + 2 + 4);
     await closePages(chat);
   });
 });
