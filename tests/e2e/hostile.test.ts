@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { tryRoutes } from '../fixtures/routes';
+import { blankFrameHasStandIns, tryRoutes } from '../fixtures/routes';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { CALM, launch, type Hearth } from './harness';
 import { ask, closePages, openChat, quietFixtureOnly } from './helpers';
@@ -166,6 +166,9 @@ describe('a listed work page during family time', () => {
     expect(attempts).toEqual(['hearth:restore', 'hearth-link:ready', 'hearth:held', 'handle:undefined', 'stolen:0', 'symbols:0']);
     expect(await standIn()).toBe(true);
     // A pristine Notification from a blank frame, a srcdoc frame or a popup, taken the moment each is made.
+    // The browser takes a moment to hand newly registered scripts to a page already open:
+    // wait until a blank frame made now gets them, then try every route.
+    await expect.poll(() => chat.evaluate(blankFrameHasStandIns)).toBe(true);
     expect(await chat.evaluate(tryRoutes)).toEqual({
       blankFrame: 'stand-in',
       blankByIndex: 'stand-in',

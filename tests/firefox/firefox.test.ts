@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { framesNative, tryRoutes } from '../fixtures/routes';
+import { blankFrameHasStandIns, framesNative, tryRoutes } from '../fixtures/routes';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { launchFirefox, UUID, type FirefoxHearth } from './harness';
 
@@ -194,6 +194,9 @@ describe('Hearth in Firefox', () => {
     expect(await nativeNotification(chat)).toBe(false);
     // A pristine Notification from a blank frame, a srcdoc frame or a popup, taken the moment
     // each is made: on Firefox the stand-ins are all there is, so each must be there too.
+    // The browser takes a moment to hand newly registered scripts to a page already open:
+    // wait until a blank frame made now gets them, then try every route.
+    await expect.poll(() => chat.evaluate(blankFrameHasStandIns)).toBe(true);
     expect(await chat.evaluate(tryRoutes)).toEqual({
       blankFrame: 'stand-in',
       blankByIndex: 'stand-in',
