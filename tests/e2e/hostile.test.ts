@@ -196,4 +196,19 @@ describe('a listed work page during family time', () => {
     expect(await held()).toBeLessThanOrEqual(Math.ceil(seconds) + 2 + 4);
     await closePages(chat);
   });
+
+  test('a tab closed moments after holding a notification still has it counted', async () => {
+    const held = async () => (await ask<{ heldThisWeek: number }>(hearth, { type: 'reflection' })).heldThisWeek;
+    const before = await held();
+    // One notification every 5 s: the tab is closed well inside the second Hearth waits
+    // before reporting, so only what it says as it goes away can count it.
+    const chat = await openChat(hearth, site, '/chat/closing?every=5000');
+    await ask(hearth, { type: 'startFocus', minutes: 30 });
+    const began = Date.now();
+    await expect.poll(() => chat.evaluate(() => !Notification.toString().includes('[native code]'))).toBe(true);
+    await expect.poll(() => site.count('registration-not-shown', began), { timeout: 8000 }).toBeGreaterThan(0);
+    await chat.close();
+    await ask(hearth, { type: 'endNow' });
+    await expect.poll(held).toBeGreaterThan(before);
+  });
 });
