@@ -1,0 +1,146 @@
+// Faults Hearth must survive, in real Chromium against the fixture work chat. MV3
+// stops the worker whenever it likes, the browser closes mid-boundary, storage fills
+// up, IndexedDB goes away: each time the effects must still match the schedule,
+// and the parent is told plainly what could not be kept.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serveFixtures, type FixtureServer } from '../fixtures/server';
+import type { BoundaryWindow } from '../../src/core/types';
+import { launch, type Hearth } from './harness';
+import { ask, closePages, openChat, quietFixtureOnly, sleep } from './helpers';
+import { mismatch, observe, type Observed } from './effects';
+import { profileAllowingNotifications } from './profile';
+import { seedFrom, seeded } from './seeded';
+
+/** An extension page that sends nothing by itself: the test's hand on the worker's messages. */
+const QUIET_PAGE = 'icons/icon-16.png';
+
+describe('the worker stopped at random moments', () => {
+  const SEED = seedFrom('HEARTH_FAULTS_SEED', 20261202);
+  const TRANSITIONS = Math.max(50, Number(process.env.HEARTH_FAULTS_N ?? 52));
+  // A change takes the worker some 30–300 ms to apply on a loaded machine: stops up
+  // to here land before, during and after it.
+  const MAX_STOP_DELAY_MS = 250;
+
+  let site: FixtureServer;
+  let hearth: Hearth;
+  let siteId: string;
+  let chat: Page;
+  let driver: Page;
+
+  beforeAll(async () => {
+    site = await serveFixtures();
+    hearth = await launch(await profileAllowingNotifications(site.origin));
+    await quietFixtureOnly(hearth, 'dim');
+    siteId = (await ask<{ sites: { site: { id: string } }[] }>(hearth, { type: 'sites' })).sites[0]!.site.id;
+    driver = await hearth.open(QUIET_PAGE);
+  });
+
+  afterAll(async () => {
+    await hearth?.close();
+    await site?.close();
+  });
+
+  type Step = 'startFocus' | 'endNow' | 'addWindow' | 'removeWindow' | 'wayThrough';
+
+  /** Steps that change something from here: on or off, a listed window, the overlay. */
+  const stepsFrom = (o: Observed): Step[] =>
+    o.on
+      ? ['endNow', ...(o.wanted.overlay ? (['wayThrough'] as const) : []), ...(o.windowListed ? (['removeWindow'] as const) : [])]
+      : ['startFocus', 'addWindow'];
+
+  /** A window that covers every moment of every day, so adding it turns family time on now. */
+  const allDay = (id: string): BoundaryWindow => ({
+    id,
+    label: 'All day',
+    kind: 'custom',
+    days: [0, 1, 2, 3, 4, 5, 6],
+    start: '00:00',
+    end: '00:00',
+    endDayOffset: 1,
+    paused: false,
+  });
+
+  /**
+   * Sends the step's message as the popup or the calm page would, without waiting for
+   * the answer: the worker is about to be stopped under it. Settings are read first,
+   * as the settings page does before saving its schedule whole.
+   */
+  async function send(step: Step, n: number): Promise<void> {
+    await driver.evaluate(
+      async ({ step, siteId, window }) => {
+        const w = globalThis as unknown as { answered: boolean };
+        const fire = (message: object) => {
+          w.answered = false;
+          void chrome.runtime.sendMessage(message).then(
+            () => (w.answered = true),
+            () => undefined,
+          );
+        };
+        if (step === 'startFocus') return fire({ type: 'startFocus', minutes: 30 });
+        if (step === 'endNow') return fire({ type: 'endNow' });
+        if (step === 'wayThrough') return fire({ type: 'wayThrough', siteId });
+        const view = (await chrome.runtime.sendMessage({ type: 'settings' })) as { settings: { schedule: object } };
+        fire({ type: 'saveSchedule', schedule: { ...view.settings.schedule, windows: step === 'addWindow' ? [window] : [] } });
+      },
+      { step, siteId, window: allDay(`faults-${n}`) },
+    );
+  }
+
+  type Wake = 'alarm' | 'message' | 'popup';
+
+  /**
+   * Wakes the stopped worker as a real event would: an alarm firing, an open extension
+   * page asking where the parent stands, or the parent opening the popup.
+   */
+  async function wake(how: Wake): Promise<Wake | 'already running'> {
+    const started = hearth.nextStart(15_000);
+    started.catch(() => undefined);
+    // A work tab's report, or the step's own message, may have started it already.
+    if (hearth.isRunning()) return 'already running';
+    if (how === 'popup') await hearth.worker();
+    if (how === 'message') await driver.evaluate(() => chrome.runtime.sendMessage({ type: 'status' }));
+    if (how === 'alarm') await driver.evaluate(() => chrome.alarms.create('faults:wake', { when: Date.now() }));
+    await started;
+    return how;
+  }
+
+  test(`after each change and a stop at a random moment, the effects match the schedule`, async () => {
+    // A slower chat: fewer reports to wake the worker between the test's own steps.
+    chat = await openChat(hearth, site, '/chat/faults?every=3000');
+    const random = seeded(SEED);
+    let last = await observe(hearth, chat, siteId);
+    await expect.poll(async () => mismatch((last = await observe(hearth, chat, siteId)))).toBe('');
+    const mismatches: string[] = [];
+    const tally = { midApply: 0, landed: 0, alarm: 0, message: 0, popup: 0, 'already running': 0 };
+
+    for (let n = 0; n < TRANSITIONS; n++) {
+      const step = random.pick(stepsFrom(last));
+      const delay = random.upTo(MAX_STOP_DELAY_MS);
+      const wakeBy = random.pick<Wake>(['alarm', 'alarm', 'message', 'message', 'popup']);
+      const before = last.stored;
+      await send(step, n);
+      await sleep(delay); // the moment of the fault, not a wait for a condition
+      await hearth.stopWorker();
+      if (!(await driver.evaluate(() => (globalThis as unknown as { answered: boolean }).answered))) tally.midApply++;
+      tally[await wake(wakeBy)]++;
+      try {
+        await expect.poll(async () => mismatch((last = await observe(hearth, chat, siteId))), { timeout: 8000 }).toBe('');
+      } catch {
+        mismatches.push(`#${n} ${step}, stopped after ${delay} ms: ${mismatch(last)}`);
+      }
+      if (last.stored !== before) tally.landed++;
+    }
+
+    console.log(
+      `faults: ${TRANSITIONS} transitions, seed ${SEED}, ${mismatches.length} mismatches ` +
+        `(${tally.midApply} stopped before the answer, ${tally.landed} changed what is stored; ` +
+        `woken by ${tally.alarm} alarms, ${tally.message} page messages, ${tally.popup} popups, ${tally['already running']} already running)`,
+    );
+    for (const m of mismatches) console.log(`  ${m}`);
+    expect(mismatches).toEqual([]);
+    // A run where the stops never cut a change short would prove little.
+    expect(tally.midApply).toBeGreaterThan(TRANSITIONS / 5);
+    await closePages(chat, driver);
+  });
+});
