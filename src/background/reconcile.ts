@@ -17,8 +17,7 @@ export interface Reconciled extends LoadedSettings {
 }
 
 export async function reconcile(now: number): Promise<Reconciled> {
-  const loaded = await loadSettings();
-  const passes = await loadPasses(now);
+  const [loaded, passes] = await Promise.all([loadSettings(), loadPasses(now)]);
   const desired = desiredState(loaded.settings, passes, now);
   // A way through belongs to the family time it was opened in.
   if (desired.active.length === 0 && passes.length) await updatePasses(() => [], now);
