@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import type { BoundaryWindow } from '../../src/core/types';
-import { launch, type Hearth } from './harness';
+import { POPUP, launch, type Hearth } from './harness';
+import en from '../../public/_locales/en/messages.json';
 import { ask, closePages, openChat, quietFixtureOnly, sleep } from './helpers';
 import { mismatch, observe, type Observed } from './effects';
 import { profileAllowingNotifications, restoringTabs } from './profile';
@@ -15,6 +16,7 @@ import { seedFrom, seeded } from './seeded';
 
 /** An extension page that sends nothing by itself: the test's hand on the worker's messages. */
 const QUIET_PAGE = 'icons/icon-16.png';
+const OPTIONS = 'src/ui/options/index.html';
 
 let site: FixtureServer;
 beforeAll(async () => {
@@ -212,5 +214,87 @@ describe('the browser closed and opened again mid-boundary', () => {
         `look, ${Math.round(Date.now() - workerStart)} ms; budget ${Math.round(budget)} ms`,
     );
     expect(back).toBeLessThan(budget);
+  });
+});
+
+/** English sentences the pages show, as the parent reads them. */
+const say = (key: keyof typeof en) => en[key].message;
+
+describe('storage that refuses writes', () => {
+  let hearth: Hearth;
+  let siteId: string;
+  beforeAll(async () => {
+    hearth = await launch(await profileAllowingNotifications(site.origin));
+    siteId = await dimFixture(hearth);
+  });
+  afterAll(async () => {
+    await hearth?.close();
+  });
+
+  /**
+   * In the worker now running, every write to local and sync storage is refused, as
+   * Chromium refuses one over its quota. It goes with the worker: a worker started
+   * afresh writes again.
+   */
+  async function refuseWrites(): Promise<void> {
+    await (await hearth.worker()).evaluate(() => {
+      const g = globalThis as unknown as { refusedWrites: number };
+      g.refusedWrites = 0;
+      const refuse = (_items: unknown, callback?: unknown) => {
+        g.refusedWrites++;
+        const error = new Error('QUOTA_BYTES quota exceeded');
+        // The promise wrapper Hearth uses passes a callback, and takes a throw as the refusal.
+        if (typeof callback === 'function') throw error;
+        return Promise.reject(error);
+      };
+      for (const area of [chrome.storage.local, chrome.storage.sync]) Object.defineProperty(area, 'set', { value: refuse, configurable: true });
+    });
+  }
+  /** Writes refused so far by the worker now running; null when it is a fresh one (the fault went with the old). */
+  const refused = async () =>
+    (await hearth.worker()).evaluate(() => (globalThis as unknown as { refusedWrites?: number }).refusedWrites ?? null);
+
+  test('the popup and settings say plainly a change was not saved, and the schedule saved before stays in force', async () => {
+    const chat = await openChat(hearth, site, '/chat/quota?every=3000');
+    await ask(hearth, { type: 'startFocus', minutes: 30 });
+    let last: Observed | undefined;
+    await expect.poll(async () => mismatch((last = await observe(hearth, chat, siteId)))).toBe('');
+    expect(last?.on).toBe(true);
+    const good = last!.stored;
+
+    // In the popup the parent ends family time early; the browser won't store it.
+    const popup = await hearth.open(POPUP);
+    const end = popup.getByRole('button', { name: say('endNow') });
+    await end.waitFor();
+    await refuseWrites();
+    await end.click();
+    await popup.getByText(say('changeNotSaved')).waitFor();
+    // The same worker took the refusal (one started afresh would have saved it).
+    expect(await refused()).toBeGreaterThan(0);
+    // Family time carries on from the settings saved before, every effect with it.
+    await expect.poll(async () => mismatch((last = await observe(hearth, chat, siteId)))).toBe('');
+    expect(last?.on).toBe(true);
+    expect(last?.stored).toBe(good);
+    // The popup opened afresh still says where the parent stands, with a gentle prompt.
+    await popup.reload();
+    await popup.getByRole('button', { name: say('endNow') }).waitFor();
+    await expect.poll(() => popup.locator('.prompt-text').textContent()).toMatch(/\w{3,}/);
+
+    // In settings, a change of notices: not saved, said so beside it.
+    const options = await hearth.open(OPTIONS);
+    const headsUp = options.getByLabel(say('noticesHeadsUp'));
+    await expect.poll(() => headsUp.isChecked()).toBe(true);
+    await refuseWrites();
+    await headsUp.click();
+    await options.getByRole('alert').filter({ hasText: say('changeNotSaved') }).waitFor();
+    expect(await refused()).toBeGreaterThan(0);
+    expect((await observe(hearth, chat, siteId)).stored).toBe(good);
+
+    // A worker started afresh writes again: ending now works, and every effect follows.
+    await hearth.stopWorker();
+    await ask(hearth, { type: 'endNow' });
+    await expect.poll(async () => mismatch((last = await observe(hearth, chat, siteId)))).toBe('');
+    expect(last?.on).toBe(false);
+    await closePages(popup, options, chat);
   });
 });

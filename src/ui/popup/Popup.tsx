@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import type { StatusView, ThoughtsView } from '../../messages';
 import { formatDateKey } from '../../core/wallclock';
 import { formatTime, formatWeekday, t } from '../../i18n';
-import { ask } from '../shared/client';
+import { ask, failureText } from '../shared/client';
 import { formatWhen } from '../shared/when';
 import { HandedBack } from '../shared/Thoughts';
 import { FocusStarter } from './FocusStarter';
@@ -35,11 +35,20 @@ export function Popup() {
   }, [status, refresh]);
 
   const startFocus = async (minutes: number) => {
-    setStatus(await ask({ type: 'startFocus', minutes }));
-    setNote(t('focusStarted', [String(minutes)]));
+    try {
+      setStatus(await ask({ type: 'startFocus', minutes }));
+      setNote(t('focusStarted', [String(minutes)]));
+    } catch (error) {
+      setNote(failureText(error, t('popupActionProblem')));
+    }
   };
   const endNow = async () => {
-    await ask({ type: 'endNow' });
+    try {
+      await ask({ type: 'endNow' });
+    } catch (error) {
+      setNote(failureText(error, t('popupActionProblem')));
+      return;
+    }
     await refresh(); // parked thoughts are handed back as family time ends
     setNote(t('endedNote'));
     setEnded((n) => n + 1);
