@@ -298,3 +298,83 @@ describe('storage that refuses writes', () => {
     await closePages(popup, options, chat);
   });
 });
+
+describe('IndexedDB unavailable', () => {
+  let hearth: Hearth;
+  let siteId: string;
+  beforeAll(async () => {
+    hearth = await launch(await profileAllowingNotifications(site.origin));
+    siteId = await dimFixture(hearth);
+  });
+  afterAll(async () => {
+    await hearth?.close();
+  });
+
+  /**
+   * Hearth's database is taken to a version above its own (as a newer Hearth would leave
+   * it after a downgrade), so every open the worker makes fails, through any restart.
+   */
+  async function blockDatabase(): Promise<void> {
+    const page = await hearth.open(QUIET_PAGE);
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('hearth', 1_000_000);
+          request.onsuccess = () => {
+            request.result.close();
+            resolve();
+          };
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    await page.close();
+  }
+
+  test('parking a thought says plainly it was not saved, and family time works all the same', async () => {
+    await blockDatabase();
+    const worker = await hearth.worker();
+    const opens = () =>
+      worker.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            const request = indexedDB.open('hearth', 2);
+            request.onsuccess = () => {
+              request.result.close();
+              resolve('opened');
+            };
+            request.onerror = () => resolve(request.error?.name ?? 'error');
+          }),
+      );
+    expect(await opens()).toBe('VersionError');
+
+    const chat = await openChat(hearth, site, '/chat/no-database?every=3000');
+    const popup = await hearth.open(POPUP);
+    // A focus block from the popup: on, every effect with it.
+    await popup.getByRole('button', { name: say('minutesButton').replace('$MINUTES$', '30') }).click();
+    await popup.getByRole('button', { name: say('endNow') }).waitFor();
+    let last: Observed | undefined;
+    await expect.poll(async () => mismatch((last = await observe(hearth, chat, siteId)))).toBe('');
+    expect(last?.on).toBe(true);
+    expect(last?.seen.overlay).toBe(true);
+
+    // Parking: not kept, said so, and the words are still there.
+    const field = popup.getByLabel(say('parkLabel'));
+    await field.fill('Reply to Sam about the deck');
+    await popup.getByRole('button', { name: say('parkButton') }).click();
+    await popup.getByText(say('thoughtNotSaved')).waitFor();
+    expect(await field.inputValue()).toBe('Reply to Sam about the deck');
+
+    // A way through still opens (its note in history is what goes missing), and lifts the overlay.
+    await ask(hearth, { type: 'wayThrough', siteId });
+    await expect.poll(async () => mismatch((last = await observe(hearth, chat, siteId)))).toBe('');
+    expect(last?.seen.overlay).toBe(false);
+
+    // Ending early from the popup ends it, with its usual words.
+    await popup.getByRole('button', { name: say('endNow') }).click();
+    await popup.getByText(say('endedNote')).waitFor();
+    await expect.poll(async () => mismatch((last = await observe(hearth, chat, siteId)))).toBe('');
+    expect(last?.on).toBe(false);
+    expect(await opens()).toBe('VersionError');
+    await closePages(popup, chat);
+  });
+});

@@ -10,6 +10,8 @@ import { FocusStarter } from './FocusStarter';
 import { ParkThought } from './ParkThought';
 import { PromptCard } from './PromptCard';
 
+const NO_THOUGHTS: ThoughtsView = { waiting: [], handedBack: [] };
+
 export function Popup() {
   const [status, setStatus] = useState<StatusView | null>(null);
   const [note, setNote] = useState('');
@@ -19,7 +21,9 @@ export function Popup() {
 
   const refresh = useCallback(async () => {
     setStatus(await ask({ type: 'status' }));
-    setThoughts(await ask({ type: 'thoughts' }));
+    // Parked thoughts live in IndexedDB. When it can't be reached the rest of the popup
+    // works all the same, and parking says plainly that it could not keep the thought.
+    setThoughts(await ask({ type: 'thoughts' }).catch(() => NO_THOUGHTS));
   }, []);
   useEffect(() => {
     void refresh();

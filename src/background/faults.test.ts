@@ -1,14 +1,19 @@
-// Storage that refuses writes (its quota reached, a failing disk): a change the parent
-// asks for is not kept and says so (NOT_SAVED, put in words by the pages), while the
-// schedule saved before stays in force and reads keep working.
+// Faults below the worker. Storage that refuses writes (its quota reached, a failing
+// disk): a change the parent asks for is not kept and says so (NOT_SAVED, put in words
+// by the pages), while the schedule saved before stays in force and reads keep working.
+// IndexedDB unavailable: parking a thought fails plainly; family time, its ends and
+// ways through, and the heads-up all work without history.
 import { fakeBrowser } from '@webext-core/fake-browser';
+import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { defaultSettings } from '../core/settings';
 import { NOT_SAVED } from '../messages';
-import { endNow, startFocus } from './commands';
+import { endNow, startFocus, wayThrough } from './commands';
+import { HEADS_UP_ID, noticeOnce } from './enforcers/notices';
 import { nextPrompt } from './prompts';
 import { reconcile } from './reconcile';
-import { SETTINGS_KEY } from './store';
+import { SETTINGS_KEY, loadPasses } from './store';
+import { parkThought } from './thoughts';
 
 vi.mock('./enforcers/sites', async (original) => ({
   ...(await original<typeof import('./enforcers/sites')>()),
@@ -32,10 +37,12 @@ function refuseWrites() {
 
 beforeEach(async () => {
   vi.restoreAllMocks();
+  vi.mocked(noticeOnce).mockClear();
   // Reconcile reports the record of transitions it could not write; here that is expected.
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
   const settings = defaultSettings();
   settings.preferences.headsUp = false;
+  settings.sites = [{ id: 'slack', pattern: 'app.slack.com', mode: 'dim' }];
   await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: settings });
 });
 
@@ -76,5 +83,50 @@ describe('storage that refuses writes', () => {
   test('a gentle prompt is still given when which ones were shown cannot be remembered', async () => {
     refuseWrites();
     expect(await nextPrompt('dinner', undefined, at(18, 5))).toMatchObject({ text: expect.any(String) });
+  });
+});
+
+describe('IndexedDB unavailable', () => {
+  /** As in a browser that offers no IndexedDB here (Firefox's private windows throw so). */
+  const breakIndexedDB = () => {
+    globalThis.indexedDB = {
+      open: () => {
+        throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+      },
+    } as unknown as IDBFactory;
+  };
+  beforeEach(breakIndexedDB);
+
+  test('parking a thought fails, so the popup can say plainly it was not kept', async () => {
+    await expect(parkThought('Reply to Sam', at(18, 10))).rejects.toThrow();
+  });
+
+  test('ending family time early still ends it: the override simply goes unnoted', async () => {
+    const { desired } = await reconcile(at(18, 30));
+    await endNow(at(18, 31), desired.active);
+    expect((await reconcile(at(18, 32))).desired.active).toEqual([]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  test('a way through still opens, and reconcile lifts the overlay', async () => {
+    await reconcile(at(18, 30));
+    await wayThrough(at(18, 31), 'slack', true);
+    expect(await loadPasses(at(18, 32))).toEqual([{ siteId: 'slack', until: at(18, 41) }]);
+    const { desired } = await reconcile(at(18, 32));
+    expect(desired.sites).toEqual([expect.objectContaining({ mode: 'quiet' })]);
+  });
+
+  test('the heads-up still comes while an end waits to be recorded', async () => {
+    const settings = (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as ReturnType<typeof defaultSettings>;
+    settings.preferences.headsUp = true;
+    settings.schedule.windows = settings.schedule.windows.filter((w) => w.id === 'dinner');
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: settings });
+    // Dinner came on while the database worked; it went away before Dinner ended.
+    globalThis.indexedDB = new IDBFactory();
+    await reconcile(at(18, 30));
+    breakIndexedDB();
+    // Every reconcile since tries to record Dinner's end, and can't: the next day's heads-up comes all the same.
+    await reconcile(new Date(2026, 10, 26, 17, 50).getTime());
+    expect(noticeOnce).toHaveBeenCalledWith(HEADS_UP_ID, expect.any(String), 'Dinner in 10 minutes', expect.any(String));
   });
 });
