@@ -5,10 +5,10 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { serveFixtures, type FixtureServer } from '../fixtures/server';
-import type { BoundaryWindow } from '../../src/core/types';
-import { POPUP, launch, type Hearth } from './harness';
 import en from '../../public/_locales/en/messages.json';
+import type { BoundaryWindow } from '../../src/core/types';
+import { serveFixtures, type FixtureServer } from '../fixtures/server';
+import { POPUP, launch, type Hearth } from './harness';
 import { ask, closePages, openChat, quietFixtureOnly, sleep } from './helpers';
 import { mismatch, observe, type Observed } from './effects';
 import { profileAllowingNotifications, restoringTabs } from './profile';
@@ -17,6 +17,9 @@ import { seedFrom, seeded } from './seeded';
 /** An extension page that sends nothing by itself: the test's hand on the worker's messages. */
 const QUIET_PAGE = 'icons/icon-16.png';
 const OPTIONS = 'src/ui/options/index.html';
+
+/** English sentences the pages show, as the parent reads them. */
+const say = (key: keyof typeof en) => en[key].message;
 
 let site: FixtureServer;
 beforeAll(async () => {
@@ -35,9 +38,10 @@ async function dimFixture(hearth: Hearth): Promise<string> {
 describe('the worker stopped at random moments', () => {
   const SEED = seedFrom('HEARTH_FAULTS_SEED', 20261202);
   const TRANSITIONS = Math.max(50, Number(process.env.HEARTH_FAULTS_N ?? 52));
-  // A change takes the worker some 30–300 ms to apply on a loaded machine: stops up
-  // to here land before, during and after it.
-  const MAX_STOP_DELAY_MS = 250;
+  // A change takes the worker some 20–60 ms to apply on an idle machine and up to 300 ms
+  // on a loaded one: half the stops come in the first 60 ms, so that on either some land
+  // before the change is saved, some while it is applied, and some after.
+  const stopDelay = (random: ReturnType<typeof seeded>) => random.upTo(random.next() < 0.5 ? 60 : 250);
 
   let hearth: Hearth;
   let siteId: string;
@@ -125,35 +129,37 @@ describe('the worker stopped at random moments', () => {
     let last = await observe(hearth, chat, siteId);
     await expect.poll(async () => mismatch((last = await observe(hearth, chat, siteId)))).toBe('');
     const mismatches: string[] = [];
-    const tally = { midApply: 0, landed: 0, alarm: 0, message: 0, popup: 0, 'already running': 0 };
+    const tally = { beforeSaved: 0, midApply: 0, afterAnswer: 0, alarm: 0, message: 0, popup: 0, 'already running': 0 };
 
     for (let n = 0; n < TRANSITIONS; n++) {
       const step = random.pick(stepsFrom(last));
-      const delay = random.upTo(MAX_STOP_DELAY_MS);
+      const delay = stopDelay(random);
       const wakeBy = random.pick<Wake>(['alarm', 'alarm', 'message', 'message', 'popup']);
       const before = last.stored;
       await send(step, n);
       await sleep(delay); // the moment of the fault, not a wait for a condition
       await hearth.stopWorker();
-      if (!(await driver.evaluate(() => (globalThis as unknown as { answered: boolean }).answered))) tally.midApply++;
+      const answered = await driver.evaluate(() => (globalThis as unknown as { answered: boolean }).answered);
       tally[await wake(wakeBy)]++;
       try {
         await expect.poll(async () => mismatch((last = await observe(hearth, chat, siteId))), { timeout: 8000 }).toBe('');
       } catch {
         mismatches.push(`#${n} ${step}, stopped after ${delay} ms: ${mismatch(last)}`);
       }
-      if (last.stored !== before) tally.landed++;
+      // Saved but not answered: the stop came while the worker applied the change.
+      tally[answered ? 'afterAnswer' : last.stored === before ? 'beforeSaved' : 'midApply']++;
     }
 
     console.log(
       `faults: ${TRANSITIONS} transitions, seed ${SEED}, ${mismatches.length} mismatches ` +
-        `(${tally.midApply} stopped before the answer, ${tally.landed} changed what is stored; ` +
+        `(stopped ${tally.beforeSaved} before the change was saved, ${tally.midApply} while it was applied, ` +
+        `${tally.afterAnswer} after the answer; ` +
         `woken by ${tally.alarm} alarms, ${tally.message} page messages, ${tally.popup} popups, ${tally['already running']} already running)`,
     );
     for (const m of mismatches) console.log(`  ${m}`);
     expect(mismatches).toEqual([]);
-    // A run where the stops never cut a change short would prove little.
-    expect(tally.midApply).toBeGreaterThan(TRANSITIONS / 5);
+    // A run where no stop cut an apply short would prove little.
+    expect(tally.midApply).toBeGreaterThanOrEqual(TRANSITIONS / 10);
     await closePages(chat, driver);
   });
 });
@@ -180,6 +186,9 @@ describe('the browser closed and opened again mid-boundary', () => {
     const url = before.url();
     await ask(hearth, { type: 'startFocus', minutes: 30 });
     await expect.poll(async () => mismatch(await observe(hearth!, before, siteId))).toBe('');
+    // The browser keeps one work tab open, as a parent's might (the welcome page and the
+    // test's own pages would only be restored beside it).
+    await closePages(...hearth.context.pages().filter((p) => p !== before));
     await hearth.close({ keepProfile: true });
 
     const launched = Date.now();
@@ -202,23 +211,23 @@ describe('the browser closed and opened again mid-boundary', () => {
     await expect.poll(async () => mismatch((last = await observe(h, tab, siteId)))).toBe('');
     expect(last?.on).toBe(true);
 
-    // One second on a machine with a core to spare; a machine running more than it has
-    // cores for stretches every step alike, so the budget stretches with it (the figure is printed either way).
+    // One second on a machine with a core to spare. A machine running more than it has
+    // cores for stretches every step of the browser's start alike (loading the worker's
+    // script, each call it makes), so there the budget stretches with the load; the
+    // figures are printed either way.
     const perCore = loadavg()[0]! / availableParallelism();
     const budget = 1000 * Math.max(1, perCore);
+    const ms = (t: number) => `${Math.round(t)} ms`;
     console.log(
-      `faults: browser reopened mid-boundary (load ${perCore.toFixed(1)} per core): Hearth's worker started ` +
-        `${Math.round(workerStart - launched)} ms after the launch began; from the worker's start, the restored work tab ` +
-        `was muted at ${Math.round(muted)} ms and its notifications blocked at ${Math.round(blocked)} ms (as the ` +
-        `browser reported them to a watcher extension); badge, scripts and overlay all in place at the test's first ` +
-        `look, ${Math.round(Date.now() - workerStart)} ms; budget ${Math.round(budget)} ms`,
+      `faults: browser reopened mid-boundary, restored work tab (load ${perCore.toFixed(1)} per core): ` +
+        `from Hearth's worker starting (its time origin, ${ms(workerStart - launched)} after the launch began), muted at ` +
+        `${ms(muted)} and notifications blocked at ${ms(blocked)}, as the browser reported them to a watcher extension ` +
+        `(from the launch: ${ms(muted + workerStart - launched)}, ${ms(blocked + workerStart - launched)}); badge, ` +
+        `scripts and overlay in place at the test's first look, ${ms(Date.now() - workerStart)}; budget ${ms(budget)}`,
     );
     expect(back).toBeLessThan(budget);
   });
 });
-
-/** English sentences the pages show, as the parent reads them. */
-const say = (key: keyof typeof en) => en[key].message;
 
 describe('storage that refuses writes', () => {
   let hearth: Hearth;
