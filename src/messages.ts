@@ -49,6 +49,14 @@ export const RequestSchema = v.variant('type', [
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 
+/**
+ * Storage refused a change (full, or failing): it was not kept, and what was saved before
+ * stays in force. A rejected request carries only a message to the page, so this is it.
+ */
+export const NOT_SAVED = 'hearth:not-saved';
+
+export const isNotSaved = (error: unknown): boolean => error instanceof Error && error.message === NOT_SAVED;
+
 /** What a page needs to show where the parent stands. Computed fresh on every ask. */
 export interface StatusView {
   now: number;

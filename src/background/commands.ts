@@ -6,7 +6,7 @@ import { newId, pruneSkips, type Settings } from '../core/settings';
 import { formatDateKey } from '../core/wallclock';
 import type { Occurrence } from '../core/types';
 import { t } from '../i18n';
-import { openHistory } from './history';
+import { openHistory, type NewHistoryEvent } from './history';
 import { siteName } from './siteCommands';
 import { loadSettings, updatePasses, updateSettings } from './store';
 
@@ -57,19 +57,32 @@ export async function startFocus(now: number, minutes: number): Promise<void> {
 export async function endNow(now: number, active: Occurrence[]): Promise<void> {
   if (active.length === 0) return;
   await updateSettings((settings) => withEndedNow(settings, active, now));
-  const history = await openHistory();
+  await note(
+    active.map((o) => ({
+      type: 'override' as const,
+      occurrenceKey: occurrenceKey(o),
+      label: o.label,
+      at: now,
+      detail: 'ended-early',
+    })),
+  );
+}
+
+/**
+ * Notes overrides in history, for the parent's reflection. The change itself is already
+ * saved: a history that can't be opened (IndexedDB unavailable) must not make it look
+ * refused, nor keep reconcile from applying it.
+ */
+async function note(events: NewHistoryEvent[]): Promise<void> {
   try {
-    await history.recordMany(
-      active.map((o) => ({
-        type: 'override' as const,
-        occurrenceKey: occurrenceKey(o),
-        label: o.label,
-        at: now,
-        detail: 'ended-early',
-      })),
-    );
-  } finally {
-    history.close();
+    const history = await openHistory();
+    try {
+      await history.recordMany(events);
+    } finally {
+      history.close();
+    }
+  } catch (error) {
+    console.error('Hearth: an override was not noted in history', error);
   }
 }
 
@@ -83,16 +96,5 @@ export async function wayThrough(now: number, siteId: string, on: boolean): Prom
   if (!site || !on) return;
   const minutes = settings.preferences.dimWayThroughMinutes;
   await updatePasses((passes) => [...passes.filter((p) => p.siteId !== siteId), { siteId, until: now + minutes * 60_000 }], now);
-  const history = await openHistory();
-  try {
-    await history.record({
-      type: 'override',
-      occurrenceKey: `site:${siteId}`,
-      label: siteName(site),
-      at: now,
-      detail: `way-through:${minutes}`,
-    });
-  } finally {
-    history.close();
-  }
+  await note([{ type: 'override', occurrenceKey: `site:${siteId}`, label: siteName(site), at: now, detail: `way-through:${minutes}` }]);
 }

@@ -175,7 +175,10 @@ export function nextPrompt(moment: Moment, kind: PromptKind | undefined, now: nu
       seed: now,
     });
     if (!chosen) return null;
-    await browser.storage.local.set({ [ROTATION_KEY]: chosen.state });
+    // Remembering what was shown only spares repeats: storage refusing it must not cost the prompt.
+    await browser.storage.local.set({ [ROTATION_KEY]: chosen.state }).catch((error: unknown) => {
+      console.error('Hearth: the prompt rotation was not kept', error);
+    });
     return viewOf(chosen.id, prefs);
   });
 }

@@ -17,8 +17,7 @@ export interface Reconciled extends LoadedSettings {
 }
 
 export async function reconcile(now: number): Promise<Reconciled> {
-  const loaded = await loadSettings();
-  const passes = await loadPasses(now);
+  const [loaded, passes] = await Promise.all([loadSettings(), loadPasses(now)]);
   const desired = desiredState(loaded.settings, passes, now);
   // A way through belongs to the family time it was opened in.
   if (desired.active.length === 0 && passes.length) await updatePasses(() => [], now);
@@ -28,8 +27,15 @@ export async function reconcile(now: number): Promise<Reconciled> {
   const results = await Promise.allSettled([
     applySiteEffects(desired.sites, desired.until, loaded.settings.preferences.dimWayThroughMinutes),
     applyBadge(desired),
-    // One after the other: both notices write the same record of what was shown.
-    recordTransitions(desired, loaded.settings, now).then(() => headsUp(desired, loaded.settings, now)),
+    // One after the other: both notices write the same record of what was shown. A history
+    // that can't be written (IndexedDB unavailable) still lets the heads-up come.
+    recordTransitions(desired, loaded.settings, now).then(
+      () => headsUp(desired, loaded.settings, now),
+      async (error: unknown) => {
+        await headsUp(desired, loaded.settings, now);
+        throw error;
+      },
+    ),
   ]);
   for (const r of results) if (r.status === 'rejected') console.error('Hearth: an effect was not applied', r.reason);
   return { ...loaded, desired };

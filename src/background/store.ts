@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { parseSettings, type Settings } from '../core/settings';
 import type { AppliedOccurrence } from '../core/desired';
 import { activePasses, type Pass } from '../core/quiet';
+import { NOT_SAVED } from '../messages';
 import { isOwnEcho, mirrorToSync, sameValue } from './sync';
 
 export const SETTINGS_KEY = 'settings';
@@ -29,8 +30,21 @@ export async function loadSettings(): Promise<LoadedSettings> {
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {
-  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+  await keep({ [SETTINGS_KEY]: settings });
   await mirrorToSync(settings);
+}
+
+/**
+ * A change the parent asked for, written to local storage. A refusal (the quota, a
+ * failing disk) becomes NOT_SAVED, which the pages put in plain words; nothing else
+ * changes, so the last settings saved stay in force.
+ */
+async function keep(items: Record<string, unknown>): Promise<void> {
+  try {
+    await browser.storage.local.set(items);
+  } catch (cause) {
+    throw new Error(NOT_SAVED, { cause });
+  }
 }
 
 // Every read-modify-write of settings or passes runs one after another, so two
@@ -84,6 +98,6 @@ export async function loadPasses(now: number): Promise<Pass[]> {
 
 export function updatePasses(change: (passes: Pass[]) => Pass[], now: number): Promise<void> {
   return inTurn(async () => {
-    await browser.storage.local.set({ [PASSES_KEY]: change(await loadPasses(now)) });
+    await keep({ [PASSES_KEY]: change(await loadPasses(now)) });
   });
 }

@@ -21,6 +21,10 @@ describe('transitions between applied states', () => {
     ]);
   });
 
+  test('a boundary the clock was set back before goes off dated at its own start, never before it', () => {
+    expect(transitions([dinner], [], 400)).toEqual([{ type: 'boundary-end', occurrenceKey: dinner.key, label: 'Dinner', at: 1000 }]);
+  });
+
   test('a boundary that goes off early is dated when it went off', () => {
     expect(transitions([dinner, focus], [dinner], 2500)).toEqual([
       { type: 'boundary-end', occurrenceKey: focus.key, label: 'Focus block', at: 2500 },

@@ -70,7 +70,9 @@ export interface Transition {
 /**
  * The boundaries that came on or went off between two applied states.
  * A start is dated at the occurrence's start; an end at its scheduled end, or
- * at `now` when it went off sooner (ended early, skipped, or deleted).
+ * at `now` when it went off sooner (ended early, skipped, or deleted), but never
+ * before its start: a clock set back before a running occurrence takes it off too,
+ * and an end dated earlier than its start would say it lasted less than nothing.
  */
 export function transitions(prev: AppliedOccurrence[], next: AppliedOccurrence[], now: number): Transition[] {
   const before = new Set(prev.map((o) => o.key));
@@ -80,6 +82,6 @@ export function transitions(prev: AppliedOccurrence[], next: AppliedOccurrence[]
     .map((o): Transition => ({ type: 'boundary-start', occurrenceKey: o.key, label: o.label, at: o.start }));
   const ended = prev
     .filter((o) => !after.has(o.key))
-    .map((o): Transition => ({ type: 'boundary-end', occurrenceKey: o.key, label: o.label, at: Math.min(o.end, now) }));
+    .map((o): Transition => ({ type: 'boundary-end', occurrenceKey: o.key, label: o.label, at: Math.max(o.start, Math.min(o.end, now)) }));
   return [...ended, ...started];
 }

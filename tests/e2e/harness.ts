@@ -27,10 +27,15 @@ export interface Hearth {
 
 /** A second extension for tests that need a mute Hearth did not make (tests/fixtures/muter-extension). */
 export const MUTER = resolve(import.meta.dirname, '../fixtures/muter-extension');
+/** A second extension that notes, from start-up, when fixture tabs change (tests/fixtures/watcher-extension). */
+export const WATCHER = resolve(import.meta.dirname, '../fixtures/watcher-extension');
 
-export async function launch(userDataDir?: string, opts: { withMuter?: boolean; args?: string[] } = {}): Promise<Hearth> {
+export async function launch(
+  userDataDir?: string,
+  opts: { withMuter?: boolean; withWatcher?: boolean; args?: string[] } = {},
+): Promise<Hearth> {
   const dir = userDataDir ?? (await mkdtemp(join(tmpdir(), 'hearth-e2e-')));
-  const extensions = opts.withMuter ? `${DIST},${MUTER}` : DIST;
+  const extensions = [DIST, ...(opts.withMuter ? [MUTER] : []), ...(opts.withWatcher ? [WATCHER] : [])].join(',');
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: EXECUTABLE,
     headless: true,

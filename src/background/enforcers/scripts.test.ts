@@ -1,6 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { afterEach, expect, test, vi } from 'vitest';
-import { tellAccessGone } from './scripts';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { coveredBy } from '../../core/matchPattern';
+import { applyContentScripts, tellAccessGone } from './scripts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -27,4 +28,63 @@ test('nothing is sent when every origin is still covered', async () => {
   const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage');
   await tellAccessGone(['*://app.slack.com/*']);
   expect(sent).not.toHaveBeenCalled();
+});
+
+describe('a run the worker was stopped in is finished by the next', () => {
+  const PATTERN = '*://app.slack.com/*';
+  let registry: { id: string; matches?: string[] }[];
+
+  beforeEach(() => {
+    registry = [];
+    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation(async (filter) =>
+      registry.filter((s) => !filter?.ids || filter.ids.includes(s.id)),
+    );
+    vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation(async (scripts) => {
+      registry.push(...scripts.map(({ id, matches }) => ({ id, matches })));
+    });
+    // The fake browser matches a tab's url exactly; the browser reads match patterns.
+    const query = fakeBrowser.tabs.query.bind(fakeBrowser.tabs);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async ({ url, ...rest }) => {
+      const patterns = url === undefined ? null : [url].flat();
+      return (await query(rest)).filter((t) => !patterns || patterns.some((p) => coveredBy(t.url ?? '', p)));
+    });
+    vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockImplementation(async (filter) => {
+      registry = registry.filter((s) => !filter?.ids?.includes(s.id));
+    });
+  });
+
+  /** What the next call to `run` did to the tab: injections of the quiet script, and put-backs. */
+  async function tabCalls(tabId: number, run: () => Promise<unknown>) {
+    const execute = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(async () => []);
+    await run();
+    const calls = execute.mock.calls.map(([d]) => d).filter((d) => d.target.tabId === tabId);
+    execute.mockRestore();
+    return {
+      injected: calls.some((d) => d.files?.[0] === 'src/content/quiet.js'),
+      restored: calls.some((d) => d.func !== undefined && String(d.func).includes('restore')),
+    };
+  }
+
+  /** The worker stops at the next tabs query, as it may at any await. */
+  const stopAtNextTabQuery = () => vi.mocked(fakeBrowser.tabs.query).mockRejectedValueOnce(new Error('worker stopped'));
+
+  test('stopped after registering, before the open tabs: the next run injects them', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://app.slack.com/client' });
+    stopAtNextTabQuery();
+    await expect(applyContentScripts([PATTERN])).rejects.toThrow('worker stopped');
+    expect(registry.map((s) => s.id).sort()).toEqual(['hearth-quiet', 'hearth-quiet-main']);
+    expect(await tabCalls(tab.id!, () => applyContentScripts([PATTERN]))).toEqual({ injected: true, restored: false });
+    // Finished: the run after that has nothing left to do.
+    expect(await tabCalls(tab.id!, () => applyContentScripts([PATTERN]))).toEqual({ injected: false, restored: false });
+  });
+
+  test('stopped after unregistering, before putting the tabs back: the next run puts them back', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://app.slack.com/client' });
+    await tabCalls(tab.id!, () => applyContentScripts([PATTERN]));
+    stopAtNextTabQuery();
+    await expect(applyContentScripts([])).rejects.toThrow('worker stopped');
+    expect(registry).toEqual([]);
+    expect(await tabCalls(tab.id!, () => applyContentScripts([]))).toEqual({ injected: false, restored: true });
+    expect(await tabCalls(tab.id!, () => applyContentScripts([]))).toEqual({ injected: false, restored: false });
+  });
 });

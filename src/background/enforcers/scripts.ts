@@ -19,6 +19,12 @@ export interface Restored {
   touched: boolean;
 }
 
+// storage.session: the patterns open work tabs were last brought to (injected, or put
+// back), written only once every tab is done. The worker may be stopped between
+// registering and reaching the tabs; the registration alone then says "done" when it
+// is not, and a tab would keep its overlay after family time (or miss it during).
+const TABS_KEY = 'quietTabs';
+
 /**
  * Registers the scripts for `patterns` (none: unregisters), and the set-aside stop for
  * `asidePatterns` (a subset). Returns the tabs put back.
@@ -29,29 +35,51 @@ export async function applyContentScripts(
 ): Promise<Restored[]> {
   await applyAsideScript(aside.matches, aside.exclude);
   const current = await browser.scripting.getRegisteredContentScripts({ ids: [MAIN_ID, ISOLATED_ID] });
-  const before = current.find((s) => s.id === ISOLATED_ID)?.matches ?? [];
-  if (current.length === 2 && sameList(before, patterns)) return [];
+  const registered = current.find((s) => s.id === ISOLATED_ID)?.matches ?? [];
+  const inTabs = await tabsBroughtTo(registered);
+  const registeredNow = current.length === 2 && sameList(registered, patterns);
+  if (registeredNow && sameList(inTabs.patterns, patterns)) return [];
 
-  if (current.length) await browser.scripting.unregisterContentScripts({ ids: current.map((s) => s.id) });
+  if (!registeredNow) {
+    // The record first: if the worker stops once the registration has changed, the next
+    // run must not take the registration for the tabs.
+    if (!inTabs.recorded) await browser.storage.session.set({ [TABS_KEY]: inTabs.patterns });
+    if (current.length) await browser.scripting.unregisterContentScripts({ ids: current.map((s) => s.id) });
+    if (patterns.length) {
+      await browser.scripting.registerContentScripts([
+        // In every frame, before the site's own code runs; each frame's two scripts link up
+        // privately at document_start (see standinsLink.ts). matchOriginAsFallback reaches the
+        // site's blank, srcdoc and popup windows too, as they are created, before the page can
+        // take a pristine Notification from one (both browsers run them there synchronously).
+        { id: ISOLATED_ID, js: [quietFile], matches: patterns, runAt: 'document_start', allFrames: true, matchOriginAsFallback: true },
+        { id: MAIN_ID, js: [quietMainFile], matches: patterns, runAt: 'document_start', allFrames: true, world: 'MAIN', matchOriginAsFallback: true },
+      ]);
+    }
+  }
   if (patterns.length) {
-    await browser.scripting.registerContentScripts([
-      // In every frame, before the site's own code runs; each frame's two scripts link up
-      // privately at document_start (see standinsLink.ts). matchOriginAsFallback reaches the
-      // site's blank, srcdoc and popup windows too, as they are created, before the page can
-      // take a pristine Notification from one (both browsers run them there synchronously).
-      { id: ISOLATED_ID, js: [quietFile], matches: patterns, runAt: 'document_start', allFrames: true, matchOriginAsFallback: true },
-      { id: MAIN_ID, js: [quietMainFile], matches: patterns, runAt: 'document_start', allFrames: true, world: 'MAIN', matchOriginAsFallback: true },
-    ]);
+    // Injecting twice is harmless: a tab that has Hearth's script keeps it, and its stand-ins.
     const { live, frozen } = await tabsOn(patterns);
     await Promise.all(live.map((id) => inject(id)));
     // A tab the browser froze to save energy can't answer now, but its injection waits
     // for it: sent without waiting, it runs when the parent comes back to the tab.
     for (const id of frozen) void inject(id);
   }
-  const released = before.filter((p) => !patterns.includes(p));
+  // Every pattern a tab may still be quieted for: registered, or reached by a run that was cut short.
+  const released = [...new Set([...registered, ...inTabs.patterns])].filter((p) => !patterns.includes(p));
   const stillQuiet = new Set((await tabsOn(patterns)).live);
   const toRestore = (await tabsOn(released)).live.filter((id) => !stillQuiet.has(id));
-  return (await Promise.all(toRestore.map(restore))).filter((r): r is Restored => r !== null);
+  const restored = (await Promise.all(toRestore.map(restore))).filter((r): r is Restored => r !== null);
+  await browser.storage.session.set({ [TABS_KEY]: patterns });
+  return restored;
+}
+
+/**
+ * What open work tabs were last brought to. No record (a new browser session, whose
+ * tabs load afresh under the registered scripts): the registration.
+ */
+async function tabsBroughtTo(registered: string[]): Promise<{ patterns: string[]; recorded: boolean }> {
+  const { [TABS_KEY]: stored } = await browser.storage.session.get(TABS_KEY);
+  return Array.isArray(stored) ? { patterns: stored as string[], recorded: true } : { patterns: registered, recorded: false };
 }
 
 /** Tells the quiet script in each tab what to show now (e.g. the dim overlay lifted by a way through). */

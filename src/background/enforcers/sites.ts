@@ -25,10 +25,16 @@ export async function applySiteEffects(plans: SitePlan[], until: number | null, 
   const otherSites = reachable.filter((p) => p.mode !== 'set-aside').map((p) => p.site);
   const aside = { matches: compileSites(asideSites).matchPatterns, exclude: shadowedBy(asideSites, otherSites) };
 
-  // Stand-ins first, then the block: open pages keep the permission they saw.
-  const restored = await applyContentScripts(reach.matchPatterns, aside);
-  const released = await applyNotificationBlocks(all.contentSettingsPatterns);
-  await applyMute(reach.matchPatterns);
+  const [{ restored, released }] = await Promise.all([
+    (async () => {
+      // Stand-ins first, then the block: open pages keep the permission they saw.
+      const restored = await applyContentScripts(reach.matchPatterns, aside);
+      return { restored, released: await applyNotificationBlocks(all.contentSettingsPatterns) };
+    })(),
+    // Sound waits on nothing else: after a browser restart, reaching every open work tab
+    // with its scripts first kept a restored tab loud for a second or more.
+    applyMute(reach.matchPatterns),
+  ]);
   await returnCalmPages(new Set(plans.filter((p) => p.mode === 'set-aside').map((p) => p.site.id)));
   if (reachable.length) await pushPlans(await tabPlans(reachable, reach, until, wayThroughMinutes));
   if (released.length) await reloadUntouched(restored);

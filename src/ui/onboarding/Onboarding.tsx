@@ -13,7 +13,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../../i18n';
 import type { SettingsView } from '../../messages';
-import { ask } from '../shared/client';
+import { ask, failureText } from '../shared/client';
 import { choicesFrom, fieldId, scheduleWith, timeProblems, windowsToSave, type Choice } from './choices';
 import { SummaryStep } from './SummaryStep';
 import { TimesStep, type ChoicePatch } from './TimesStep';
@@ -127,8 +127,8 @@ export function Onboarding() {
       } else {
         setSaveProblems(result.problems);
       }
-    } catch {
-      setSaveProblems([t('onboardingSaveUnreachable')]);
+    } catch (error) {
+      setSaveProblems([failureText(error, t('onboardingSaveUnreachable'))]);
     } finally {
       savingNow.current = false;
       setSaving(false);

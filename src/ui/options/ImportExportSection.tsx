@@ -8,7 +8,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { MAX_FILE_SIZE, megabytes } from '../../core/settingsFile';
 import { t } from '../../i18n';
-import { ask } from '../shared/client';
+import { ask, failureText } from '../shared/client';
 import { downloadJson } from '../shared/download';
 
 const TITLE_ID = 'import-export-title';
@@ -71,8 +71,8 @@ export function ImportExportSection() {
       let result;
       try {
         result = await ask({ type: 'importSettings', text });
-      } catch {
-        if (turn === latest.current) showError(t('importExportActionProblem'));
+      } catch (error) {
+        if (turn === latest.current) showError(failureText(error, t('importExportActionProblem')));
         return;
       }
       if (turn !== latest.current) return;

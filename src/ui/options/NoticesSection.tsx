@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Preferences } from '../../core/settings';
 import { t } from '../../i18n';
-import { ask } from '../shared/client';
+import { ask, failureText } from '../shared/client';
 import { useWorkerView } from '../shared/workerView';
 import { SETTINGS_CHANGED_EVENT } from './ImportExportSection';
 
@@ -41,9 +41,9 @@ export function NoticesSection() {
           return true;
         }
         setProblem(result.problems.join(' '));
-      } catch {
+      } catch (error) {
         pending.current -= 1;
-        setProblem(t('noticesActionProblem'));
+        setProblem(failureText(error, t('noticesActionProblem')));
       }
       // Not saved: show what is.
       if (idle()) void refresh(idle);

@@ -11,7 +11,7 @@ import { describeWindow, occasionWord, occasionsOf } from '../../core/weekView';
 import { addDays, formatDateKey, parseWallTime, wallInstant } from '../../core/wallclock';
 import { t } from '../../i18n';
 import type { SaveResult } from '../../messages';
-import { ask } from '../shared/client';
+import { ask, failureText } from '../shared/client';
 import { useWorkerView } from '../shared/workerView';
 import {
   dateText,
@@ -72,7 +72,7 @@ export function ScheduleSection() {
     (document.getElementById(move.to) ?? (move.fallback ? document.getElementById(move.fallback) : null))?.focus();
   });
 
-  const oops = () => setAnnouncement(t('scheduleActionProblem'));
+  const oops = (error?: unknown) => setAnnouncement(failureText(error, t('scheduleActionProblem')));
 
   /** Applies `edit` to the schedule as stored now and saves the whole of it. */
   const change = (edit: (s: Schedule) => Schedule): Promise<SaveResult> =>
@@ -110,8 +110,8 @@ export function ScheduleSection() {
         windows: s.windows.some((x) => x.id === w.id) ? s.windows.map((x) => (x.id === w.id ? w : x)) : [...s.windows, w],
       }));
       if (!result.ok) return result.problems;
-    } catch {
-      return [t('scheduleActionProblem')];
+    } catch (error) {
+      return [failureText(error, t('scheduleActionProblem'))];
     }
     setForm(null);
     focusMove.current = { to: adding ? ADD_BUTTON_ID : `edit-${w.id}`, fallback: LIST_TITLE_ID };
@@ -174,8 +174,8 @@ export function ScheduleSection() {
     try {
       const result = await change((s) => ({ ...s, blocks: [...s.blocks, b] }));
       if (!result.ok) return result.problems;
-    } catch {
-      return [t('scheduleActionProblem')];
+    } catch (error) {
+      return [failureText(error, t('scheduleActionProblem'))];
     }
     setAnnouncement(t('scheduleBlockAddedDone', [b.label]));
     return null;

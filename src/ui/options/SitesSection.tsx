@@ -12,7 +12,7 @@ import { SITE_MODES, type SiteMode } from '../../core/settings';
 import { SITE_PRESETS, parseSitePattern, type SitePreset } from '../../core/sites';
 import { t } from '../../i18n';
 import type { SiteView } from '../../messages';
-import { ask } from '../shared/client';
+import { ask, failureText } from '../shared/client';
 import { requestAccess, useAccessChanges, useWorkerView } from '../shared/workerView';
 
 const MODE_LABEL: Record<SiteMode, string> = {
@@ -62,7 +62,7 @@ export function SitesSection() {
     (document.getElementById(move.to) ?? document.getElementById(LIST_TITLE_ID))?.focus();
   });
 
-  const oops = () => setAnnouncement(t('sitesActionProblem'));
+  const oops = (error?: unknown) => setAnnouncement(failureText(error, t('sitesActionProblem')));
 
   /** After the parent answers the browser's prompt, show each site's access as it now is. */
   const whenAnswered = (access: Promise<boolean> | null) => {

@@ -30,7 +30,14 @@ export function ParkThought({ view, onChange, waits }: { view: ThoughtsView; onC
       field.current?.focus();
       return;
     }
-    onChange(await ask({ type: 'parkThought', text: thought }));
+    try {
+      onChange(await ask({ type: 'parkThought', text: thought }));
+    } catch {
+      // The words stay in the field: nothing the parent typed is lost.
+      setSaid(t('thoughtNotSaved'));
+      field.current?.focus();
+      return;
+    }
     setText('');
     setSaid(during ? t('thoughtParkedSaid', [waits.until]) : t('thoughtParkedSaidNext', [waits.after]));
   };

@@ -3,12 +3,14 @@ import browser from 'webextension-polyfill';
 import type { StatusView, ThoughtsView } from '../../messages';
 import { formatDateKey } from '../../core/wallclock';
 import { formatTime, formatWeekday, t } from '../../i18n';
-import { ask } from '../shared/client';
+import { ask, failureText } from '../shared/client';
 import { formatWhen } from '../shared/when';
 import { HandedBack } from '../shared/Thoughts';
 import { FocusStarter } from './FocusStarter';
 import { ParkThought } from './ParkThought';
 import { PromptCard } from './PromptCard';
+
+const NO_THOUGHTS: ThoughtsView = { waiting: [], handedBack: [] };
 
 export function Popup() {
   const [status, setStatus] = useState<StatusView | null>(null);
@@ -19,7 +21,9 @@ export function Popup() {
 
   const refresh = useCallback(async () => {
     setStatus(await ask({ type: 'status' }));
-    setThoughts(await ask({ type: 'thoughts' }));
+    // Parked thoughts live in IndexedDB. When it can't be reached the rest of the popup
+    // works all the same, and parking says plainly that it could not keep the thought.
+    setThoughts(await ask({ type: 'thoughts' }).catch(() => NO_THOUGHTS));
   }, []);
   useEffect(() => {
     void refresh();
@@ -35,11 +39,20 @@ export function Popup() {
   }, [status, refresh]);
 
   const startFocus = async (minutes: number) => {
-    setStatus(await ask({ type: 'startFocus', minutes }));
-    setNote(t('focusStarted', [String(minutes)]));
+    try {
+      setStatus(await ask({ type: 'startFocus', minutes }));
+      setNote(t('focusStarted', [String(minutes)]));
+    } catch (error) {
+      setNote(failureText(error, t('popupActionProblem')));
+    }
   };
   const endNow = async () => {
-    await ask({ type: 'endNow' });
+    try {
+      await ask({ type: 'endNow' });
+    } catch (error) {
+      setNote(failureText(error, t('popupActionProblem')));
+      return;
+    }
     await refresh(); // parked thoughts are handed back as family time ends
     setNote(t('endedNote'));
     setEnded((n) => n + 1);
