@@ -1,11 +1,12 @@
 // Hearth's service worker. Every listener is registered synchronously at top
-// level (MV3 may start the worker for any of these events); each one ends in
-// the same idempotent reconcile.
+// level (MV3 may start the worker for any of these events). Events that change what
+// should be (install, startup, alarm, settings, host access) end in the same idempotent
+// reconcile; reads (messages asking where the parent stands) apply nothing.
 import browser from 'webextension-polyfill';
 import { WELCOME_BACK_ID } from './enforcers/notices';
 import { tellAccessGone } from './enforcers/scripts';
 import { handleMessage } from './messaging';
-import { reconcileSoon } from './reconcile';
+import { reconcileSoon, repairIfUnsettled } from './reconcile';
 import { SETTINGS_KEY, adoptFromSync } from './store';
 import { SYNC_KEY } from './sync';
 
@@ -35,5 +36,6 @@ browser.notifications.onClicked.addListener((id) => {
   void browser.notifications.clear(id);
 });
 
-// A worker woken for any reason repairs the state first (e.g. after sleep or a clock change).
-void reconcileSoon();
+// A worker woken for any reason repairs what an apply cut short, or what changed while it
+// slept (a clock change, sleep through a start or end); otherwise it only reads storage.
+void repairIfUnsettled();

@@ -4,6 +4,7 @@ import { defaultSettings } from '../core/settings';
 import type { StatusView } from '../messages';
 import { HELD_ROW_MAX, openHistory, type HistoryEvent } from './history';
 import { handleMessage, isOwnPage } from './messaging';
+import { reconcileSoon } from './reconcile';
 
 // Work-site effects drive real browser APIs the fake browser lacks; the browser
 // tests cover them. Here: the schedule, badge, alarm and history path.
@@ -168,8 +169,8 @@ describe('notifications held back in work tabs', () => {
   test("a tab's last report, just after family time was ended, lands on the boundary that ended", async () => {
     await setUp();
     const own = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('src/ui/popup/index.html') };
-    // Family time comes on (reconcile records its start), a report, then the parent ends it.
-    await handleMessage({ type: 'status' }, own);
+    // Family time comes on (its alarm's reconcile records the start), a report, then the parent ends it.
+    await reconcileSoon();
     await report(5, 2);
     vi.setSystemTime(T + 60_000);
     expect(((await handleMessage({ type: 'endNow' }, own)) as StatusView).active).toEqual([]);
@@ -180,7 +181,7 @@ describe('notifications held back in work tabs', () => {
 
   test('a report after the boundary ran out, before any reconcile, still lands on it', async () => {
     await setUp();
-    await handleMessage({ type: 'status' }, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('src/ui/popup/index.html') });
+    await reconcileSoon();
     vi.setSystemTime(block.end + 1_000);
     await report(5, 2);
     expect((await heldRows()).map((e) => e.occurrenceKey)).toEqual([boundary]);

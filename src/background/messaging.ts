@@ -16,7 +16,8 @@ import { openHistory } from './history';
 import { tabPlanFor } from './enforcers/sites';
 import { setAside } from './enforcers/calmPages';
 import { desiredState } from '../core/desired';
-import { reconcileSoon, type Reconciled } from './reconcile';
+import { inTurn, reconcileSoon, repairIfUnsettled } from './reconcile';
+import { muteTab } from './enforcers/mute';
 import { addSite, removeSite, setSiteMode, siteName, sitesView } from './siteCommands';
 import { addCustomPrompt, nextPrompt, promptAction } from './prompts';
 import { clearHistory, exportHistory, reflectionView } from './reflection';
@@ -46,15 +47,16 @@ function isOwnContentScript(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && sender.tab?.id !== undefined && !isOwnPage(sender);
 }
 
-function statusOf({ desired, problems }: Reconciled, now: number): StatusView {
-  return { now, active: desired.active, until: desired.until, next: desired.next, problems };
-}
-
 /** What should be now, from stored state and the pure core: a read, with no effect applied. */
 async function desiredNow(now: number) {
-  const { settings } = await loadSettings();
-  const passes = await loadPasses(now);
-  return { settings, passes, desired: desiredState(settings, passes, now) };
+  const [{ settings, problems }, passes] = await Promise.all([loadSettings(), loadPasses(now)]);
+  return { settings, problems, passes, desired: desiredState(settings, passes, now) };
+}
+
+/** Where the parent stands: a read. After a change, asked once the change is applied. */
+async function statusAt(now: number): Promise<StatusView> {
+  const { desired, problems } = await desiredNow(now);
+  return { now, active: desired.active, until: desired.until, next: desired.next, problems };
 }
 
 async function calmOf(siteId: string, address: string | undefined, now: number): Promise<CalmView> {
@@ -83,13 +85,13 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
   const now = Date.now();
   switch (request.type) {
     case 'status':
-      return statusOf(await reconcileSoon(), now);
+      return statusAt(now);
     case 'startFocus':
-      await startFocus(now, request.minutes);
-      return statusOf(await reconcileSoon(), Date.now());
+      await applied(startFocus(now, request.minutes));
+      return statusAt(Date.now());
     case 'endNow':
-      await endNow(now, (await reconcileSoon()).desired.active);
-      return statusOf(await reconcileSoon(), Date.now());
+      await applied(endNow(now, (await desiredNow(now)).desired.active));
+      return statusAt(Date.now());
     case 'sites':
       return sitesView();
     case 'addSite':
@@ -106,7 +108,7 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
       return calmOf(request.siteId, undefined, Date.now());
     case 'prompt': {
       // The moment of the family time that is on; outside it, any moment.
-      const { desired } = await reconcileSoon();
+      const { desired } = await desiredNow(now);
       return nextPrompt(momentOf(desired.active[0]?.kind), request.kind, now);
     }
     case 'promptAction':
@@ -168,16 +170,23 @@ async function recordHeld(sender: Runtime.MessageSender, count: number): Promise
   return null;
 }
 
-/** A work tab said hello: reconcile (which mutes it) and tell it what to show. */
-async function planForTab(sender: Runtime.MessageSender): Promise<TabPlan | null> {
-  const { desired, settings } = await reconcileSoon();
-  return tabPlanFor(sender.tab?.url ?? sender.url, desired.sites, desired.until, settings.preferences.dimWayThroughMinutes);
-}
-
 /** The plan for the sender's own tab now, from stored state (no effect applied). */
 async function senderPlan(sender: Runtime.MessageSender, now: number): Promise<TabPlan | null> {
   const { desired, settings } = await desiredNow(now);
   return tabPlanFor(sender.tab?.url, desired.sites, desired.until, settings.preferences.dimWayThroughMinutes);
+}
+
+/**
+ * A work page loaded during family time said hello: its tab is muted at once and told
+ * what to show, and nothing else is touched (every other effect is in place already).
+ * No plan means the scripts outlived what should be (an apply cut short): repaired.
+ */
+async function planForTab(sender: Runtime.MessageSender): Promise<TabPlan | null> {
+  const plan = await senderPlan(sender, Date.now());
+  const tabId = sender.tab?.id;
+  if (plan && tabId !== undefined) await inTurn(() => muteTab(tabId));
+  if (!plan) await repairIfUnsettled();
+  return plan;
 }
 
 /**
@@ -192,7 +201,7 @@ async function setAsidePage(sender: Runtime.MessageSender): Promise<{ stay: bool
     await setAside(tabId, plan.siteId, sender.tab.url);
     return { stay: false };
   }
-  await reconcileSoon();
+  await repairIfUnsettled();
   return { stay: true };
 }
 

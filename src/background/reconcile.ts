@@ -10,15 +10,29 @@ import { HEADS_UP_ID, WELCOME_BACK_ID, noticeOnce } from './enforcers/notices';
 import { applySiteEffects } from './enforcers/sites';
 import { openHistory } from './history';
 import { handBack } from './thoughts';
-import { loadApplied, loadPasses, loadSettings, saveApplied, updatePasses, type LoadedSettings } from './store';
+import browser from 'webextension-polyfill';
+import { loadApplied, loadPasses, loadSettings, loadSettingsToApply, saveApplied, updatePasses, type LoadedSettings } from './store';
 
 export interface Reconciled extends LoadedSettings {
   desired: Desired;
 }
 
+// storage.session: what the last apply that finished brought the browser to. Removed as
+// an apply begins, so an apply the browser cut short (it stops workers at will) leaves
+// none, and the next wake-up applies again.
+const SETTLED_KEY = 'settled';
+
+/** What the effects depend on, as one string: equal strings, the same effects. */
+export function settledAs(desired: Desired, settings: Settings): string {
+  const sites = desired.sites.map((p) => [p.site.id, p.site.pattern, p.mode]);
+  const active = desired.active.map(occurrenceKey);
+  return JSON.stringify([sites, active, desired.until, desired.wakeAt, settings.preferences.dimWayThroughMinutes]);
+}
+
 export async function reconcile(now: number): Promise<Reconciled> {
-  const [loaded, passes] = await Promise.all([loadSettings(), loadPasses(now)]);
+  const [loaded, passes] = await Promise.all([loadSettingsToApply(), loadPasses(now)]);
   const desired = desiredState(loaded.settings, passes, now);
+  await browser.storage.session.remove(SETTLED_KEY);
   // A way through belongs to the family time it was opened in.
   if (desired.active.length === 0 && passes.length) await updatePasses(() => [], now);
   // The next wake-up first: if the worker is stopped halfway, the alarm still comes.
@@ -37,7 +51,9 @@ export async function reconcile(now: number): Promise<Reconciled> {
       },
     ),
   ]);
-  for (const r of results) if (r.status === 'rejected') console.error('Hearth: an effect was not applied', r.reason);
+  const failed = results.filter((r) => r.status === 'rejected');
+  for (const r of failed) console.error('Hearth: an effect was not applied', r.reason);
+  if (failed.length === 0) await browser.storage.session.set({ [SETTLED_KEY]: settledAs(desired, loaded.settings) });
   return { ...loaded, desired };
 }
 
@@ -76,8 +92,31 @@ async function headsUp(desired: Desired, settings: Settings, now: number): Promi
 // so two applies never interleave. This chain is a queue, not remembered state.
 let queue: Promise<unknown> = Promise.resolve();
 
-export function reconcileSoon(clock: () => number = Date.now): Promise<Reconciled> {
-  const run = queue.then(() => reconcile(clock()));
+/** Runs `task` after every apply already asked for, and before any asked for later. */
+export function inTurn<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task);
   queue = run.catch((error: unknown) => console.error('Hearth: reconcile failed', error));
   return run;
+}
+
+export function reconcileSoon(clock: () => number = Date.now): Promise<Reconciled> {
+  return inTurn(() => reconcile(clock()));
+}
+
+/**
+ * A worker woken for any reason: applies again only if the last apply was cut short, or
+ * what should be has changed since it finished (the clock passed a start or end in sleep).
+ * Otherwise a read of storage, and nothing more: most wake-ups are a work page saying
+ * hello, or the popup, and they must cost nothing.
+ */
+export function repairIfUnsettled(clock: () => number = Date.now): Promise<void> {
+  return inTurn(async () => {
+    const now = clock();
+    const [{ settings }, passes, { [SETTLED_KEY]: settled }] = await Promise.all([
+      loadSettings(),
+      loadPasses(now),
+      browser.storage.session.get(SETTLED_KEY),
+    ]);
+    if (settled !== settledAs(desiredState(settings, passes, now), settings)) await reconcile(now);
+  });
 }

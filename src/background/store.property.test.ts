@@ -1,7 +1,7 @@
 // Reading stored settings is a trust line: whatever storage holds, the worker reads
 // settings the schema passes, and when it has to set anything aside it first keeps
 // the stored original ("settingsSetAside"), once, so nothing the parent wrote is lost.
-// 10,000 stored values through loadSettings and the fake browser's storage, seed printed.
+// 10,000 stored values through loadSettingsToApply and the fake browser's storage, seed printed.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { PROPERTY_TIMEOUT, checkAsyncProperty } from '../../tests/unit/fuzz';
 import { asStored, storedSettingsJson } from '../../tests/unit/hostile';
 import { SettingsSchema, parseSettings } from '../core/settings';
-import { SETTINGS_KEY, loadSettings } from './store';
+import { SETTINGS_KEY, loadSettingsToApply } from './store';
 
 const BACKUP_KEY = 'settingsSetAside';
 const local = fakeBrowser.storage.local;
@@ -19,7 +19,7 @@ const sameAs = (actual: unknown, expected: unknown, what: string) => {
   if (!isDeepStrictEqual(actual, expected)) expect(actual, what).toEqual(expected);
 };
 
-describe('loadSettings with hostile stored values', () => {
+describe('loadSettingsToApply with hostile stored values', () => {
   it(
     'keeps the original aside, once, whenever anything is set aside; never loses what was stored',
     async () => {
@@ -34,7 +34,7 @@ describe('loadSettings with hostile stored values', () => {
           const backupBefore = (await local.get(BACKUP_KEY))[BACKUP_KEY];
           const storedText = JSON.stringify(stored);
 
-          const { settings, problems } = await loadSettings();
+          const { settings, problems } = await loadSettingsToApply();
 
           if (!v.is(SettingsSchema, settings)) expect.fail('settings the schema does not pass');
           const expected = parseSettings(stored);

@@ -16,13 +16,23 @@ export interface LoadedSettings {
   problems: string[];
 }
 
+/** Settings as stored, validated. A read: nothing is written, whatever storage holds. */
 export async function loadSettings(): Promise<LoadedSettings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
+  const { settings, problems } = parseSettings(stored[SETTINGS_KEY]);
+  return { settings, problems };
+}
+
+/**
+ * Settings read before an apply or a change (reconcile, or the parent's own change): an
+ * older format read cleanly is written back once in today's format, and settings that had
+ * to be set aside are kept once as they were, so nothing the parent wrote is lost for good.
+ */
+export async function loadSettingsToApply(): Promise<LoadedSettings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
   const { settings, problems, intact, migratedFrom } = parseSettings(stored[SETTINGS_KEY]);
-  // An older format read cleanly is written back once in today's format.
   if (intact && migratedFrom !== null) await saveSettings(settings);
   if (!intact) {
-    // Keep the unreadable original once, so nothing the parent wrote is lost for good.
     const { [BACKUP_KEY]: backup } = await browser.storage.local.get(BACKUP_KEY);
     if (backup === undefined) await browser.storage.local.set({ [BACKUP_KEY]: stored[SETTINGS_KEY] });
   }
@@ -61,7 +71,7 @@ function inTurn<T>(task: () => Promise<T>): Promise<T> {
 /** Applies `change` to the settings as stored now; null leaves them as they are. */
 export function updateSettings(change: (settings: Settings) => Settings | null): Promise<Settings> {
   return inTurn(async () => {
-    const { settings } = await loadSettings();
+    const { settings } = await loadSettingsToApply();
     const next = change(settings);
     if (next) await saveSettings(next);
     return next ?? settings;

@@ -50,13 +50,22 @@ async function storedEvents(): Promise<StoredEvent[]> {
   return events;
 }
 
+/** No boundary on record as applied: every start and end so far is in history. */
+async function transitionsRecorded(): Promise<boolean> {
+  const worker = await hearth.worker();
+  return worker.evaluate(async () => {
+    const { applied } = await chrome.storage.local.get('applied');
+    return !Array.isArray(applied) || applied.length === 0;
+  });
+}
+
 beforeAll(async () => {
   hearth = await launch();
   // Whatever a default window did before the test is set aside: no family time on,
-  // every reconcile finished (status queues behind them), then an empty history.
+  // every start and end recorded, then an empty history.
   await setBlocks([]);
   expect(await eventually(() => badgeText(hearth), '', 10_000)).toBe('');
-  await ask(hearth, { type: 'status' });
+  expect(await eventually(transitionsRecorded, true, 10_000)).toBe(true);
   const page = await hearth.open('icons/icon-16.png');
   await page.evaluate(async () => {
     // Not made yet: nothing to clear (opening it here would make an empty one).
@@ -83,7 +92,7 @@ beforeAll(async () => {
   await setBlocks([{ id: 'e2e-dinner', label: 'Dinner', ...dinner }]);
   expect(await eventually(() => badgeText(hearth), 'on', 5_000)).toBe('on');
   expect(await eventually(() => badgeText(hearth), '', 10_000)).toBe('');
-  await ask(hearth, { type: 'status' });
+  expect(await eventually(transitionsRecorded, true, 10_000)).toBe(true);
 
   // A focus block ended early after a second: a plain fact for the page to list.
   await ask(hearth, { type: 'startFocus', minutes: 30 });

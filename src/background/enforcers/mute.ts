@@ -53,3 +53,19 @@ export async function applyMute(patterns: string[]): Promise<void> {
     await browser.storage.session.set({ [MUTED_KEY]: next });
   }
 }
+
+/**
+ * A work page that loaded during family time: its tab alone is muted now, by the same
+ * rules as above (the parent's own mute, or their unmuting of it, is left as it is).
+ */
+export async function muteTab(tabId: number): Promise<void> {
+  const recorded = await mutedByUs();
+  if (recorded.includes(tabId)) return;
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  if (!tab) return;
+  if (!oursStill(tab)) {
+    if (tab.mutedInfo?.muted) return;
+    if ((await settle(browser.tabs.update(tabId, { muted: true }))) === undefined) return;
+  }
+  await browser.storage.session.set({ [MUTED_KEY]: [...recorded, tabId] });
+}

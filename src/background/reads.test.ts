@@ -1,0 +1,163 @@
+// Reads are reads: a status, a prompt, a calm view, a view of settings, sites, thoughts
+// or reflection, and a work tab's hello are answered from storage and the pure core. Only
+// events that change what should be apply the effects (reconcile).
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { defaultSettings } from '../core/settings';
+import type { Request, TabPlan } from '../messages';
+import { applySiteEffects } from './enforcers/sites';
+import { handleMessage } from './messaging';
+import { reconcileSoon, repairIfUnsettled } from './reconcile';
+import { SETTINGS_KEY } from './store';
+
+vi.mock('./enforcers/sites', async (original) => ({
+  ...(await original<typeof import('./enforcers/sites')>()),
+  applySiteEffects: vi.fn(async () => undefined),
+}));
+vi.mock('./enforcers/notices', async (original) => ({
+  ...(await original<typeof import('./enforcers/notices')>()),
+  noticeOnce: vi.fn(async () => true),
+}));
+
+process.env.TZ = 'Europe/London';
+// Wednesday 25 November 2026, 18:30 (GMT): Dinner is on.
+const DINNER = new Date(2026, 10, 25, 18, 30).getTime();
+const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('src/ui/popup/index.html') });
+
+async function familyTimeWithSlack(): Promise<void> {
+  const settings = defaultSettings();
+  settings.sites = [{ id: 'slack', pattern: 'app.slack.com', mode: 'dim' }];
+  await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: settings });
+  await reconcileSoon(() => DINNER);
+  vi.mocked(applySiteEffects).mockClear();
+}
+
+const everything = async () =>
+  JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.sync.get(null), await fakeBrowser.storage.session.get(null)]);
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(DINNER);
+  vi.mocked(applySiteEffects).mockClear();
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+describe('reads apply nothing', () => {
+  const reads: Request[] = [
+    { type: 'status' },
+    { type: 'calm', siteId: 'slack' },
+    { type: 'sites' },
+    { type: 'settings' },
+    { type: 'thoughts' },
+    { type: 'reflection' },
+  ];
+  for (const request of reads) {
+    test(`${request.type}: no effect applied and nothing written`, async () => {
+      await familyTimeWithSlack();
+      const badge = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+      const alarm = vi.spyOn(fakeBrowser.alarms, 'create');
+      const before = await everything();
+      expect(await handleMessage(request, own())).toBeDefined();
+      expect(applySiteEffects).not.toHaveBeenCalled();
+      expect(badge).not.toHaveBeenCalled();
+      expect(alarm).not.toHaveBeenCalled();
+      expect(await everything()).toBe(before);
+    });
+  }
+
+  test('a prompt applies no effect (it only notes which prompt was shown)', async () => {
+    await familyTimeWithSlack();
+    const badge = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    expect(await handleMessage({ type: 'prompt' }, own())).toBeDefined();
+    expect(applySiteEffects).not.toHaveBeenCalled();
+    expect(badge).not.toHaveBeenCalled();
+  });
+
+  test('status during family time says so, read from storage', async () => {
+    await familyTimeWithSlack();
+    const status = (await handleMessage({ type: 'status' }, own())) as { active: { label: string }[] };
+    expect(status.active.map((o) => o.label)).toEqual(['Dinner']);
+  });
+
+  test('settings in an older format are read, not rewritten, by a read', async () => {
+    const first = { windows: [{ id: 'late', label: 'Late shift off', kind: 'custom', days: [3], start: '22:00', end: '06:30' }] };
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: first });
+    const status = (await handleMessage({ type: 'status' }, own())) as { next: { label: string } };
+    expect(status.next.label).toBe('Late shift off');
+    expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(first);
+  });
+});
+
+describe("a work tab's hello", () => {
+  async function workTab(muted = false) {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://app.slack.com/client' });
+    if (muted) await fakeBrowser.tabs.update(tab.id!, { mutedInfo: { muted: true, reason: 'user' } } as object);
+    return { id: fakeBrowser.runtime.id, url: 'https://app.slack.com/client', frameId: 0, tab: { ...tab, url: 'https://app.slack.com/client' } };
+  }
+
+  test('mutes that tab alone and answers its plan, with no apply', async () => {
+    await familyTimeWithSlack();
+    const sender = await workTab();
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    const plan = (await handleMessage({ type: 'hello' }, sender)) as TabPlan;
+    expect(plan).toMatchObject({ siteId: 'slack', mode: 'dim', name: 'Slack' });
+    expect(update.mock.calls).toEqual([[sender.tab.id, { muted: true }]]);
+    expect((await fakeBrowser.storage.session.get('mutedByHearth')).mutedByHearth).toEqual([sender.tab.id]);
+    expect(applySiteEffects).not.toHaveBeenCalled();
+    // A second page in the same tab: already Hearth's, nothing more.
+    await handleMessage({ type: 'hello' }, sender);
+    expect(update).toHaveBeenCalledTimes(1);
+  });
+
+  test("leaves the parent's own mute as theirs", async () => {
+    await familyTimeWithSlack();
+    const sender = await workTab(true);
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    await handleMessage({ type: 'hello' }, sender);
+    expect(update).not.toHaveBeenCalled();
+    expect((await fakeBrowser.storage.session.get('mutedByHearth')).mutedByHearth).toBeUndefined();
+  });
+
+  test('from a tab whose scripts outlived family time (an apply cut short), repairs', async () => {
+    await familyTimeWithSlack();
+    const sender = await workTab();
+    await fakeBrowser.storage.session.remove('settled');
+    vi.setSystemTime(new Date(2026, 10, 25, 23, 0).getTime());
+    expect(await handleMessage({ type: 'hello' }, sender)).toBeNull();
+    expect(applySiteEffects).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('a worker waking', () => {
+  test('reads storage and applies nothing when the last apply finished and nothing changed', async () => {
+    await familyTimeWithSlack();
+    await repairIfUnsettled(() => DINNER + 60_000);
+    expect(applySiteEffects).not.toHaveBeenCalled();
+  });
+
+  test('applies again when the last apply was cut short', async () => {
+    await familyTimeWithSlack();
+    await fakeBrowser.storage.session.remove('settled');
+    await repairIfUnsettled(() => DINNER + 60_000);
+    expect(applySiteEffects).toHaveBeenCalledTimes(1);
+  });
+
+  test('applies again when the clock passed an end while it slept', async () => {
+    await familyTimeWithSlack();
+    await repairIfUnsettled(() => new Date(2026, 10, 25, 23, 0).getTime());
+    expect(applySiteEffects).toHaveBeenCalledWith([], null, expect.any(Number));
+  });
+
+  test('an effect that failed leaves the state unsettled, so the next wake-up tries again', async () => {
+    await familyTimeWithSlack();
+    vi.mocked(applySiteEffects).mockRejectedValueOnce(new Error('a tab closed mid-way'));
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await reconcileSoon(() => DINNER + 1_000);
+    await repairIfUnsettled(() => DINNER + 2_000);
+    expect(applySiteEffects).toHaveBeenCalledTimes(2);
+  });
+});
