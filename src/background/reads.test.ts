@@ -39,7 +39,7 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(DINNER);
   vi.mocked(applySiteEffects).mockClear();
-  vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
 });
 afterEach(() => {
   vi.restoreAllMocks();

@@ -29,6 +29,11 @@ export function installStandIns(linkEvent: string): void {
   const post = MessagePort.prototype.postMessage;
   const start = MessagePort.prototype.start;
   const defineProperty = Object.defineProperty;
+  const defineProperties = Object.defineProperties;
+  const setPrototypeOf = Object.setPrototypeOf;
+  const reflectGet = Reflect.get;
+  const ProxyOf = Proxy;
+  const EventTargetOf = EventTarget;
   const resolved = Promise.resolve.bind(Promise);
 
   const RealNotification = win.Notification as typeof Notification | undefined;
@@ -57,47 +62,44 @@ export function installStandIns(linkEvent: string): void {
   };
 
   if (RealNotification) {
-    // Looks and behaves like a notification that was shown and quietly set down.
-    class Notification extends EventTarget {
-      static get permission(): NotificationPermission {
-        return permission() ?? 'default';
-      }
-      static requestPermission(callback?: NotificationPermissionCallback) {
-        return RealNotification!.requestPermission(callback);
-      }
-      static get maxActions() {
-        return (RealNotification as unknown as { maxActions?: number }).maxActions ?? 0;
-      }
-      readonly title: string;
-      readonly body: string;
-      readonly tag: string;
-      readonly data: unknown;
-      readonly icon: string;
-      onclick: ((e: Event) => void) | null = null;
-      onshow: ((e: Event) => void) | null = null;
-      onerror: ((e: Event) => void) | null = null;
-      onclose: ((e: Event) => void) | null = null;
-      constructor(title: string, options: NotificationOptions = {}) {
-        super();
-        this.title = String(title);
-        this.body = options.body ?? '';
-        this.tag = options.tag ?? '';
-        this.data = options.data ?? null;
-        this.icon = options.icon ?? '';
+    // The page's own constructor behind a Proxy: it reads as native code, and its
+    // prototype, `instanceof` and statics are the real ones. Only `new` is answered
+    // here, with an event target that looks like a notification shown and set down.
+    const stand: typeof Notification = new ProxyOf(RealNotification, {
+      construct(_target, args: unknown[], newTarget: { prototype: object }) {
+        if (args.length === 0) throw new TypeError("Failed to construct 'Notification': 1 argument required, but only 0 present.");
+        const options = (args[1] ?? {}) as NotificationOptions;
+        const shown = new EventTargetOf();
+        setPrototypeOf(shown, newTarget === stand ? RealNotification.prototype : newTarget.prototype);
+        const fixed = (value: unknown) => ({ value, enumerable: true });
+        const handler = { value: null, writable: true, enumerable: true };
+        defineProperties(shown, {
+          title: fixed(String(args[0])),
+          body: fixed(options.body ?? ''),
+          tag: fixed(options.tag ?? ''),
+          data: fixed(options.data ?? null),
+          icon: fixed(options.icon ?? ''),
+          onclick: handler,
+          onshow: handler,
+          onerror: handler,
+          onclose: handler,
+          close: { value: () => undefined },
+        });
         held();
-      }
-      close() {}
-    }
-    defineProperty(win, 'Notification', { value: Notification, writable: true, configurable: true, enumerable: false });
+        return shown;
+      },
+      get: (target, key) => (key === 'permission' ? (permission() ?? 'default') : reflectGet(target, key, target)),
+    });
+    defineProperty(win, 'Notification', { value: stand, writable: true, configurable: true, enumerable: false });
   }
   if (proto && typeof realShow === 'function') {
-    // A method, named as the real one is, so the site sees nothing unusual about it.
-    const stand = {
-      showNotification(this: ServiceWorkerRegistration) {
+    // The real method behind a Proxy, so it reads as native code and keeps its name.
+    const stand = new ProxyOf(realShow, {
+      apply() {
         held();
         return resolved(undefined);
       },
-    }.showNotification;
+    });
     defineProperty(proto, 'showNotification', { value: stand, writable: true, configurable: true, enumerable: true });
   }
 

@@ -93,7 +93,7 @@ const ownWorld = (page: Page) =>
   page.evaluate(() => ({
     symbols: Object.getOwnPropertySymbols(window).map(String),
     extraChildren: [...document.documentElement.children].map((e) => e.tagName),
-    notificationNative: Notification.toString().includes('[native code]'),
+    notificationNative: Notification.toString().startsWith('function Notification('),
   }));
 
 describe('an ordinary site', () => {
@@ -140,7 +140,7 @@ describe('a listed work page during family time', () => {
     const chat = await openChat(hearth, site, '/chat/hostile');
     await ask(hearth, { type: 'startFocus', minutes: 30 });
     const began = Date.now();
-    const standIn = () => chat.evaluate(() => !Notification.toString().includes('[native code]'));
+    const standIn = () => chat.evaluate(() => !Notification.toString().startsWith('function Notification('));
     await expect.poll(standIn).toBe(true);
 
     const attempts = await chat.evaluate(async () => {
@@ -165,6 +165,23 @@ describe('a listed work page during family time', () => {
     });
     expect(attempts).toEqual(['hearth:restore', 'hearth-link:ready', 'hearth:held', 'handle:undefined', 'stolen:0', 'symbols:0']);
     expect(await standIn()).toBe(true);
+    // The stand-ins read as the browser's own: native code, the real prototype and statics,
+    // and a notification made with them looks like one shown.
+    expect(
+      await chat.evaluate(() => {
+        const n = new Notification('Hi', { body: 'there', tag: 't' });
+        const show = ServiceWorkerRegistration.prototype.showNotification;
+        return {
+          native: [Notification, show].map((f) => Function.prototype.toString.call(f).includes('[native code]')),
+          shape: [n instanceof Notification, n instanceof EventTarget, Object.getPrototypeOf(n) === Notification.prototype, Notification.name, show.name],
+          notification: [n.title, n.body, n.tag, Notification.permission, typeof n.close, typeof n.addEventListener],
+        };
+      }),
+    ).toEqual({
+      native: [true, true],
+      shape: [true, true, true, 'Notification', 'showNotification'],
+      notification: ['Hi', 'there', 't', 'granted', 'function', 'function'],
+    });
     // A pristine Notification from a blank frame, a srcdoc frame or a popup, taken the moment each is made.
     // The browser takes a moment to hand newly registered scripts to a page already open:
     // wait until a blank frame made now gets them, then try every route.
@@ -188,7 +205,7 @@ describe('a listed work page during family time', () => {
     const seconds = (Date.now() - began) / 1000;
     // The page's own Notification again at the end (on Chromium an untouched background tab
     // is also reloaded, for its push subscription; Firefox's test checks the frames in place).
-    await expect.poll(() => chat.evaluate(() => Notification.toString().includes('[native code]'))).toBe(true);
+    await expect.poll(() => chat.evaluate(() => Notification.toString().startsWith('function Notification('))).toBe(true);
     // What was held is counted once each (about one a second), not per forged report.
     const held = async () => (await ask<{ heldThisWeek: number }>(hearth, { type: 'reflection' })).heldThisWeek;
     await expect.poll(held).toBeGreaterThan(0);
@@ -205,7 +222,7 @@ describe('a listed work page during family time', () => {
     const chat = await openChat(hearth, site, '/chat/closing?every=5000');
     await ask(hearth, { type: 'startFocus', minutes: 30 });
     const began = Date.now();
-    await expect.poll(() => chat.evaluate(() => !Notification.toString().includes('[native code]'))).toBe(true);
+    await expect.poll(() => chat.evaluate(() => !Notification.toString().startsWith('function Notification('))).toBe(true);
     await expect.poll(() => site.count('registration-not-shown', began), { timeout: 8000 }).toBeGreaterThan(0);
     await chat.close();
     await ask(hearth, { type: 'endNow' });

@@ -48,7 +48,7 @@ async function openChat(path: string): Promise<Page> {
   return page;
 }
 
-const nativeNotification = (page: Page) => page.evaluate(() => Notification.toString().includes('[native code]'));
+const nativeNotification = (page: Page) => page.evaluate(() => Notification.toString().startsWith('function Notification('));
 const overlayShown = (page: Page) => page.evaluate(() => document.documentElement.lastElementChild?.tagName === 'DIV');
 /** The tabs whose address starts with `prefix`, as the extension sees them (BiDi doesn't follow extension pages). */
 async function tabsAt(prefix: string): Promise<{ url: string; muted: boolean }[]> {
