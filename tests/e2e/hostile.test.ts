@@ -2,10 +2,9 @@
 // An ordinary site (not listed: `localhost`, beside the listed 127.0.0.1) probes for
 // Hearth by every web route, in family time and out of it; a listed work page tries
 // to switch its stand-ins off and to inflate what reflection counts.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { probeExtension, serveOrdinarySite, type OrdinarySite } from '../fixtures/ordinarySite';
 import { blankFrameHasStandIns, tryRoutes } from '../fixtures/routes';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { CALM, launch, type Hearth } from './harness';
@@ -14,20 +13,11 @@ import { profileAllowingNotifications } from './profile';
 
 let site: FixtureServer;
 let hearth: Hearth;
-/** An ordinary site's own server: counts every request a probe's frame makes to it. */
-let probeServer: Server;
-let probeOrigin: string;
-const pings: string[] = [];
+let ordinary: OrdinarySite;
 
 beforeAll(async () => {
   site = await serveFixtures();
-  probeServer = createServer((req, res) => {
-    if (req.url?.startsWith('/ping')) pings.push(req.url);
-    res.setHeader('content-type', 'text/html');
-    res.end('<!doctype html><title>An ordinary site</title><p>Nothing to see.</p>');
-  });
-  await new Promise<void>((r) => probeServer.listen(0, '127.0.0.1', r));
-  probeOrigin = `http://localhost:${(probeServer.address() as AddressInfo).port}`;
+  ordinary = await serveOrdinarySite();
   // The parent allowed the work chat's notifications earlier, so its pages really notify.
   hearth = await launch(await profileAllowingNotifications(site.origin));
   await quietFixtureOnly(hearth, 'set-aside');
@@ -36,57 +26,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await hearth?.close();
   await site?.close();
-  await new Promise((r) => probeServer?.close(r));
+  await ordinary?.close();
 });
 
 /** Everything an ordinary page can try, for Hearth's id and for an id no extension has. */
-async function probe(page: Page, id: string): Promise<unknown> {
-  return page.evaluate(
-    async ({ id, calm, origin }) => {
-      const base = `chrome-extension://${id}/`;
-      const fetched = async (path: string) => {
-        try {
-          const r = await fetch(base + path);
-          return `status ${r.status}`;
-        } catch (e) {
-          return (e as Error).name;
-        }
-      };
-      const framed = (path: string) =>
-        new Promise<string>((resolve) => {
-          const frame = document.createElement('iframe');
-          frame.src = base + path;
-          const done = (how: string) => {
-            frame.remove();
-            resolve(how);
-          };
-          frame.addEventListener('load', () => {
-            let readable: string;
-            try {
-              readable = String(frame.contentWindow?.location.href);
-            } catch {
-              readable = 'cross-origin';
-            }
-            done(`loaded ${readable} frames=${frame.contentWindow?.length ?? -1}`);
-          });
-          document.body.append(frame);
-          setTimeout(() => done('no load'), 3000);
-        });
-      const start = performance.now();
-      return {
-        calm: await fetched(calm),
-        calmWithAddress: await fetched(`${calm}?mode=aside&site=x#${origin}/ping`),
-        manifest: await fetched('manifest.json'),
-        script: await fetched('src/content/quiet.js'),
-        icon: await fetched('icons/icon-16.png'),
-        frame: await framed(`${calm}?mode=aside&site=x#${origin}/ping`),
-        frameDim: await framed(`${calm}?mode=dim&site=x`),
-        slow: performance.now() - start > 2500,
-      };
-    },
-    { id, calm: CALM, origin: probeOrigin },
-  );
-}
+const probe = (page: Page, id: string) =>
+  page.evaluate(probeExtension, { base: `chrome-extension://${id}/`, calm: CALM, origin: ordinary.origin });
 
 /** What an ordinary page can see of the world it runs in. */
 const ownWorld = (page: Page) =>
@@ -99,7 +44,7 @@ const ownWorld = (page: Page) =>
 describe('an ordinary site', () => {
   test('cannot tell that Hearth is installed, nor whether family time is on, by fetching, framing or opening its pages', async () => {
     const page = await hearth.context.newPage();
-    await page.goto(`${probeOrigin}/`);
+    await page.goto(`${ordinary.origin}/`);
     const noSuchExtension = 'abcdefghijklmnopabcdefghijklmnop';
 
     const outside = await probe(page, hearth.id);
@@ -117,15 +62,15 @@ describe('an ordinary site', () => {
     const popup = await page.evaluate((url) => {
       const w = window.open(url);
       return w !== null;
-    }, `chrome-extension://${hearth.id}/${CALM}?site=x#${probeOrigin}/ping-popup`);
+    }, `chrome-extension://${hearth.id}/${CALM}?site=x#${ordinary.origin}/ping-popup`);
     if (popup) {
       const opened = await hearth.context.waitForEvent('page');
       await opened.waitForLoadState().catch(() => undefined);
-      expect(opened.url()).not.toContain(`${probeOrigin}/ping`);
+      expect(opened.url()).not.toContain(`${ordinary.origin}/ping`);
       await opened.close();
     }
     // The calm page never sent anything to the probing site's server.
-    expect(pings).toEqual([]);
+    expect(ordinary.pings).toEqual([]);
 
     await ask(hearth, { type: 'endNow' });
     await closePages(page);

@@ -2,29 +2,20 @@
 // of holding a work page's notifications: the pages load cleanly, family time quiets a
 // work tab and gives it back, and neither an ordinary site nor a work page can learn
 // of it or undo it (docs/trust.md).
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { probeExtension, serveOrdinarySite, type OrdinarySite } from '../fixtures/ordinarySite';
 import { blankFrameHasStandIns, framesNative, tryRoutes } from '../fixtures/routes';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { launchFirefox, UUID, type FirefoxHearth } from './harness';
 
 let site: FixtureServer;
 let ff: FirefoxHearth;
-let probeServer: Server;
-let probeOrigin: string;
-const pings: string[] = [];
+let ordinary: OrdinarySite;
 
 beforeAll(async () => {
   site = await serveFixtures();
-  probeServer = createServer((req, res) => {
-    if (req.url?.startsWith('/ping')) pings.push(req.url);
-    res.setHeader('content-type', 'text/html');
-    res.end('<!doctype html><title>An ordinary site</title><p>Nothing to see.</p>');
-  });
-  await new Promise<void>((r) => probeServer.listen(0, '127.0.0.1', r));
-  probeOrigin = `http://localhost:${(probeServer.address() as AddressInfo).port}`;
+  ordinary = await serveOrdinarySite();
   ff = await launchFirefox();
   // The parent allowed the work chat's notifications earlier.
   await ff.browser.defaultBrowserContext().overridePermissions(site.origin, ['notifications']);
@@ -35,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await ff?.close();
   await site?.close();
-  await new Promise((r) => probeServer?.close(r));
+  await ordinary?.close();
 });
 
 const siteId = async () => (await ff.ask<{ sites: { site: { id: string } }[] }>({ type: 'sites' })).sites[0]!.site.id;
@@ -129,50 +120,15 @@ describe('Hearth in Firefox', () => {
 
   test('an ordinary site cannot tell that Hearth is installed, nor whether family time is on', async () => {
     const page = await ff.browser.newPage();
-    await page.goto(`${probeOrigin}/`);
+    await page.goto(`${ordinary.origin}/`);
     const probe = (uuid: string) =>
-      page.evaluate(
-        async ({ uuid, origin }) => {
-          const base = `moz-extension://${uuid}/`;
-          const fetched = async (p: string) => {
-            try {
-              return `status ${(await fetch(base + p)).status}`;
-            } catch (e) {
-              return (e as Error).name;
-            }
-          };
-          const framed = (p: string) =>
-            new Promise<string>((resolve) => {
-              const frame = document.createElement('iframe');
-              frame.src = base + p;
-              frame.addEventListener('load', () => {
-                let readable = 'cross-origin';
-                try {
-                  readable = String(frame.contentWindow?.location.href);
-                } catch {
-                  /* as expected */
-                }
-                frame.remove();
-                resolve(`loaded ${readable}`);
-              });
-              document.body.append(frame);
-              setTimeout(() => resolve('no load'), 3000);
-            });
-          return {
-            calm: await fetched('src/ui/calm/index.html'),
-            manifest: await fetched('manifest.json'),
-            script: await fetched('src/content/quiet.js'),
-            frame: await framed(`src/ui/calm/index.html?site=x#${origin}/ping`),
-          };
-        },
-        { uuid, origin: probeOrigin },
-      );
+      page.evaluate(probeExtension, { base: `moz-extension://${uuid}/`, calm: 'src/ui/calm/index.html', origin: ordinary.origin });
     const outside = await probe(UUID);
     expect(outside).toEqual(await probe('00000000-0000-4000-8000-000000000000'));
     await ff.ask({ type: 'startFocus', minutes: 30 });
     expect(await probe(UUID)).toEqual(outside);
     expect(await page.evaluate(() => [Object.getOwnPropertySymbols(window).length, document.documentElement.children.length])).toEqual([0, 2]);
-    expect(pings).toEqual([]);
+    expect(ordinary.pings).toEqual([]);
     await ff.ask({ type: 'endNow' });
     await page.close();
   });

@@ -18,19 +18,19 @@ describe('what each work tab shows', () => {
       until: now + 5000,
       wayThroughMinutes: 10,
     });
-    expect(tabPlanFor('https://acme.atlassian.net/browse/X-1', plans, null)?.mode).toBe('set-aside');
+    expect(tabPlanFor('https://acme.atlassian.net/browse/X-1', plans, null, 10)?.mode).toBe('set-aside');
   });
 
   test('a way through makes a dimmed site plainly quiet, until it runs out', () => {
     const passes = [{ siteId: 'slack', until: now + 60_000 }];
-    expect(tabPlanFor('https://app.slack.com/', sitePlans([slack], passes, true, now), null)?.mode).toBe('quiet');
-    expect(tabPlanFor('https://app.slack.com/', sitePlans([slack], passes, true, now + 60_000), null)?.mode).toBe('dim');
+    expect(tabPlanFor('https://app.slack.com/', sitePlans([slack], passes, true, now), null, 10)?.mode).toBe('quiet');
+    expect(tabPlanFor('https://app.slack.com/', sitePlans([slack], passes, true, now + 60_000), null, 10)?.mode).toBe('dim');
   });
 
   test('other pages, and every page outside family time, get no plan', () => {
-    expect(tabPlanFor('https://example.com/', sitePlans([slack], [], true, now), null)).toBeNull();
-    expect(tabPlanFor('https://app.slack.com/', sitePlans([slack], [], false, now), null)).toBeNull();
-    expect(tabPlanFor(undefined, sitePlans([slack], [], true, now), null)).toBeNull();
+    expect(tabPlanFor('https://example.com/', sitePlans([slack], [], true, now), null, 10)).toBeNull();
+    expect(tabPlanFor('https://app.slack.com/', sitePlans([slack], [], false, now), null, 10)).toBeNull();
+    expect(tabPlanFor(undefined, sitePlans([slack], [], true, now), null, 10)).toBeNull();
   });
 });
 

@@ -41,7 +41,7 @@ export async function applySiteEffects(plans: SitePlan[], until: number | null, 
 }
 
 /** The plan for one tab's URL, when it is a work site in family time. */
-export function tabPlanFor(url: string | undefined, plans: SitePlan[], until: number | null, wayThroughMinutes = 10): TabPlan | null {
+export function tabPlanFor(url: string | undefined, plans: SitePlan[], until: number | null, wayThroughMinutes: number): TabPlan | null {
   if (!url) return null;
   const site = compileSites(plans.map((p) => p.site)).siteFor(url);
   const plan = site && plans.find((p) => p.site.id === site.id);
