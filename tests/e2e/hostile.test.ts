@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { probeExtension, serveOrdinarySite, type OrdinarySite } from '../fixtures/ordinarySite';
-import { blankFrameHasStandIns, tryRoutes } from '../fixtures/routes';
+import { blankFrameHasStandIns, saveNotification, tryRoutes, tryUnreachableRoutes } from '../fixtures/routes';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { CALM, launch, type Hearth } from './harness';
 import { ask, closePages, openChat, quietFixtureOnly } from './helpers';
@@ -83,6 +83,7 @@ describe('a listed work page during family time', () => {
     // Open before family time, as a work tab left open all day is: its stand-ins are
     // injected into a page whose code is already running.
     const chat = await openChat(hearth, site, '/chat/hostile');
+    await chat.evaluate(saveNotification);
     await ask(hearth, { type: 'startFocus', minutes: 30 });
     const began = Date.now();
     const standIn = () => chat.evaluate(() => !Notification.toString().startsWith('function Notification('));
@@ -138,6 +139,9 @@ describe('a listed work page during family time', () => {
       popup: 'stand-in',
       shown: 'none',
     });
+    // Where no stand-in reaches (a constructor saved before family time, the page's own
+    // workers), the browser's own block refuses it.
+    expect(await chat.evaluate(tryUnreachableRoutes)).toEqual({ savedConstructor: 'error', dedicatedWorker: 'error', sharedWorker: 'error' });
 
     // The page goes on notifying once a second; nothing is shown while family time is on.
     const reportsBefore = site.reports.filter((r) => r.page === '/chat/hostile').length;
