@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { version } from './package.json' with { type: 'json' };
 
 type Target = 'chrome' | 'firefox' | 'chrome-test' | 'firefox-test';
 
@@ -16,7 +17,8 @@ const CHROMIUM_ONLY_PERMISSIONS = new Set(['contentSettings']);
 export const TEST_HOST_PERMISSIONS = ['*://127.0.0.1/*'];
 
 export function manifestFor(target: Target): ManifestV3Export {
-  const manifest = structuredClone(baseManifest) as Record<string, unknown> & typeof baseManifest;
+  // package.json holds the one version number; both manifests take it from there.
+  const manifest = { ...structuredClone(baseManifest), version } as Record<string, unknown> & typeof baseManifest & { version: string };
   if (target === 'chrome') return manifest as ManifestV3Export;
   if (target === 'chrome-test') return { ...manifest, host_permissions: TEST_HOST_PERMISSIONS } as ManifestV3Export;
   const { key: _key, minimum_chrome_version: _min, background, ...rest } = manifest;

@@ -1,5 +1,5 @@
 // `npm test`: every check, in the order that fails fastest.
-// typecheck -> unit + property -> build both browsers -> Firefox lint -> browser tests
+// typecheck -> unit + property -> build both browsers -> Firefox lint -> store packages -> browser tests
 // in Chromium -> browser tests in Firefox.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -45,6 +45,7 @@ run('Unit and property tests', 'npx', vitest('unit'));
 run('Build (Chromium, Firefox, and the Chromium test build)', 'npm', ['run', 'build', '--silent']);
 run('Build for browser tests', 'npm', ['run', 'build:test', '--silent']);
 run('Firefox build: web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--self-hosted']);
+run('Store packages (npm run package, from the builds above)', 'node', ['scripts/package.mjs', '--no-build']);
 const chromium = chromiumPath() ?? installChromium();
 if (!chromium) {
   console.error('\n✗ Browser tests need Chromium. On Debian: sudo apt-get install -y chromium');

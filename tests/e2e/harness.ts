@@ -32,10 +32,10 @@ export const WATCHER = resolve(import.meta.dirname, '../fixtures/watcher-extensi
 
 export async function launch(
   userDataDir?: string,
-  opts: { withMuter?: boolean; withWatcher?: boolean; args?: string[] } = {},
+  opts: { withMuter?: boolean; withWatcher?: boolean; args?: string[]; extension?: string } = {},
 ): Promise<Hearth> {
   const dir = userDataDir ?? (await mkdtemp(join(tmpdir(), 'hearth-e2e-')));
-  const extensions = [DIST, ...(opts.withMuter ? [MUTER] : []), ...(opts.withWatcher ? [WATCHER] : [])].join(',');
+  const extensions = [opts.extension ?? DIST, ...(opts.withMuter ? [MUTER] : []), ...(opts.withWatcher ? [WATCHER] : [])].join(',');
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: EXECUTABLE,
     headless: true,

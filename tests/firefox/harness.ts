@@ -22,7 +22,8 @@ export interface FirefoxHearth {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<FirefoxHearth> {
+/** `extension`: an unpacked build (the test build unless given). */
+export async function launchFirefox(extension = DIST): Promise<FirefoxHearth> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: EXECUTABLE,
@@ -41,7 +42,7 @@ export async function launchFirefox(): Promise<FirefoxHearth> {
   const listen = (chunk: Buffer) => logged.push(...chunk.toString().split('\n'));
   browser.process()?.stdout?.on('data', listen);
   browser.process()?.stderr?.on('data', listen);
-  await browser.installExtension(DIST);
+  await browser.installExtension(extension);
 
   const open = async (path: string, ready = 'main, h1, button') => {
     const page = await browser.newPage();

@@ -1,11 +1,24 @@
 // What each build asks of the browser, checked from the same function that writes it.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { TEST_HOST_PERMISSIONS, manifestFor } from '../../vite.config';
+import { version } from '../../package.json' with { type: 'json' };
+import { sources } from './sourceScan';
 
 type Manifest = Record<string, unknown> & { permissions: string[]; background: Record<string, unknown> };
 const build = (target: 'chrome' | 'firefox' | 'chrome-test') => manifestFor(target) as unknown as Manifest;
 
 describe('manifests', () => {
+  test('every build takes its version from package.json, the one place it is written', () => {
+    for (const target of ['chrome', 'firefox', 'chrome-test'] as const) expect(build(target).version).toBe(version);
+  });
+
+  // docs/releasing.md explains web-ext lint's one warning (Preact's innerHTML branch) by this.
+  test('no source hands the page HTML to parse: no innerHTML, no dangerouslySetInnerHTML', () => {
+    const offending = sources('src').filter((f) => /innerHTML|dangerouslySetInnerHTML/.test(readFileSync(f, 'utf8')));
+    expect(offending).toEqual([]);
+  });
+
   test('release builds ask for no site access at install: it is asked per work site', () => {
     for (const target of ['chrome', 'firefox'] as const) {
       expect(build(target).host_permissions).toBeUndefined();
