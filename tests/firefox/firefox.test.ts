@@ -104,6 +104,23 @@ describe('Hearth in Firefox', () => {
     await chat.close();
   });
 
+  test('a work page opened during family time sees notifications as granted, and is not reloaded at the end', async () => {
+    await ff.ask({ type: 'setSiteMode', id: await siteId(), mode: 'quiet' });
+    await ff.ask({ type: 'startFocus', minutes: 30 });
+    const path = '/chat/ff-opened-during';
+    const chat = await openChat(path);
+    await expect.poll(() => nativeNotification(chat)).toBe(false);
+    // Firefox has no block to show: the page sees the parent's own choice, and nothing to nag about.
+    expect(await chat.evaluate(() => Notification.permission)).toBe('granted');
+    await chat.evaluate(() => ((window as unknown as { kept: number }).kept = 1));
+    await ff.ask({ type: 'endNow' });
+    await expect.poll(() => nativeNotification(chat)).toBe(true);
+    // The same page, never reloaded: Firefox drops no push subscription to mend.
+    expect(await chat.evaluate(() => (window as unknown as { kept?: number }).kept)).toBe(1);
+    expect(site.reports.filter((r) => r.kind === 'ready' && r.page === path)).toHaveLength(1);
+    await chat.close();
+  });
+
   test('set aside: a page opened in family time stops before it runs and the calm page takes its place', async () => {
     await ff.ask({ type: 'setSiteMode', id: await siteId(), mode: 'set-aside' });
     await ff.ask({ type: 'startFocus', minutes: 30 });
