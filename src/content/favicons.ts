@@ -2,7 +2,8 @@
 // the title watcher keeps counts out of the title. Sites draw their badge by
 // pointing their icon links at another image (Gmail, Slack) or a drawn data URL
 // (Teams); Hearth points every icon link at a plain icon instead, notes each
-// address the site writes meanwhile, and at the end puts back the latest.
+// address the site writes meanwhile, and at the end (its signal aborted) puts
+// back the latest.
 //
 // The plain icon is the one the page's own HTML declared, when Hearth is there
 // while the page loads (pages opened during family time). A page open before may
@@ -24,7 +25,7 @@ const absolute = (href: string): string => {
   }
 };
 
-export function watchIcons(): { stop(): void } {
+export function hideIconBadges(signal: AbortSignal): void {
   /** The site's own address for each icon link Hearth has pointed elsewhere. */
   const real = new Map<HTMLLinkElement, string | null>();
   /**
@@ -34,7 +35,6 @@ export function watchIcons(): { stop(): void } {
    */
   let ours: string | null = null;
   let firstDeclared: string | undefined;
-  let stopped = false;
   // The page's declared icon counts as plain only if no icon was there when Hearth came.
   const declared = document.readyState === 'loading' && !document.querySelector(ICON);
 
@@ -76,7 +76,6 @@ export function watchIcons(): { stop(): void } {
   watch(document.head ?? document.documentElement ?? document);
 
   const whenParsed = () => {
-    if (stopped) return;
     if (document.head) {
       onRecords(observer.takeRecords());
       observer.disconnect();
@@ -86,19 +85,17 @@ export function watchIcons(): { stop(): void } {
     ours = `${plain}#hearth`;
     document.querySelectorAll<HTMLLinkElement>(ICON).forEach(point);
   };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', whenParsed, { once: true });
+  // Removed by the abort, so a page put back while still loading is left alone.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', whenParsed, { once: true, signal });
   else whenParsed();
 
-  return {
-    stop() {
-      stopped = true;
-      observer.disconnect();
-      for (const [link, href] of real) {
-        if (!link.isConnected || link.getAttribute('href') !== ours) continue;
-        if (href === null) link.removeAttribute('href');
-        else link.setAttribute('href', href);
-      }
-      real.clear();
-    },
-  };
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    for (const [link, href] of real) {
+      if (!link.isConnected || link.getAttribute('href') !== ours) continue;
+      if (href === null) link.removeAttribute('href');
+      else link.setAttribute('href', href);
+    }
+    real.clear();
+  });
 }

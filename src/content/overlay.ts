@@ -27,117 +27,117 @@ const STYLE =
   '@media (prefers-color-scheme:dark){section{background:#28252a;color:#f3ede6;border-color:#433d45}' +
   'button{background:#f5a66a;border-color:#f5a66a;color:#1d1b1f}button:focus-visible{outline-color:#8ab4ff}}';
 
-export interface CalmOverlay {
-  show(plan: TabPlan): void;
-  hide(): void;
+type Say = (key: string, subs?: string[]) => string;
+
+/**
+ * What the overlay says for a plan, in a language, at an instant: its title, its
+ * line, and its way through (none when the end of family time is not known).
+ * Pure, so tests read it without a page.
+ */
+export function calmWords(plan: TabPlan, say: Say, lang: string, now: number): [string, string, string | null] {
+  const name = plan.name || say('calmThisSite');
+  let line = say('calmOver', [name]);
+  let wayThrough: string | null = null;
+  if (plan.until !== null) {
+    const time = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' }).format(plan.until);
+    const when =
+      formatDateKey(plan.until) === formatDateKey(now)
+        ? time
+        : say('dayAndTime', [new Intl.DateTimeFormat(lang, { weekday: 'long' }).format(plan.until), time]);
+    line = say('calmUntil', [name, when]);
+    wayThrough =
+      plan.wayThroughMinutes === 1 ? say('calmWayThroughOne') : say('calmWayThrough', [String(plan.wayThroughMinutes)]);
+  }
+  return [say('calmTitle'), line, wayThrough];
 }
 
-/** `goThrough` runs on the parent's own click or key (never a page's synthetic one). */
-export function calmOverlay(api: Api, goThrough: () => void): CalmOverlay {
-  const say = (key: string, subs?: string[]) => api.i18n.getMessage(key, subs) || key;
-  let host: HTMLElement | null = null;
-  let focusedBefore: Element | null = null;
-  let guard: MutationObserver | null = null;
+const HOST_STYLE = 'all:initial!important;display:block!important';
 
-  const when = (instant: number): string => {
-    const lang = api.i18n.getUILanguage();
-    const time = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' }).format(instant);
-    if (formatDateKey(instant) === formatDateKey(Date.now())) return time;
-    return say('dayAndTime', [new Intl.DateTimeFormat(lang, { weekday: 'long' }).format(instant), time]);
-  };
+/**
+ * Shows the overlay for `plan` now, and takes it away when `signal` aborts.
+ * `goThrough` runs on the parent's own click or key (never a page's synthetic one).
+ */
+export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, goThrough: () => void): void {
+  const say: Say = (key, subs) => api.i18n.getMessage(key, subs) || key;
+  const [title, sentence, wayThrough] = calmWords(plan, say, api.i18n.getUILanguage(), Date.now());
+  const focusedBefore = document.activeElement;
 
-  const card = (plan: TabPlan): HTMLElement => {
-    const section = document.createElement('section');
-    const heading = document.createElement('h1');
-    heading.textContent = say('calmTitle');
-    heading.tabIndex = -1;
-    const line = document.createElement('p');
-    const name = plan.name || say('calmThisSite');
-    line.textContent = plan.until !== null ? say('calmUntil', [name, when(plan.until)]) : say('calmOver', [name]);
-    section.append(heading, line);
-    if (plan.until !== null) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent =
-        plan.wayThroughMinutes === 1 ? say('calmWayThroughOne') : say('calmWayThrough', [String(plan.wayThroughMinutes)]);
-      button.addEventListener('click', (e) => {
-        if (!e.isTrusted) return;
-        button.disabled = true;
-        goThrough();
-      });
-      section.append(button);
-    }
-    return section;
-  };
+  const section = document.createElement('section');
+  const heading = document.createElement('h1');
+  heading.textContent = title;
+  heading.tabIndex = -1;
+  const line = document.createElement('p');
+  line.textContent = sentence;
+  section.append(heading, line);
+  if (wayThrough !== null) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = wayThrough;
+    button.addEventListener('click', (e) => {
+      if (!e.isTrusted) return;
+      button.disabled = true;
+      goThrough();
+    });
+    section.append(button);
+  }
 
-  return {
-    show(plan) {
-      if (host) return;
-      focusedBefore = document.activeElement;
-      const el = document.createElement('div');
-      host = el;
-      // Inline and !important: the page's own style sheets can't hide it.
-      el.setAttribute('style', 'all:initial!important;display:block!important');
-      const root = el.attachShadow({ mode: 'closed' });
-      const style = document.createElement('style');
-      style.textContent = STYLE;
-      const dialog = document.createElement('dialog');
-      dialog.setAttribute('aria-label', say('calmFrameTitle'));
-      const content = card(plan);
-      dialog.append(content);
-      // Escape is no way through (the button is): whatever closes the dialog, it opens again.
-      dialog.addEventListener('cancel', (e) => e.preventDefault());
-      dialog.addEventListener('close', () => {
-        // Later, not inside the close: a page being unloaded may close it again at
-        // once, and reopening there would spin.
-        setTimeout(() => {
-          if (host === el && el.isConnected && !dialog.open) {
-            try {
-              dialog.showModal();
-            } catch {
-              /* the document is going away */
-            }
-          }
-        }, 0);
-      });
-      // The page opening a dialog or popover of its own puts it above ours: ours goes back on top.
-      const onTop = (e: Event) => {
-        if (host !== el) removeEventListener('toggle', onTop, true);
-        else if (e.target !== dialog && opensTopLayer(e.target) && (e as ToggleEvent).newState === 'open' && dialog.open) {
-          dialog.close();
+  const host = document.createElement('div');
+  // Inline and !important: the page's own style sheets can't hide it.
+  host.setAttribute('style', HOST_STYLE);
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  const dialog = document.createElement('dialog');
+  dialog.setAttribute('aria-label', say('calmFrameTitle'));
+  dialog.append(section);
+  // Escape is no way through (the button is): whatever closes the dialog, it opens again.
+  dialog.addEventListener('cancel', (e) => e.preventDefault());
+  dialog.addEventListener('close', () => {
+    // Later, not inside the close: a page being unloaded may close it again at
+    // once, and reopening there would spin.
+    setTimeout(() => {
+      if (!signal.aborted && host.isConnected && !dialog.open) {
+        try {
           dialog.showModal();
+        } catch {
+          /* the document is going away */
         }
-      };
-      addEventListener('toggle', onTop, true);
-      root.append(style, dialog);
-      // Beside <body>, not in it: a page that swaps its body keeps the overlay.
-      document.documentElement.append(el);
-      dialog.showModal();
-      // Focus rests on the heading, not the way through: a parent mid-sentence when
-      // family time begins shouldn't go through by their next keystroke. Tab reaches it.
-      content.querySelector('h1')?.focus();
-      // A page that takes the overlay out or restyles it gets it back as it was.
-      guard = new MutationObserver(() => {
-        if (host !== el) return;
-        if (el.getAttribute('style') !== 'all:initial!important;display:block!important')
-          el.setAttribute('style', 'all:initial!important;display:block!important');
-        if (!el.isConnected) {
-          document.documentElement.append(el);
-          if (!dialog.open) dialog.showModal();
-        }
-      });
-      guard.observe(document.documentElement, { childList: true });
-      guard.observe(el, { attributes: true });
+      }
+    }, 0);
+  });
+  // The page opening a dialog or popover of its own puts it above ours: ours goes back on top.
+  addEventListener(
+    'toggle',
+    (e) => {
+      if (e.target !== dialog && opensTopLayer(e.target) && (e as ToggleEvent).newState === 'open' && dialog.open) {
+        dialog.close();
+        dialog.showModal();
+      }
     },
-    hide() {
-      if (!host) return;
-      const was = host;
-      host = null;
-      guard?.disconnect();
-      guard = null;
-      was.remove();
-      if (focusedBefore instanceof HTMLElement && focusedBefore.isConnected) focusedBefore.focus({ preventScroll: true });
-      focusedBefore = null;
-    },
-  };
+    { capture: true, signal },
+  );
+  root.append(style, dialog);
+  // Beside <body>, not in it: a page that swaps its body keeps the overlay.
+  document.documentElement.append(host);
+  dialog.showModal();
+  // Focus rests on the heading, not the way through: a parent mid-sentence when
+  // family time begins shouldn't go through by their next keystroke. Tab reaches it.
+  heading.focus();
+  // A page that takes the overlay out or restyles it gets it back as it was.
+  // (Disconnected on abort, so it never runs after.)
+  const guard = new MutationObserver(() => {
+    if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
+    if (!host.isConnected) {
+      document.documentElement.append(host);
+      if (!dialog.open) dialog.showModal();
+    }
+  });
+  guard.observe(document.documentElement, { childList: true });
+  guard.observe(host, { attributes: true });
+
+  signal.addEventListener('abort', () => {
+    guard.disconnect();
+    host.remove();
+    if (focusedBefore instanceof HTMLElement && focusedBefore.isConnected) focusedBefore.focus({ preventScroll: true });
+  });
 }

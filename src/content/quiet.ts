@@ -1,13 +1,17 @@
 // Runs in the extension's isolated world on work sites, only during a boundary
 // (registered and injected by the worker, removed again at the end), in every frame.
-// In each frame it holds the private line to the notification stand-ins and counts
-// what they held back; in the top frame it also hides unread counts in the title and
-// the tab icon and, in `dim` mode (and over set-aside pages already open), shows the
-// calm overlay. It reports; the one thing it asks is a way through, on the parent's
-// own click. Built as an IIFE, without the polyfill: it runs on busy pages, so it stays small.
-import { watchIcons } from './favicons';
-import { calmOverlay } from './overlay';
-import { watchTitle } from './title';
+// It starts each effect from its own file under one AbortSignal: in each frame the
+// private line to the notification stand-ins, the count of what they held back and
+// the parent's touches; in the top frame also the title and tab icon without unread
+// counts and, in `dim` mode (and over set-aside pages already open), the calm overlay.
+// Putting the page back is aborting that signal. It reports; the one thing it asks is
+// a way through, on the parent's own click. Built as an IIFE, without the polyfill:
+// it runs on busy pages, so it stays small.
+import { hideIconBadges } from './favicons';
+import { reportHeld } from './heldReports';
+import { showCalmOverlay } from './overlay';
+import { hideTitleCount } from './title';
+import { noticeTouches } from './touches';
 import { LINK_EVENT, linkStandIns, type StandInsLink } from './standinsLink';
 import { coveredBy } from '../core/matchPattern';
 import type { AccessGonePush, PlanPush, TabPlan } from '../messages';
@@ -45,36 +49,60 @@ if (connected(api.runtime)) {
 function start(): QuietIsolated {
   const runtime = api.runtime;
   const top = window.top === window;
-  const reports = heldReports(runtime);
+  const quiet = new AbortController();
+  const { signal } = quiet;
+
+  const held = reportHeld(signal, runtime);
+  const touched = noticeTouches(signal);
   // Registered, at document_start (or as a blank frame is made), no page code can listen,
   // so the fixed name is safe; a page already running gets the stand-ins, and a random
   // name, from the worker instead.
-  let link: StandInsLink | null = slot.__hearthInjected ? null : linkStandIns(LINK_EVENT, reports.one);
+  let link: StandInsLink | null = slot.__hearthInjected ? null : linkStandIns(LINK_EVENT, held);
+  if (top) {
+    hideTitleCount(signal);
+    hideIconBadges(signal);
+  }
 
-  const title = top ? watchTitle() : null;
-  const icons = top ? watchIcons() : null;
-  const overlay = top ? calmOverlay(api, () => void runtime.sendMessage({ type: 'wayThrough' }).catch(() => undefined)) : null;
-  let touched = false;
-  const touch = (e: Event) => {
-    if (e.isTrusted) touched = true;
-  };
-  addEventListener('keydown', touch, true);
-  addEventListener('pointerdown', touch, true);
-
+  /** The overlay's own controller while it shows: a new plan may lift it before the end. */
+  let overlay: AbortController | null = null;
   const apply = (plan: TabPlan | null) => {
+    if (signal.aborted) return; // the answer came after the page was put back
     // A set-aside page already open gets the overlay rather than being sent away:
     // whatever the parent was typing there stays. New loads go to the calm page.
-    if (plan && (plan.mode === 'dim' || plan.mode === 'set-aside')) overlay?.show(plan);
-    else overlay?.hide();
+    if (plan && (plan.mode === 'dim' || plan.mode === 'set-aside')) {
+      if (overlay) return;
+      overlay = new AbortController();
+      showCalmOverlay(overlay.signal, api, plan, () => void runtime.sendMessage({ type: 'wayThrough' }).catch(() => undefined));
+    } else {
+      overlay?.abort();
+      overlay = null;
+    }
+  };
+
+  const restore = () => {
+    delete slot.__hearthQuiet;
+    quiet.abort();
+    return { touched: touched() };
   };
   const onPush = (message: unknown, sender: chrome.runtime.MessageSender) => {
     if (sender.id !== runtime.id) return;
     const push = message as PlanPush | AccessGonePush;
     if (push?.type === 'hearth:plan' && top) apply(push.plan);
     // Access taken back: the worker can't reach this frame to put it back, so it does so itself.
-    if (push?.type === 'hearth:access-gone' && push.origins.some((o) => coveredBy(location.href, o))) slot.__hearthQuiet?.restore();
+    if (push?.type === 'hearth:access-gone' && push.origins.some((o) => coveredBy(location.href, o))) restore();
   };
   runtime.onMessage.addListener(onPush);
+  // The features undo themselves; this undoes what the orchestrator holds.
+  signal.addEventListener('abort', () => {
+    link?.restore();
+    link?.stop();
+    overlay?.abort();
+    try {
+      runtime.onMessage.removeListener(onPush);
+    } catch {
+      /* the extension context is already gone */
+    }
+  });
   // "I am a work tab": the worker mutes this tab and answers with what to show.
   if (top) {
     runtime.sendMessage({ type: 'hello' }).then(
@@ -88,63 +116,9 @@ function start(): QuietIsolated {
     expectStandIns(linkEvent) {
       if (link?.linked()) return false;
       link?.stop();
-      link = linkStandIns(linkEvent, reports.one);
+      link = linkStandIns(linkEvent, held);
       return true;
     },
-    restore() {
-      delete slot.__hearthQuiet;
-      link?.restore();
-      link?.stop();
-      reports.stop();
-      title?.stop();
-      icons?.stop();
-      overlay?.hide();
-      removeEventListener('keydown', touch, true);
-      removeEventListener('pointerdown', touch, true);
-      try {
-        runtime.onMessage.removeListener(onPush);
-      } catch {
-        /* the extension context is already gone */
-      }
-      return { touched };
-    },
-  };
-}
-
-/**
- * Notifications the stand-ins held back, told to the worker (a report, not a
- * command): at most once a second, and whatever is left when the page goes away.
- */
-function heldReports(runtime: Api['runtime']) {
-  // A page that spams is counted up to a bound, never thousands of messages.
-  const BOUND = 500;
-  let sent = 0;
-  let held = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const send = () => {
-    timer = undefined;
-    while (held > 0) {
-      const count = Math.min(held, 100);
-      held -= count;
-      sent += count;
-      try {
-        runtime.sendMessage({ type: 'held', count }).catch(() => undefined);
-      } catch {
-        /* the extension context is already gone */
-      }
-    }
-  };
-  addEventListener('pagehide', send);
-  return {
-    one() {
-      if (sent + held >= BOUND) return;
-      held++;
-      timer ??= setTimeout(send, 1000);
-    },
-    stop() {
-      removeEventListener('pagehide', send);
-      if (timer !== undefined) clearTimeout(timer);
-      send();
-    },
+    restore,
   };
 }

@@ -1,15 +1,13 @@
 // Keeps unread counts ("(3) Inbox") out of a work page's title during family time,
-// however often the site rewrites it, and gives the site's own latest title back.
+// however often the site rewrites it; on abort the site's own latest title comes back.
 import { stripUnreadCount } from '../core/titles';
 
 /**
- * Keeps the count out of the title, however often the site rewrites it. Each
- * write is told apart as the site's or Hearth's, so at the end the site's own
+ * Each write is told apart as the site's or Hearth's, so at the end the site's own
  * latest title comes back (and a title the site already cleared stays clear).
  */
-export function watchTitle() {
+export function hideTitleCount(signal: AbortSignal): void {
   let real = document.title;
-  let stopped = false;
   /** Hearth's writes not yet seen by the observer, oldest first. */
   const pending: string[] = [];
   /** The title on the page now is one Hearth wrote. */
@@ -64,27 +62,24 @@ export function watchTitle() {
   const watchRoot = () => rewatch.observe(document.head ?? document.documentElement ?? document, { childList: true });
   observe();
   watchRoot();
+  // Removed by the abort, so a page put back while still loading is left alone.
   if (document.readyState === 'loading') {
     document.addEventListener(
       'DOMContentLoaded',
       () => {
-        if (stopped) return; // put back while the page was still loading
         observe();
         rewatch.disconnect();
         watchRoot();
         if (!pending.length) real = document.title;
         quiet();
       },
-      { once: true },
+      { once: true, signal },
     );
   }
   quiet();
-  return {
-    stop() {
-      stopped = true;
-      observer.disconnect();
-      rewatch.disconnect();
-      if (oursShowing || pending.length) document.title = real;
-    },
-  };
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    rewatch.disconnect();
+    if (oursShowing || pending.length) document.title = real;
+  });
 }

@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { reportHeld } from './heldReports';
+
+// The page's window, as far as the reports use it: a place for `pagehide`.
+let page: EventTarget;
+let sent: number[];
+const runtime = {
+  sendMessage: (message: { type: string; count: number }) => {
+    sent.push(message.count);
+    return Promise.resolve();
+  },
+} as unknown as typeof chrome.runtime;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  page = new EventTarget();
+  vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+  vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
+  sent = [];
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+const hold = (one: () => void, times: number) => {
+  for (let i = 0; i < times; i++) one();
+};
+
+describe('reportHeld', () => {
+  it('reports what was held at most once a second', () => {
+    const one = reportHeld(new AbortController().signal, runtime);
+    hold(one, 3);
+    expect(sent).toEqual([]);
+    vi.advanceTimersByTime(1000);
+    expect(sent).toEqual([3]);
+    hold(one, 2);
+    vi.advanceTimersByTime(999);
+    expect(sent).toEqual([3]);
+    vi.advanceTimersByTime(1);
+    expect(sent).toEqual([3, 2]);
+  });
+
+  it('counts a spamming page up to 500, in reports of at most 100', () => {
+    const one = reportHeld(new AbortController().signal, runtime);
+    hold(one, 450);
+    vi.advanceTimersByTime(1000);
+    hold(one, 450);
+    vi.advanceTimersByTime(1000);
+    expect(sent).toEqual([100, 100, 100, 100, 50, 50]);
+  });
+
+  it('reports what is left when the page goes away', () => {
+    const one = reportHeld(new AbortController().signal, runtime);
+    hold(one, 4);
+    page.dispatchEvent(new Event('pagehide'));
+    expect(sent).toEqual([4]);
+    vi.advanceTimersByTime(1000);
+    expect(sent).toEqual([4]);
+  });
+
+  it('reports what is left when its signal aborts, then stops listening', () => {
+    const quiet = new AbortController();
+    const one = reportHeld(quiet.signal, runtime);
+    hold(one, 2);
+    quiet.abort();
+    expect(sent).toEqual([2]);
+    vi.advanceTimersByTime(1000);
+    page.dispatchEvent(new Event('pagehide'));
+    expect(sent).toEqual([2]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('keeps going when the extension is gone', () => {
+    const gone = {
+      sendMessage: () => {
+        throw new Error('Extension context invalidated.');
+      },
+    };
+    const one = reportHeld(new AbortController().signal, gone as unknown as typeof chrome.runtime);
+    one();
+    expect(() => vi.advanceTimersByTime(1000)).not.toThrow();
+  });
+});

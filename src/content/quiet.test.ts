@@ -1,0 +1,176 @@
+// The orchestrator: which features it starts, in which frame, under one signal, and
+// that putting a page back is one abort. The features themselves are stood in for
+// here (each has its own tests, and the browser tests run the whole script).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TabPlan } from '../messages';
+
+const features = vi.hoisted(() => ({
+  started: [] as { name: string; signal: AbortSignal; plan?: TabPlan }[],
+  links: [] as { name: string; linked: boolean; restored: boolean; stopped: boolean }[],
+  touched: false,
+}));
+const start = (name: string) => (signal: AbortSignal) => void features.started.push({ name, signal });
+vi.mock('./title', () => ({ hideTitleCount: start('title') }));
+vi.mock('./favicons', () => ({ hideIconBadges: start('icons') }));
+vi.mock('./heldReports', () => ({ reportHeld: (signal: AbortSignal) => (start('held')(signal), () => undefined) }));
+vi.mock('./touches', () => ({ noticeTouches: (signal: AbortSignal) => (start('touches')(signal), () => features.touched) }));
+vi.mock('./overlay', () => ({
+  showCalmOverlay: (signal: AbortSignal, _api: unknown, plan: TabPlan) => void features.started.push({ name: 'overlay', signal, plan }),
+}));
+vi.mock('./standinsLink', () => ({
+  LINK_EVENT: 'hearth-link',
+  linkStandIns: (name: string) => {
+    const link = { name, linked: false, restored: false, stopped: false };
+    features.links.push(link);
+    return {
+      linked: () => link.linked,
+      restore: () => void (link.restored = true),
+      stop: () => void (link.stopped = true),
+    };
+  },
+}));
+
+type Quiet = { alive(): boolean; expectStandIns(name: string): boolean; restore(): { touched: boolean } };
+type Listener = (message: unknown, sender: { id?: string }) => void;
+const slot = globalThis as { __hearthQuiet?: Quiet; __hearthInjected?: boolean };
+
+let listeners: Set<Listener>;
+let answerHello: (plan: TabPlan | null) => void;
+let sent: { type: string }[];
+const runtime = {
+  id: 'hearth',
+  sendMessage: (message: { type: string }) => {
+    sent.push(message);
+    return message.type === 'hello' ? new Promise((resolve) => (answerHello = resolve)) : Promise.resolve();
+  },
+  onMessage: {
+    addListener: (l: Listener) => void listeners.add(l),
+    removeListener: (l: Listener) => void listeners.delete(l),
+  },
+};
+const dim: TabPlan = { siteId: 's', name: 'Chat', mode: 'dim', wayThroughMinutes: 10, until: 1 };
+
+/** Runs the script as the browser would, in the top frame or in a frame inside it. */
+async function load({ top = true, injected = false } = {}): Promise<Quiet> {
+  const win: { top?: unknown } = {};
+  win.top = top ? win : {};
+  vi.stubGlobal('window', win);
+  slot.__hearthInjected = injected;
+  vi.resetModules();
+  await import('./quiet');
+  return slot.__hearthQuiet!;
+}
+const push = (message: unknown, id = 'hearth') => listeners.forEach((l) => l(message, { id }));
+const names = () => features.started.map((f) => f.name);
+const overlays = () => features.started.filter((f) => f.name === 'overlay');
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  features.started = [];
+  features.links = [];
+  features.touched = false;
+  listeners = new Set();
+  sent = [];
+  delete slot.__hearthQuiet;
+  vi.stubGlobal('chrome', { runtime });
+  vi.stubGlobal('location', { href: 'https://chat.example/inbox' });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  delete slot.__hearthQuiet;
+  delete slot.__hearthInjected;
+});
+
+describe('the quiet script', () => {
+  it('starts every feature of the top frame under one signal, and puts the page back with one abort', async () => {
+    const quiet = await load();
+    expect(names().sort()).toEqual(['held', 'icons', 'title', 'touches']);
+    expect(new Set(features.started.map((f) => f.signal)).size).toBe(1);
+    expect(sent).toEqual([{ type: 'hello' }]);
+    answerHello(dim);
+    await settle();
+    expect(overlays()).toHaveLength(1);
+
+    features.touched = true;
+    expect(quiet.restore()).toEqual({ touched: true });
+    expect(features.started.every((f) => f.signal.aborted)).toBe(true);
+    expect(features.links).toEqual([{ name: 'hearth-link', linked: false, restored: true, stopped: true }]);
+    expect(listeners.size).toBe(0);
+    expect(slot.__hearthQuiet).toBeUndefined();
+  });
+
+  it('in a frame, only holds notifications and counts them: the title, icon and overlay are the top frame’s', async () => {
+    await load({ top: false });
+    expect(names().sort()).toEqual(['held', 'touches']);
+    expect(sent).toEqual([]);
+    push({ type: 'hearth:plan', plan: dim });
+    expect(overlays()).toHaveLength(0);
+  });
+
+  it('shows the overlay as the plan says, once, and lifts it when a new plan does', async () => {
+    await load();
+    push({ type: 'hearth:plan', plan: { ...dim, mode: 'set-aside' } });
+    push({ type: 'hearth:plan', plan: dim });
+    expect(overlays()).toHaveLength(1);
+    push({ type: 'hearth:plan', plan: { ...dim, mode: 'quiet' } });
+    expect(overlays()[0]!.signal.aborted).toBe(true);
+    expect(features.started.find((f) => f.name === 'title')!.signal.aborted).toBe(false);
+    push({ type: 'hearth:plan', plan: dim });
+    expect(overlays()).toHaveLength(2);
+    push({ type: 'hearth:plan', plan: null });
+    expect(overlays()[1]!.signal.aborted).toBe(true);
+  });
+
+  it('takes no word from another extension, and shows nothing once the page is put back', async () => {
+    const quiet = await load();
+    push({ type: 'hearth:plan', plan: dim }, 'someone-else');
+    push({ type: 'hearth:access-gone', origins: ['*://chat.example/*'] }, 'someone-else');
+    expect(overlays()).toHaveLength(0);
+    expect(slot.__hearthQuiet).toBe(quiet);
+    quiet.restore();
+    answerHello(dim);
+    await settle();
+    expect(overlays()).toHaveLength(0);
+  });
+
+  it('puts itself back when access to its own site is taken back, and only then', async () => {
+    const quiet = await load();
+    push({ type: 'hearth:access-gone', origins: ['*://mail.example/*'] });
+    expect(slot.__hearthQuiet).toBe(quiet);
+    push({ type: 'hearth:access-gone', origins: ['*://mail.example/*', '*://chat.example/*'] });
+    expect(slot.__hearthQuiet).toBeUndefined();
+    expect(features.started.every((f) => f.signal.aborted)).toBe(true);
+  });
+
+  it('in a page already running, links the stand-ins under the name the worker made, unless they are linked', async () => {
+    const quiet = await load({ injected: true });
+    expect(features.links).toEqual([]);
+    expect(quiet.expectStandIns('hearth-1')).toBe(true);
+    expect(quiet.expectStandIns('hearth-2')).toBe(true);
+    expect(features.links.map((l) => [l.name, l.stopped])).toEqual([
+      ['hearth-1', true],
+      ['hearth-2', false],
+    ]);
+    features.links[1]!.linked = true;
+    expect(quiet.expectStandIns('hearth-3')).toBe(false);
+    quiet.restore();
+    expect(features.links[1]).toMatchObject({ restored: true, stopped: true });
+  });
+
+  it('puts away an earlier copy whose extension is gone, and starts afresh', async () => {
+    const restore = vi.fn(() => (delete slot.__hearthQuiet, { touched: false }));
+    const earlier = { alive: () => false, expectStandIns: () => false, restore };
+    slot.__hearthQuiet = earlier;
+    const quiet = await load();
+    expect(restore).toHaveBeenCalledOnce();
+    expect(quiet).not.toBe(earlier);
+    expect(names()).toContain('title');
+  });
+
+  it('leaves a live copy be: a second injection starts nothing', async () => {
+    const first = await load();
+    features.started = [];
+    expect(await load()).toBe(first);
+    expect(features.started).toEqual([]);
+  });
+});

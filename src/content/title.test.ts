@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeObserver, finishParsing } from '../../tests/unit/fakePage';
+import { hideTitleCount } from './title';
+
+/**
+ * A page's title as the feature sees it. The site writes with `site()`; the feature
+ * writes `document.title`, which Chromium reports to the observer and Firefox
+ * doesn't (a content script's write there makes no mutation record).
+ */
+class TitlePage extends EventTarget {
+  readyState: DocumentReadyState = 'complete';
+  readonly documentElement = { nodeName: 'HTML' };
+  readonly head = { nodeName: 'HEAD' };
+  readonly titleElement = { nodeName: 'TITLE', textContent: '' };
+  hearthWrites = 0;
+
+  constructor(
+    text: string,
+    private readonly reportsOurWrites: boolean,
+  ) {
+    super();
+    this.titleElement.textContent = text;
+  }
+  querySelector(selector: string) {
+    return selector === 'title' ? this.titleElement : null;
+  }
+  get title() {
+    return this.titleElement.textContent;
+  }
+  set title(text: string) {
+    this.hearthWrites++;
+    this.write(text, this.reportsOurWrites);
+  }
+  site(text: string) {
+    this.write(text, true);
+    FakeObserver.settle();
+  }
+  private write(text: string, reported: boolean) {
+    this.titleElement.textContent = text;
+    if (reported) FakeObserver.record({ type: 'childList', target: this.titleElement as unknown as Node }, [this.titleElement]);
+  }
+}
+
+let page: TitlePage;
+const open = (text: string, reportsOurWrites = true) => {
+  page = new TitlePage(text, reportsOurWrites);
+  vi.stubGlobal('document', page);
+};
+const start = () => {
+  const quiet = new AbortController();
+  hideTitleCount(quiet.signal);
+  FakeObserver.settle();
+  return quiet;
+};
+
+beforeEach(() => {
+  FakeObserver.reset();
+  vi.stubGlobal('MutationObserver', FakeObserver);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('hideTitleCount', () => {
+  for (const [browser, reportsOurWrites] of [
+    ['Chromium', true],
+    ['Firefox', false],
+  ] as const) {
+    it(`keeps the count out however often the site writes it, and gives the site's latest title back (${browser})`, () => {
+      open('(3) Inbox', reportsOurWrites);
+      const quiet = start();
+      expect(page.title).toBe('Inbox');
+      page.site('(4) Inbox');
+      expect(page.title).toBe('Inbox');
+      page.site('(5) Inbox');
+      expect(page.title).toBe('Inbox');
+      quiet.abort();
+      expect(page.title).toBe('(5) Inbox');
+    });
+
+  }
+
+  // Chromium only: in Firefox, Hearth's own write is never reported, so a site clearing
+  // its count to exactly the title Hearth wrote is taken for Hearth's write, and the
+  // old count comes back at the end (until the site next writes its title).
+  it('leaves a title the site cleared itself as it is', () => {
+    open('(3) Inbox');
+    const quiet = start();
+    page.site('Inbox');
+    const writes = page.hearthWrites;
+    quiet.abort();
+    expect(page.title).toBe('Inbox');
+    expect(page.hearthWrites).toBe(writes);
+  });
+
+  it('never writes a title with no count in it', () => {
+    open('Inbox');
+    const quiet = start();
+    page.site('Drafts');
+    quiet.abort();
+    expect(page.title).toBe('Drafts');
+    expect(page.hearthWrites).toBe(0);
+  });
+
+  it('stops watching when its signal aborts: later counts stay', () => {
+    open('(3) Inbox');
+    const quiet = start();
+    quiet.abort();
+    expect(FakeObserver.made.some((o) => o.watching)).toBe(false);
+    page.site('(6) Inbox');
+    expect(page.title).toBe('(6) Inbox');
+  });
+
+  it('leaves a page put back while it was still loading alone when it finishes', () => {
+    open('(2) Chat');
+    page.readyState = 'loading';
+    const quiet = start();
+    expect(page.title).toBe('Chat');
+    quiet.abort();
+    expect(page.title).toBe('(2) Chat');
+    finishParsing(page);
+    FakeObserver.settle();
+    expect(page.title).toBe('(2) Chat');
+  });
+});
