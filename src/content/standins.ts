@@ -32,6 +32,7 @@ export function installStandIns(linkEvent: string): void {
   const defineProperties = Object.defineProperties;
   const setPrototypeOf = Object.setPrototypeOf;
   const reflectGet = Reflect.get;
+  const construct = Reflect.construct;
   const ProxyOf = Proxy;
   const EventTargetOf = EventTarget;
   const resolved = Promise.resolve.bind(Promise);
@@ -67,7 +68,8 @@ export function installStandIns(linkEvent: string): void {
     // here, with an event target that looks like a notification shown and set down.
     const stand: typeof Notification = new ProxyOf(RealNotification, {
       construct(_target, args: unknown[], newTarget: { prototype: object }) {
-        if (args.length === 0) throw new TypeError("Failed to construct 'Notification': 1 argument required, but only 0 present.");
+        // No title: the browser's own constructor throws its own TypeError, and shows nothing.
+        if (args.length === 0) return construct(RealNotification, [], newTarget as Function) as object;
         const options = (args[1] ?? {}) as NotificationOptions;
         const shown = new EventTargetOf();
         setPrototypeOf(shown, newTarget === stand ? RealNotification.prototype : newTarget.prototype);
