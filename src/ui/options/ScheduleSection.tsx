@@ -1,4 +1,7 @@
 // Family time: the recurring windows, one-off times and this week at a glance.
+// This file holds the section's state and the changes it sends; each window's row
+// (WindowItem), the one-off times (BlockList, BlockForm) and the week (WeekView) are drawn
+// in their own files.
 //
 // Every change is made to the schedule as stored right now (asked for again just
 // before saving, so a focus block started from the popup meanwhile is kept), and the
