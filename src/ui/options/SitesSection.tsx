@@ -7,19 +7,15 @@
 // headless browser nobody can answer it at all), and a site without access is still
 // worth listing, since Hearth can hold back its notifications anyway. When the answer
 // comes, the list is fetched again so each site's access is shown as it now is.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { SITE_MODES, type SiteMode } from '../../core/settings';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { SiteMode } from '../../core/settings';
 import { SITE_PRESETS, parseSitePattern, type SitePreset } from '../../core/sites';
 import { t } from '../../i18n';
 import type { SiteView } from '../../messages';
 import { ask, failureText } from '../shared/client';
+import { useFocusNext } from '../shared/focusNext';
 import { requestAccess, useAccessChanges, useWorkerView } from '../shared/workerView';
-
-const MODE_LABEL: Record<SiteMode, string> = {
-  quiet: 'siteModeQuiet',
-  dim: 'siteModeDim',
-  'set-aside': 'siteModeSetAside',
-};
+import { asMode, ModeOptions, SiteItem } from './SiteItem';
 
 /** The live-region sentence after a site's mode is set: "Slack will be dimmed…". */
 const MODE_NOW: Record<SiteMode, string> = {
@@ -33,8 +29,6 @@ const ADDRESS_ERROR_ID = 'site-address-error';
 const ADD_BUTTON_ID = 'site-add-button';
 const LIST_TITLE_ID = 'sites-list-title';
 
-const asMode = (value: string): SiteMode | undefined => SITE_MODES.find((m) => m === value);
-
 export function SitesSection() {
   const { view, setView, loadProblem, inTurn, refresh } = useWorkerView('sites');
   const [address, setAddress] = useState('');
@@ -47,20 +41,10 @@ export function SitesSection() {
   /** Patterns being added from a preset, so a double click adds once. */
   const adding = useRef(new Set<string>());
   /** Where focus goes after the next render, when the element that had it is gone. */
-  const focusMove = useRef<{ from: string; to: string } | null>(null);
+  const focusMove = useFocusNext();
 
   useEffect(() => void refresh(), [refresh]);
   useAccessChanges(useCallback(() => void refresh(), [refresh]));
-
-  useLayoutEffect(() => {
-    const move = focusMove.current;
-    if (!move) return;
-    focusMove.current = null;
-    const active = document.activeElement;
-    // Only when focus was lost with the element that had it, never pulled from elsewhere.
-    if (active && active !== document.body && active.id !== move.from) return;
-    (document.getElementById(move.to) ?? document.getElementById(LIST_TITLE_ID))?.focus();
-  });
 
   const oops = (error?: unknown) => setAnnouncement(failureText(error, t('sitesActionProblem')));
 
@@ -84,7 +68,7 @@ export function SitesSection() {
         const offered = SITE_PRESETS.filter((p) => !listed.has(p.pattern));
         const from = SITE_PRESETS.indexOf(preset);
         const next = offered.find((p) => SITE_PRESETS.indexOf(p) > from) ?? offered.at(-1);
-        focusMove.current = { from: `preset-${preset.id}`, to: next ? `preset-${next.id}` : ADDRESS_ID };
+        focusMove.current = { to: next ? `preset-${next.id}` : ADDRESS_ID, fallback: LIST_TITLE_ID, ifLost: `preset-${preset.id}` };
         setView(result);
         setAnnouncement(t('siteAdded', [preset.name]));
       })
@@ -143,8 +127,9 @@ export function SitesSection() {
     void inTurn(() => ask({ type: 'removeSite', id: site.site.id }))
       .then((result) => {
         focusMove.current = {
-          from: `remove-${site.site.id}`,
           to: neighbour ? `remove-${neighbour.site.id}` : LIST_TITLE_ID,
+          fallback: LIST_TITLE_ID,
+          ifLost: `remove-${site.site.id}`,
         };
         setView(result);
         setAnnouncement(t('siteRemoved', [site.name]));
@@ -159,7 +144,9 @@ export function SitesSection() {
       inTurn(async () => {
         const result = await ask({ type: 'sites' });
         const now = result.sites.find((s) => s.site.id === site.site.id);
-        if (now?.hasAccess) focusMove.current = { from: `access-${site.site.id}`, to: `mode-${site.site.id}` };
+        if (now?.hasAccess) {
+          focusMove.current = { to: `mode-${site.site.id}`, fallback: LIST_TITLE_ID, ifLost: `access-${site.site.id}` };
+        }
         setView(result);
         setAnnouncement(t(granted && now?.hasAccess ? 'siteAccessGiven' : 'siteAccessNotGiven', [site.name]));
       }).catch(oops),
@@ -259,69 +246,5 @@ export function SitesSection() {
         {announcement}
       </p>
     </section>
-  );
-}
-
-function ModeOptions() {
-  return (
-    <>
-      {SITE_MODES.map((m) => (
-        <option key={m} value={m}>
-          {t(MODE_LABEL[m])}
-        </option>
-      ))}
-    </>
-  );
-}
-
-interface SiteItemProps {
-  site: SiteView;
-  onMode: (site: SiteView, mode: SiteMode) => void;
-  onRemove: (site: SiteView) => void;
-  onAccess: (site: SiteView) => void;
-}
-
-function SiteItem({ site, onMode, onRemove, onAccess }: SiteItemProps) {
-  const { id, pattern, mode } = site.site;
-  return (
-    <li class="site" aria-labelledby={`site-name-${id}`}>
-      <p class="site-head">
-        <span class="site-name" id={`site-name-${id}`}>
-          {site.name}
-        </span>
-        {pattern !== site.name && <span class="site-pattern">{pattern}</span>}
-      </p>
-      <div class="site-controls">
-        <label for={`mode-${id}`}>{t('siteModeFor', [site.name])}</label>
-        <select
-          id={`mode-${id}`}
-          value={mode}
-          onChange={(e) => {
-            const next = asMode((e.target as HTMLSelectElement).value);
-            if (next && next !== mode) onMode(site, next);
-          }}
-        >
-          <ModeOptions />
-        </select>
-        <button type="button" id={`remove-${id}`} onClick={() => onRemove(site)}>
-          {t('siteRemove', [site.name])}
-        </button>
-      </div>
-      {!site.hasAccess && (
-        <div class="site-access">
-          <p class="note" id={`access-note-${id}`}>
-            {t('siteNoAccess')}
-          </p>
-          <button
-            type="button"
-            id={`access-${id}`}
-            aria-describedby={`access-note-${id}`}
-            onClick={() => onAccess(site)}
-          >
-            {t('siteGiveAccess', [site.name])}
-          </button>
-        </div>
-      )}
-    </li>
   );
 }

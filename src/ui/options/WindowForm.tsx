@@ -1,15 +1,18 @@
 // The form for adding or changing one window, shown in place (never a modal).
 // Nothing is sent until every field reads well; then the worker checks the whole
 // schedule again, and anything it says is shown here too.
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { isWallTime, newId } from '../../core/settings';
 import type { BoundaryWindow, Weekday, WindowKind } from '../../core/types';
 import { MONDAY_FIRST, windowMinutes } from '../../core/weekView';
 import { t } from '../../i18n';
-import { durationText, weekdayName, weekdayShort } from './scheduleText';
+import { useFocusNext } from '../shared/focusNext';
+import { DayPicker, EVERY_DAY } from './DayPicker';
+import { errorAria, FieldError, useFieldErrors, type FieldErrors } from './formFields';
+import { durationText } from './scheduleText';
 import { SaveProblems } from './SaveProblems';
 
-export const KINDS: readonly { kind: WindowKind; key: string }[] = [
+const KINDS: readonly { kind: WindowKind; key: string }[] = [
   { kind: 'dinner', key: 'scheduleKindDinner' },
   { kind: 'bedtime', key: 'scheduleKindBedtime' },
   { kind: 'weekend', key: 'scheduleKindWeekend' },
@@ -17,9 +20,6 @@ export const KINDS: readonly { kind: WindowKind; key: string }[] = [
   { kind: 'custom', key: 'scheduleKindCustom' },
 ];
 
-const EVERY_DAY: Weekday[] = [0, 1, 2, 3, 4, 5, 6];
-const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5];
-const WEEKENDS: Weekday[] = [0, 6];
 /** "Ends on" choices: same day, next day, two days later. */
 const OFFSETS = [
   { offset: 0, key: 'scheduleEndsSameDay' },
@@ -34,7 +34,7 @@ const LONG_MINUTES = 20 * 60;
 const naturalOffset = (start: string, end: string): number => (end <= start ? 1 : 0);
 
 type Field = 'label' | 'days' | 'start' | 'end';
-type Errors = Partial<Record<Field, string>>;
+type Errors = FieldErrors<Field>;
 
 interface Props {
   /** The window being changed, or null for a new one. */
@@ -57,25 +57,14 @@ export function WindowForm({ initial, idBase, onSave, onCancel }: Props) {
   const [chosenOffset, setChosenOffset] = useState<number | null>(
     initial && initial.endDayOffset !== naturalOffset(initial.start, initial.end) ? initial.endDayOffset : null,
   );
-  const [errors, setErrors] = useState<Errors>({});
+  const { errors, setErrors, clearError } = useFieldErrors<Field>();
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const focusField = useRef<string | null>(`${idBase}-name`);
+  const focusField = useFocusNext(`${idBase}-name`);
 
   const id = (part: string) => `${idBase}-${part}`;
   const times = isWallTime(start) && isWallTime(end);
   const offset = chosenOffset ?? (times ? naturalOffset(start, end) : 0);
-
-  useLayoutEffect(() => {
-    const target = focusField.current;
-    if (!target) return;
-    focusField.current = null;
-    document.getElementById(target)?.focus();
-  });
-
-  const clearError = (field: Field) => {
-    if (errors[field]) setErrors(({ [field]: _gone, ...rest }) => rest);
-  };
 
   const check = (): Errors => {
     const found: Errors = {};
@@ -125,12 +114,11 @@ export function WindowForm({ initial, idBase, onSave, onCancel }: Props) {
     setDays((now) => (now.includes(day) ? now.filter((d) => d !== day) : [...now, day]));
     clearError('days');
   };
-  const setAll = (chosen: Weekday[]) => {
+  const setAll = (chosen: readonly Weekday[]) => {
     setDays([...chosen]);
     clearError('days');
   };
 
-  const described = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
   // A long window says how long it runs, gently and without holding anything up: an end
   // time typed before the start (18:00 to 17:00) reads "This runs 23 hours, into the next day".
   const length = times ? windowMinutes({ start, end, endDayOffset: offset }) : null;
@@ -159,18 +147,13 @@ export function WindowForm({ initial, idBase, onSave, onCancel }: Props) {
           autoComplete="off"
           placeholder={t('scheduleFormNamePlaceholder')}
           value={label}
-          aria-invalid={errors.label ? 'true' : undefined}
-          aria-describedby={described(errors.label && id('name-error'))}
+          {...errorAria(errors.label, id('name-error'))}
           onInput={(e) => {
             setLabel((e.target as HTMLInputElement).value);
             clearError('label');
           }}
         />
-        {errors.label && (
-          <p id={id('name-error')} class="field-error">
-            {errors.label}
-          </p>
-        )}
+        <FieldError id={id('name-error')} error={errors.label} />
       </div>
 
       <div class="form-field">
@@ -188,43 +171,7 @@ export function WindowForm({ initial, idBase, onSave, onCancel }: Props) {
         </select>
       </div>
 
-      <div class="form-field" role="group" aria-labelledby={id('days-label')} aria-describedby={described(errors.days && id('days-error'))}>
-        <p id={id('days-label')} class="group-label">
-          {t('scheduleFormDays')}
-        </p>
-        <div class="day-chips">
-          {MONDAY_FIRST.map((day) => (
-            <button
-              type="button"
-              key={day}
-              id={id(`day-${day}`)}
-              class="day-chip"
-              aria-pressed={days.includes(day) ? 'true' : 'false'}
-              aria-describedby={described(errors.days && id('days-error'))}
-              onClick={() => toggleDay(day)}
-            >
-              <span aria-hidden="true">{weekdayShort(day)}</span>
-              <span class="visually-hidden">{weekdayName(day)}</span>
-            </button>
-          ))}
-        </div>
-        <div class="day-quick">
-          <button type="button" class="link" onClick={() => setAll(EVERY_DAY)}>
-            {t('scheduleEveryDay')}
-          </button>
-          <button type="button" class="link" onClick={() => setAll(WEEKDAYS)}>
-            {t('scheduleWeekdays')}
-          </button>
-          <button type="button" class="link" onClick={() => setAll(WEEKENDS)}>
-            {t('scheduleWeekends')}
-          </button>
-        </div>
-        {errors.days && (
-          <p id={id('days-error')} class="field-error">
-            {errors.days}
-          </p>
-        )}
-      </div>
+      <DayPicker id={id} days={days} error={errors.days} onToggle={toggleDay} onSetAll={setAll} />
 
       <div class="form-times">
         <div class="form-field">
@@ -233,19 +180,13 @@ export function WindowForm({ initial, idBase, onSave, onCancel }: Props) {
             id={id('start')}
             type="time"
             value={start}
-            aria-invalid={errors.start ? 'true' : undefined}
-            aria-describedby={described(errors.start && id('start-error'))}
+            {...errorAria(errors.start, id('start-error'))}
             onInput={(e) => {
               setStart((e.target as HTMLInputElement).value);
-              clearError('start');
-              clearError('end');
+              clearError('start', 'end');
             }}
           />
-          {errors.start && (
-            <p id={id('start-error')} class="field-error">
-              {errors.start}
-            </p>
-          )}
+          <FieldError id={id('start-error')} error={errors.start} />
         </div>
         <div class="form-field">
           <label for={id('end')}>{t('scheduleFormEnd')}</label>
@@ -253,8 +194,7 @@ export function WindowForm({ initial, idBase, onSave, onCancel }: Props) {
             id={id('end')}
             type="time"
             value={end}
-            aria-invalid={errors.end ? 'true' : undefined}
-            aria-describedby={described(errors.end && id('end-error'), endNote && id('end-note'))}
+            {...errorAria(errors.end, id('end-error'), endNote && id('end-note'))}
             onInput={(e) => {
               setEnd((e.target as HTMLInputElement).value);
               clearError('end');
@@ -265,11 +205,7 @@ export function WindowForm({ initial, idBase, onSave, onCancel }: Props) {
               {endNote}
             </p>
           )}
-          {errors.end && (
-            <p id={id('end-error')} class="field-error">
-              {errors.end}
-            </p>
-          )}
+          <FieldError id={id('end-error')} error={errors.end} />
         </div>
         <div class="form-field">
           <label for={id('ends-on')}>{t('scheduleFormEndsOn')}</label>
