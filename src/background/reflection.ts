@@ -2,8 +2,8 @@
 // device's own database, save them as a file for the parent, or delete them all.
 import browser from 'webextension-polyfill';
 import { reflect, type ReflectionView } from '../core/reflection';
-import { withHearthDB, type ParkedThought } from './db';
-import type { HistoryEvent } from './history';
+import type { HistoryEvent, ParkedThought } from '../core/records';
+import { withHearthDB } from './db';
 
 /** storage.local key where the prompts keep `{ favourites: string[] }`. */
 const PROMPTS_KEY = 'prompts';

@@ -10,7 +10,7 @@
 //
 // Ways through and early endings are listed as plain facts. Nothing here counts
 // failures, streaks or anything to feel behind on.
-import type { HistoryEvent } from '../background/history';
+import type { HistoryEvent } from './records';
 import { addDays, formatDateKey, wallInstant, weekdayOf } from './wallclock';
 
 const HOUR = 3_600_000;

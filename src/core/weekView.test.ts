@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { occurrencesBetween } from './schedule';
 import { defaultSettings } from './settings';
-import { HOUR, at, inNewYork, sched, win } from './scheduleTesting';
+import { HOUR, at, inNewYork, sched, win } from '../../tests/unit/scheduleTesting';
 import type { OneOffBlock, Schedule, Weekday } from './types';
 import {
   describeDays,
@@ -18,7 +18,7 @@ import {
 } from './weekView';
 import { addDays, wallInstant } from './wallclock';
 
-// Everything here runs in America/New_York (see scheduleTesting).
+// Everything here runs in America/New_York (see tests/unit/scheduleTesting.ts).
 inNewYork();
 
 
