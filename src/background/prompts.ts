@@ -16,6 +16,7 @@ import {
   type PromptView,
   type RotationState,
 } from '../core/prompts';
+import { serial } from '../core/serial';
 import { toneProblems } from '../core/tone';
 
 export const PREFS_KEY = 'prompts';
@@ -134,12 +135,7 @@ async function loadRotation(): Promise<RotationState> {
 }
 
 // Read-modify-write steps run one after another, so two quick clicks can't lose one.
-let queue: Promise<unknown> = Promise.resolve();
-function serially<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
-}
+const serially = serial();
 
 // ---------------------------------------------------------------------------
 // Views
