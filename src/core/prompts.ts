@@ -74,8 +74,6 @@ export interface RotationState {
   last: Record<string, string>;
 }
 
-export const EMPTY_ROTATION: RotationState = Object.freeze({ rounds: {}, last: {} }) as RotationState;
-
 export function rotationKey(moment: Moment, kind: PromptKind | undefined): string {
   return `${moment}|${kind ?? '*'}`;
 }
