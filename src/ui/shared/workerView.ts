@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { serial } from '../../core/serial';
-import { originsFor } from '../../core/sites';
+import { originsFor } from '../../core/siteMatching';
 import type { Request, ResponseMap } from '../../messages';
 import { ask } from './client';
 
