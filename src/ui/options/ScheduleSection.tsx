@@ -7,7 +7,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { isDateKey, isWallTime, newId } from '../../core/settings';
 import type { BoundaryWindow, OneOffBlock, Schedule } from '../../core/types';
-import { describeWindow, occasionWord, occasionsOf } from '../../core/weekView';
+import { describeWindow, occasionWord, occasionsOf } from '../../core/windowSummary';
 import { addDays, formatDateKey, parseWallTime, wallInstant } from '../../core/wallclock';
 import { t } from '../../i18n';
 import type { SaveResult } from '../../messages';
