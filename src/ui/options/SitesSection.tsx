@@ -8,18 +8,14 @@
 // worth listing, since Hearth can hold back its notifications anyway. When the answer
 // comes, the list is fetched again so each site's access is shown as it now is.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { SITE_MODES, type SiteMode } from '../../core/settings';
+import type { SiteMode } from '../../core/settings';
 import { SITE_PRESETS, parseSitePattern, type SitePreset } from '../../core/sites';
 import { t } from '../../i18n';
 import type { SiteView } from '../../messages';
 import { ask, failureText } from '../shared/client';
 import { requestAccess, useAccessChanges, useWorkerView } from '../shared/workerView';
-
-const MODE_LABEL: Record<SiteMode, string> = {
-  quiet: 'siteModeQuiet',
-  dim: 'siteModeDim',
-  'set-aside': 'siteModeSetAside',
-};
+import { ADDRESS_ID, ADD_BUTTON_ID, AddSiteForm } from './AddSiteForm';
+import { SiteItem } from './SiteItem';
 
 /** The live-region sentence after a site's mode is set: "Slack will be dimmed…". */
 const MODE_NOW: Record<SiteMode, string> = {
@@ -28,12 +24,7 @@ const MODE_NOW: Record<SiteMode, string> = {
   'set-aside': 'siteModeNowSetAside',
 };
 
-const ADDRESS_ID = 'site-address';
-const ADDRESS_ERROR_ID = 'site-address-error';
-const ADD_BUTTON_ID = 'site-add-button';
 const LIST_TITLE_ID = 'sites-list-title';
-
-const asMode = (value: string): SiteMode | undefined => SITE_MODES.find((m) => m === value);
 
 export function SitesSection() {
   const { view, setView, loadProblem, inTurn, refresh } = useWorkerView('sites');
@@ -211,117 +202,22 @@ export function SitesSection() {
         </div>
       )}
 
-      <form class="add-site" onSubmit={addAddress} noValidate>
-        <div class="field">
-          <label class="address-label" for={ADDRESS_ID}>
-            {t('sitesAddressLabel')}
-          </label>
-          <input
-            id={ADDRESS_ID}
-            type="text"
-            inputMode="url"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellcheck={false}
-            placeholder={t('sitesAddressPlaceholder')}
-            value={address}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={error ? ADDRESS_ERROR_ID : undefined}
-            onInput={(e) => {
-              setAddress((e.target as HTMLInputElement).value);
-              setError('');
-            }}
-          />
-          {error && (
-            <p key={errorCount} id={ADDRESS_ERROR_ID} class="field-error" role="alert">
-              {error}
-            </p>
-          )}
-        </div>
-        <div class="field">
-          <label class="mode-label" for="site-mode">
-            {t('sitesModeLabel')}
-          </label>
-          <select
-            id="site-mode"
-            value={mode}
-            onChange={(e) => setMode(asMode((e.target as HTMLSelectElement).value) ?? 'quiet')}
-          >
-            <ModeOptions />
-          </select>
-        </div>
-        <button type="submit" id={ADD_BUTTON_ID} class="primary">
-          {t('sitesAddButton')}
-        </button>
-      </form>
+      <AddSiteForm
+        address={address}
+        mode={mode}
+        error={error}
+        errorCount={errorCount}
+        onAddress={(typed) => {
+          setAddress(typed);
+          setError('');
+        }}
+        onMode={setMode}
+        onSubmit={addAddress}
+      />
 
       <p class="note announcement" role="status">
         {announcement}
       </p>
     </section>
-  );
-}
-
-function ModeOptions() {
-  return (
-    <>
-      {SITE_MODES.map((m) => (
-        <option key={m} value={m}>
-          {t(MODE_LABEL[m])}
-        </option>
-      ))}
-    </>
-  );
-}
-
-interface SiteItemProps {
-  site: SiteView;
-  onMode: (site: SiteView, mode: SiteMode) => void;
-  onRemove: (site: SiteView) => void;
-  onAccess: (site: SiteView) => void;
-}
-
-function SiteItem({ site, onMode, onRemove, onAccess }: SiteItemProps) {
-  const { id, pattern, mode } = site.site;
-  return (
-    <li class="site" aria-labelledby={`site-name-${id}`}>
-      <p class="site-head">
-        <span class="site-name" id={`site-name-${id}`}>
-          {site.name}
-        </span>
-        {pattern !== site.name && <span class="site-pattern">{pattern}</span>}
-      </p>
-      <div class="site-controls">
-        <label for={`mode-${id}`}>{t('siteModeFor', [site.name])}</label>
-        <select
-          id={`mode-${id}`}
-          value={mode}
-          onChange={(e) => {
-            const next = asMode((e.target as HTMLSelectElement).value);
-            if (next && next !== mode) onMode(site, next);
-          }}
-        >
-          <ModeOptions />
-        </select>
-        <button type="button" id={`remove-${id}`} onClick={() => onRemove(site)}>
-          {t('siteRemove', [site.name])}
-        </button>
-      </div>
-      {!site.hasAccess && (
-        <div class="site-access">
-          <p class="note" id={`access-note-${id}`}>
-            {t('siteNoAccess')}
-          </p>
-          <button
-            type="button"
-            id={`access-${id}`}
-            aria-describedby={`access-note-${id}`}
-            onClick={() => onAccess(site)}
-          >
-            {t('siteGiveAccess', [site.name])}
-          </button>
-        </div>
-      )}
-    </li>
   );
 }

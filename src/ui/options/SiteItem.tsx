@@ -1,0 +1,80 @@
+// One work site in the settings page's list: its name, how it is quieted, a way to
+// take it off, and, while Hearth has no host access to it, a way to give it. The list,
+// adding and the announcements are SitesSection's.
+import { SITE_MODES, type SiteMode } from '../../core/settings';
+import { t } from '../../i18n';
+import type { SiteView } from '../../messages';
+
+const MODE_LABEL: Record<SiteMode, string> = {
+  quiet: 'siteModeQuiet',
+  dim: 'siteModeDim',
+  'set-aside': 'siteModeSetAside',
+};
+
+/** The mode a select's value names; undefined for anything else. */
+export const asMode = (value: string): SiteMode | undefined => SITE_MODES.find((m) => m === value);
+
+/** The modes a site can be quieted in, as a select's options. */
+export function ModeOptions() {
+  return (
+    <>
+      {SITE_MODES.map((m) => (
+        <option key={m} value={m}>
+          {t(MODE_LABEL[m])}
+        </option>
+      ))}
+    </>
+  );
+}
+
+interface SiteItemProps {
+  site: SiteView;
+  onMode: (site: SiteView, mode: SiteMode) => void;
+  onRemove: (site: SiteView) => void;
+  onAccess: (site: SiteView) => void;
+}
+
+export function SiteItem({ site, onMode, onRemove, onAccess }: SiteItemProps) {
+  const { id, pattern, mode } = site.site;
+  return (
+    <li class="site" aria-labelledby={`site-name-${id}`}>
+      <p class="site-head">
+        <span class="site-name" id={`site-name-${id}`}>
+          {site.name}
+        </span>
+        {pattern !== site.name && <span class="site-pattern">{pattern}</span>}
+      </p>
+      <div class="site-controls">
+        <label for={`mode-${id}`}>{t('siteModeFor', [site.name])}</label>
+        <select
+          id={`mode-${id}`}
+          value={mode}
+          onChange={(e) => {
+            const next = asMode((e.target as HTMLSelectElement).value);
+            if (next && next !== mode) onMode(site, next);
+          }}
+        >
+          <ModeOptions />
+        </select>
+        <button type="button" id={`remove-${id}`} onClick={() => onRemove(site)}>
+          {t('siteRemove', [site.name])}
+        </button>
+      </div>
+      {!site.hasAccess && (
+        <div class="site-access">
+          <p class="note" id={`access-note-${id}`}>
+            {t('siteNoAccess')}
+          </p>
+          <button
+            type="button"
+            id={`access-${id}`}
+            aria-describedby={`access-note-${id}`}
+            onClick={() => onAccess(site)}
+          >
+            {t('siteGiveAccess', [site.name])}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
