@@ -5,11 +5,11 @@ import type { HistoryEvent, ParkedThought } from '../core/records';
 import { withHearthDB } from './db';
 import { favouritesCount } from './promptStore';
 
-export const EXPORT_FORMAT = 'hearth-history';
-export const EXPORT_VERSION = 1;
+const EXPORT_FORMAT = 'hearth-history';
+const EXPORT_VERSION = 1;
 
 /** The document "Export history" saves. */
-export interface HistoryExport {
+interface HistoryExport {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
   /** ISO 8601, UTC */

@@ -30,7 +30,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
   return { settings, problems };
 }
 
-export async function saveSettings(settings: Settings): Promise<void> {
+async function saveSettings(settings: Settings): Promise<void> {
   await keep({ [SETTINGS_KEY]: settings });
   await mirrorToSync(settings);
 }

@@ -5,7 +5,7 @@ import { newId } from '../core/settings';
 import type { ParkedThought } from '../core/records';
 import { withHearthDB } from './db';
 
-export function viewOf(thoughts: ParkedThought[]): ThoughtsView {
+function viewOf(thoughts: ParkedThought[]): ThoughtsView {
   const open = thoughts.filter((t) => t.doneAt === null).sort((a, b) => a.parkedAt - b.parkedAt);
   return {
     waiting: open.filter((t) => t.handedBackAt === null),

@@ -177,7 +177,7 @@ export function timeProblems(choices: readonly Choice[]): Map<string, string> {
 }
 
 /** The window a ticked choice saves as, on top of the stored one when there is one. */
-export function windowOf(choice: Choice, stored: BoundaryWindow = choice.base): BoundaryWindow {
+function windowOf(choice: Choice, stored: BoundaryWindow = choice.base): BoundaryWindow {
   if (!choice.timed) return { ...stored, paused: false };
   return {
     ...stored,
