@@ -2,7 +2,7 @@
 // what every reconcile pays. Reported as microseconds per call.
 import { test } from 'vitest';
 import { desiredState } from '../src/core/desired';
-import { compileSites } from '../src/core/sites';
+import { compileSites } from '../src/core/siteMatching';
 import { defaultSettings } from '../src/core/settings';
 import { stripUnreadCount } from '../src/core/titles';
 import { record } from './record';

@@ -8,7 +8,8 @@ import { defaultSettings, type Settings } from '../core/settings';
 import type { BoundaryWindow } from '../core/types';
 import { TRANSITION_ALARM } from './enforcers/alarm';
 import { WELCOME_BACK_ID, noticeOnce } from './enforcers/notices';
-import { openHistory, type HistoryEvent } from './history';
+import type { HistoryEvent } from '../core/records';
+import { openHistory } from './history';
 import { reconcile } from './reconcile';
 import { SETTINGS_KEY } from './store';
 

@@ -1,17 +1,7 @@
 // Hearth's one IndexedDB database, on this device only: history events for
 // reflection, and parked thoughts waiting for family time to end.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { HistoryEvent } from './history';
-
-export interface ParkedThought {
-  id: string;
-  text: string;
-  /** epoch ms */
-  parkedAt: number;
-  /** Shown again once family time is over (set when it ends). */
-  handedBackAt: number | null;
-  doneAt: number | null;
-}
+import type { HistoryEvent, ParkedThought } from '../core/records';
 
 export interface HearthDB extends DBSchema {
   events: {

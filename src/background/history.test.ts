@@ -1,8 +1,8 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { HISTORY_DB_VERSION } from './db';
 import {
   HELD_ROW_MAX,
-  HISTORY_DB_VERSION,
   heldKey,
   historyKey,
   openHistory,

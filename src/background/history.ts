@@ -10,26 +10,8 @@
 // random UUID: unique by construction. Not an IDB-generated key: that would need a new
 // store and a copy of every stored record, where a UUID keeps the store and old keys.
 import type { IDBPIndex } from 'idb';
+import type { HistoryEvent, HistoryEventType } from '../core/records';
 import { openHearthDB, type HearthDB } from './db';
-
-export type HistoryEventType = 'boundary-start' | 'boundary-end' | 'override' | 'held';
-
-export interface HistoryEvent {
-  /**
-   * `${type}|${occurrenceKey}` for boundaries, heldKey() for held rows, else
-   * `${type}|${occurrenceKey}|${at}|${uuid}` (older records lack the uuid).
-   */
-  key: string;
-  /** epoch ms */
-  at: number;
-  type: HistoryEventType;
-  occurrenceKey: string;
-  label: string;
-  /** e.g. "ended-early", "skipped-tonight"; older held rows: their count */
-  detail?: string;
-  /** Held rows: notifications held back in one tab during one boundary. */
-  count?: number;
-}
 
 /**
  * What callers hand in: the key is worked out here, so it is always the same for the
@@ -73,8 +55,6 @@ async function latestStart(index: AtIndex, at: number): Promise<string | undefin
   }
   return undefined;
 }
-
-export { HISTORY_DB_VERSION } from './db';
 
 export function historyKey(event: NewHistoryEvent): string {
   return event.type === 'boundary-start' || event.type === 'boundary-end'

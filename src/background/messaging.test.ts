@@ -2,7 +2,8 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { defaultSettings } from '../core/settings';
 import type { StatusView } from '../messages';
-import { HELD_ROW_MAX, openHistory, type HistoryEvent } from './history';
+import type { HistoryEvent } from '../core/records';
+import { HELD_ROW_MAX, openHistory } from './history';
 import { handleMessage, isOwnPage } from './messaging';
 import { reconcileSoon } from './reconcile';
 

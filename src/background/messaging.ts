@@ -23,7 +23,7 @@ import { addCustomPrompt, nextPrompt, promptAction } from './prompts';
 import { clearHistory, exportHistory, reflectionView } from './reflection';
 import { exportSettings, importSettings, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
 import { loadPasses, loadSettings } from './store';
-import { compileSites } from '../core/sites';
+import { compileSites } from '../core/siteMatching';
 import { activeAt, occurrenceKey } from '../core/schedule';
 import type { Settings } from '../core/settings';
 import { parkThought, thoughtAction, thoughtsView } from './thoughts';

@@ -1,145 +1,25 @@
-// Gentle prompts at the storage edge: the parent's favourites, hidden prompts and own
-// prompts, and where each rotation stands. Every read is validated; a bad part of what
-// is stored falls back to its default on its own and never throws.
-import browser from 'webextension-polyfill';
-import * as v from 'valibot';
+// Gentle prompts, the worker's side: the next prompt for a moment, keeping one as a
+// favourite or hiding it, and the parent's own prompts, checked before they are kept.
+// What is stored, and how it is read back, is promptStore.ts.
 import { t } from '../i18n';
 import { PROMPT_LIBRARY } from '../core/promptLibrary';
-import {
-  PROMPT_KINDS,
-  PROMPT_MOMENTS,
-  choosePrompt,
-  promptMessageKey,
-  type Moment,
-  type PromptKind,
-  type PromptMeta,
-  type PromptView,
-  type RotationState,
-} from '../core/prompts';
+import { choosePrompt, promptMessageKey, type Moment, type PromptKind, type PromptMeta, type PromptView } from '../core/prompts';
+import { serial } from '../core/serial';
 import { toneProblems } from '../core/tone';
-
-export const PREFS_KEY = 'prompts';
-export const ROTATION_KEY = 'promptRotation';
-/** The longest prompt a parent can write, in characters. */
-export const MAX_CUSTOM_LENGTH = 200;
-
-export interface CustomPrompt {
-  id: string;
-  text: string;
-  kind: PromptKind;
-  moments: Moment[];
-}
-
-export interface PromptPrefs {
-  favourites: string[];
-  hidden: string[];
-  custom: CustomPrompt[];
-}
+import {
+  MAX_CUSTOM_LENGTH,
+  loadPromptPrefs,
+  loadRotation,
+  saveRotation,
+  savePromptPrefs,
+  type CustomPrompt,
+  type PromptPrefs,
+} from './promptStore';
 
 export type AddPromptResult = { ok: true; prompt: PromptView } | { ok: false; error: string };
 
-// ---------------------------------------------------------------------------
-// Schemas: each list keeps its readable items and drops the rest.
-// ---------------------------------------------------------------------------
-
-const IdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
-
-const CustomSchema = v.object({
-  id: IdSchema,
-  text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_CUSTOM_LENGTH)),
-  kind: v.picklist(PROMPT_KINDS),
-  moments: v.pipe(v.array(v.picklist(PROMPT_MOMENTS)), v.minLength(1)),
-});
-
-/** A list of `item`: not a list → empty; unreadable items dropped; repeated ids kept once. */
-function listOf<S extends v.GenericSchema>(item: S, idOf: (value: v.InferOutput<S>) => string) {
-  return v.fallback(
-    v.pipe(
-      v.array(v.unknown()),
-      v.transform((values) => {
-        const seen = new Set<string>();
-        const kept: v.InferOutput<S>[] = [];
-        for (const value of values) {
-          const parsed = v.safeParse(item, value);
-          if (!parsed.success || seen.has(idOf(parsed.output))) continue;
-          seen.add(idOf(parsed.output));
-          kept.push(parsed.output);
-        }
-        return kept;
-      }),
-    ),
-    [],
-  );
-}
-
-const PrefsSchema = v.fallback(
-  v.object({
-    favourites: listOf(IdSchema, (id) => id),
-    hidden: listOf(IdSchema, (id) => id),
-    custom: listOf(CustomSchema, (c) => c.id),
-  }),
-  () => ({ favourites: [], hidden: [], custom: [] }),
-);
-
-/** A record with string keys; unreadable entries dropped. */
-function recordOf<S extends v.GenericSchema>(item: S) {
-  return v.fallback(
-    v.pipe(
-      v.record(v.string(), v.unknown()),
-      v.transform((entries) => {
-        const kept: Record<string, v.InferOutput<S>> = {};
-        for (const [key, value] of Object.entries(entries)) {
-          if (key === '__proto__') continue;
-          const parsed = v.safeParse(item, value);
-          if (parsed.success) kept[key] = parsed.output;
-        }
-        return kept;
-      }),
-    ),
-    {},
-  );
-}
-
-const RotationSchema = v.fallback(
-  v.object({
-    rounds: recordOf(listOf(IdSchema, (id) => id)),
-    last: recordOf(IdSchema),
-  }),
-  () => ({ rounds: {}, last: {} }),
-);
-
-// ---------------------------------------------------------------------------
-// Storage
-// ---------------------------------------------------------------------------
-
-export async function loadPromptPrefs(): Promise<PromptPrefs> {
-  const { [PREFS_KEY]: stored } = await browser.storage.local.get(PREFS_KEY);
-  return v.parse(PrefsSchema, stored);
-}
-
-async function savePromptPrefs(prefs: PromptPrefs): Promise<void> {
-  // Only ids that exist are kept, so retired prompts leave nothing behind in storage.
-  const exists = new Set([...PROMPT_LIBRARY.map((p) => p.id), ...prefs.custom.map((c) => c.id)]);
-  const tidy: PromptPrefs = {
-    favourites: prefs.favourites.filter((id) => exists.has(id)),
-    hidden: prefs.hidden.filter((id) => exists.has(id)),
-    custom: prefs.custom,
-  };
-  await browser.storage.local.set({ [PREFS_KEY]: tidy });
-}
-
-async function loadRotation(): Promise<RotationState> {
-  const { [ROTATION_KEY]: stored } = await browser.storage.local.get(ROTATION_KEY);
-  return v.parse(RotationSchema, stored);
-}
-
 // Read-modify-write steps run one after another, so two quick clicks can't lose one.
-let queue: Promise<unknown> = Promise.resolve();
-function serially<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
-}
+const serially = serial();
 
 // ---------------------------------------------------------------------------
 // Views
@@ -176,7 +56,7 @@ export function nextPrompt(moment: Moment, kind: PromptKind | undefined, now: nu
     });
     if (!chosen) return null;
     // Remembering what was shown only spares repeats: storage refusing it must not cost the prompt.
-    await browser.storage.local.set({ [ROTATION_KEY]: chosen.state }).catch((error: unknown) => {
+    await saveRotation(chosen.state).catch((error: unknown) => {
       console.error('Hearth: the prompt rotation was not kept', error);
     });
     return viewOf(chosen.id, prefs);
@@ -248,15 +128,5 @@ export function addCustomPrompt(text: string, kind: PromptKind): Promise<AddProm
     prefs.custom = [...prefs.custom, prompt];
     await savePromptPrefs(prefs);
     return { ok: true, prompt: { id: prompt.id, text: clean, kind, favourite: false, custom: true } };
-  });
-}
-
-/** The parent's favourites, in the order they were kept. */
-export async function favouritePrompts(): Promise<PromptView[]> {
-  const prefs = await loadPromptPrefs();
-  const hidden = new Set(prefs.hidden);
-  return prefs.favourites.flatMap((id) => {
-    const view = hidden.has(id) ? null : viewOf(id, prefs);
-    return view ? [view] : [];
   });
 }

@@ -2,6 +2,7 @@
 // Idempotent and memory-free: it may run any number of times, after any restart.
 import { desiredState, headsUpDue, toApplied, transitions, type Desired } from '../core/desired';
 import { occurrenceKey } from '../core/schedule';
+import { serial } from '../core/serial';
 import type { Settings } from '../core/settings';
 import { formatTime, t } from '../i18n';
 import { applyAlarm } from './enforcers/alarm';
@@ -89,16 +90,10 @@ async function headsUp(desired: Desired, settings: Settings, now: number): Promi
 }
 
 // Events can arrive together (alarm + storage change + message); run one at a time
-// so two applies never interleave. This chain is a queue, not remembered state.
-let queue: Promise<unknown> = Promise.resolve();
+// so two applies never interleave.
+export const inTurn = serial((error) => console.error('Hearth: reconcile failed', error));
 
-/** Runs `task` after every apply already asked for, and before any asked for later. */
-export function inTurn<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task);
-  queue = run.catch((error: unknown) => console.error('Hearth: reconcile failed', error));
-  return run;
-}
-
+/** Reconciles once the reconcile before it is done, with the clock read as it starts. */
 export function reconcileSoon(clock: () => number = Date.now): Promise<Reconciled> {
   return inTurn(() => reconcile(clock()));
 }

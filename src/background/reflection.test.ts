@@ -4,7 +4,8 @@ process.env.TZ = 'Europe/London';
 
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openHearthDB, type ParkedThought } from './db';
+import type { ParkedThought } from '../core/records';
+import { openHearthDB } from './db';
 import { openHistory, type HeldReport, type NewHistoryEvent } from './history';
 import { clearHistory, exportHistory, reflectionView } from './reflection';
 

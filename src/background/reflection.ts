@@ -1,18 +1,15 @@
 // The worker's side of reflection: read history and parked thoughts from the
 // device's own database, save them as a file for the parent, or delete them all.
-import browser from 'webextension-polyfill';
 import { reflect, type ReflectionView } from '../core/reflection';
-import { withHearthDB, type ParkedThought } from './db';
-import type { HistoryEvent } from './history';
+import type { HistoryEvent, ParkedThought } from '../core/records';
+import { withHearthDB } from './db';
+import { favouritesCount } from './promptStore';
 
-/** storage.local key where the prompts keep `{ favourites: string[] }`. */
-const PROMPTS_KEY = 'prompts';
-
-export const EXPORT_FORMAT = 'hearth-history';
-export const EXPORT_VERSION = 1;
+const EXPORT_FORMAT = 'hearth-history';
+const EXPORT_VERSION = 1;
 
 /** The document "Export history" saves. */
-export interface HistoryExport {
+interface HistoryExport {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
   /** ISO 8601, UTC */
@@ -33,14 +30,6 @@ async function readAll(): Promise<{ events: HistoryEvent[]; thoughts: ParkedThou
     ]);
     return { events, thoughts };
   });
-}
-
-/** How many favourite prompts are kept; 0 when there are none or the stored value is not readable. */
-async function favouritesCount(): Promise<number> {
-  const { [PROMPTS_KEY]: prompts } = await browser.storage.local.get(PROMPTS_KEY);
-  if (typeof prompts !== 'object' || prompts === null) return 0;
-  const favourites = (prompts as { favourites?: unknown }).favourites;
-  return Array.isArray(favourites) ? favourites.filter((f) => typeof f === 'string').length : 0;
 }
 
 export async function reflectionView(now: number): Promise<ReflectionView> {

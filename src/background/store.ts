@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { parseSettings, type Settings } from '../core/settings';
 import type { AppliedOccurrence } from '../core/desired';
 import { activePasses, type Pass } from '../core/quiet';
+import { serial } from '../core/serial';
 import { NOT_SAVED } from '../messages';
 import { isOwnEcho, mirrorToSync, sameValue } from './sync';
 
@@ -39,7 +40,7 @@ export async function loadSettingsToApply(): Promise<LoadedSettings> {
   return { settings, problems };
 }
 
-export async function saveSettings(settings: Settings): Promise<void> {
+async function saveSettings(settings: Settings): Promise<void> {
   await keep({ [SETTINGS_KEY]: settings });
   await mirrorToSync(settings);
 }
@@ -61,12 +62,7 @@ async function keep(items: Record<string, unknown>): Promise<void> {
 // requests at once (the popup and the options page, or a change from another
 // device) never lose each other's change. Separate from the reconcile queue,
 // which waits on these.
-let writes: Promise<unknown> = Promise.resolve();
-function inTurn<T>(task: () => Promise<T>): Promise<T> {
-  const run = writes.then(task, task);
-  writes = run.catch(() => undefined);
-  return run;
-}
+const inTurn = serial();
 
 /** Applies `change` to the settings as stored now; null leaves them as they are. */
 export function updateSettings(change: (settings: Settings) => Settings | null): Promise<Settings> {

@@ -2,9 +2,10 @@
 // back gently when it ends. Nothing is ever sent anywhere.
 import type { ThoughtsView } from '../messages';
 import { newId } from '../core/settings';
-import { withHearthDB, type ParkedThought } from './db';
+import type { ParkedThought } from '../core/records';
+import { withHearthDB } from './db';
 
-export function viewOf(thoughts: ParkedThought[]): ThoughtsView {
+function viewOf(thoughts: ParkedThought[]): ThoughtsView {
   const open = thoughts.filter((t) => t.doneAt === null).sort((a, b) => a.parkedAt - b.parkedAt);
   return {
     waiting: open.filter((t) => t.handedBackAt === null),

@@ -39,7 +39,7 @@ export function desiredState(settings: Inputs, passes: readonly Pass[], now: num
 }
 
 /** A heads-up noticed later than this (the computer was asleep, the window was just created) is left out. */
-export const HEADS_UP_GRACE_MS = 2 * 60_000;
+const HEADS_UP_GRACE_MS = 2 * 60_000;
 
 /** The heads-up is due: its time has just come and family time has not started yet. */
 export function headsUpDue(desired: Desired, now: number): boolean {

@@ -6,7 +6,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  EMPTY_ROTATION,
   PROMPT_KINDS,
   PROMPT_MOMENTS,
   choosePrompt,
@@ -19,6 +18,8 @@ import {
 } from './prompts';
 
 const RUNS = 300;
+/** No prompt shown yet (frozen: choosing never changes the state it is given). */
+const EMPTY_ROTATION: RotationState = Object.freeze({ rounds: {}, last: {} });
 
 const kind = fc.constantFrom(...PROMPT_KINDS);
 const moment = fc.constantFrom(...PROMPT_MOMENTS);

@@ -3,7 +3,6 @@ import messages from '../../public/_locales/en/messages.json';
 import { PROMPT_LIBRARY } from './promptLibrary';
 import {
   AGE_RANGES,
-  EMPTY_ROTATION,
   PROMPT_KINDS,
   PROMPT_MOMENTS,
   choosePrompt,
@@ -21,6 +20,8 @@ import { toneProblems } from './tone';
 
 const english = messages as Record<string, { message: string; description?: string }>;
 const none = new Set<string>();
+/** No prompt shown yet (frozen: choosing never changes the state it is given). */
+const EMPTY_ROTATION: RotationState = Object.freeze({ rounds: {}, last: {} });
 
 const meta = (id: string, moments: Moment[], kind: PromptKind = 'micro-moment'): PromptMeta => ({ id, kind, moments });
 

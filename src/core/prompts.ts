@@ -74,8 +74,6 @@ export interface RotationState {
   last: Record<string, string>;
 }
 
-export const EMPTY_ROTATION: RotationState = Object.freeze({ rounds: {}, last: {} }) as RotationState;
-
 export function rotationKey(moment: Moment, kind: PromptKind | undefined): string {
   return `${moment}|${kind ?? '*'}`;
 }
@@ -93,7 +91,7 @@ export interface ChooseOptions {
 }
 
 /** mulberry32: a tiny, well-spread 32-bit PRNG. Returns numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -4,7 +4,7 @@
 process.env.TZ = 'Europe/London';
 
 import { describe, expect, it } from 'vitest';
-import type { HistoryEvent } from '../background/history';
+import type { HistoryEvent } from './records';
 import { durationWords, reflect, stretches } from './reflection';
 
 const HOUR = 3_600_000;

@@ -10,7 +10,7 @@
 //
 // Ways through and early endings are listed as plain facts. Nothing here counts
 // failures, streaks or anything to feel behind on.
-import type { HistoryEvent } from '../background/history';
+import type { HistoryEvent } from './records';
 import { addDays, formatDateKey, wallInstant, weekdayOf } from './wallclock';
 
 const HOUR = 3_600_000;
@@ -106,7 +106,7 @@ export function stretches(events: readonly HistoryEvent[], now: number): Stretch
 }
 
 /** Milliseconds of the (merged, non-overlapping) stretches inside [from, to). */
-export function msBetween(merged: readonly Stretch[], from: number, to: number): number {
+function msBetween(merged: readonly Stretch[], from: number, to: number): number {
   let total = 0;
   for (const s of merged) {
     const a = Math.max(s.start, from);
@@ -117,14 +117,14 @@ export function msBetween(merged: readonly Stretch[], from: number, to: number):
 }
 
 /** Monday 00:00 local of the week holding `now`. */
-export function weekStartOf(now: number): number {
+function weekStartOf(now: number): number {
   const today = formatDateKey(now);
   const back = (weekdayOf(today) + 6) % 7; // Sunday (0) is 6 days after Monday
   return wallInstant(addDays(today, -back), 0);
 }
 
 /** The 1st of the month holding `now`, 00:00 local. */
-export function monthStartOf(now: number): number {
+function monthStartOf(now: number): number {
   return wallInstant(`${formatDateKey(now).slice(0, 8)}01`, 0);
 }
 

@@ -1,36 +1,10 @@
 // The sentences pure modules show a parent come from public/_locales/<lang>/messages.json.
 // Pure code can't call browser.i18n, so it asks `say`, which the extension's edges point at
 // browser.i18n.getMessage once at start-up (src/i18n.ts). Unit tests point it at the
-// English messages with `sayFromMessages` (tests/unit/setup.ts), so the messages are not
-// bundled into the extension a second time.
+// English messages (tests/unit/setup.ts), so the messages are not bundled into the
+// extension a second time.
 
 export type Say = (key: string, substitutions?: string[]) => string;
-
-interface MessageEntry {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
-
-/**
- * A translator over one messages.json, following chrome.i18n.getMessage: `$NAME$` is
- * replaced by the placeholder's content (names match case-insensitively), whose `$1`…`$9`
- * are the substitutions; `$$` is a literal "$". A missing key comes back as the key itself.
- */
-export function sayFromMessages(messages: Record<string, MessageEntry>): Say {
-  const entries = new Map(Object.entries(messages).map(([key, entry]) => [key.toLowerCase(), entry]));
-  return (key, substitutions = []) => {
-    const entry = entries.get(key.toLowerCase());
-    if (!entry) return key;
-    const placeholders = new Map(
-      Object.entries(entry.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p.content]),
-    );
-    const positional = (text: string) =>
-      text.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
-    return entry.message.replace(/\$\$|\$([A-Za-z0-9_@]+)\$/g, (_whole, name: string | undefined) =>
-      name === undefined ? '$' : positional(placeholders.get(name.toLowerCase()) ?? ''),
-    );
-  };
-}
 
 // Before any edge has set it, a key stands for its sentence (never seen by a parent:
 // src/i18n.ts sets the real one as it loads).

@@ -7,10 +7,10 @@ import {
   occurrenceKey,
   occurrencesBetween,
 } from './schedule';
-import { HOUR, at, inNewYork, sched, win } from './scheduleTesting';
+import { HOUR, at, inNewYork, sched, win } from '../../tests/unit/scheduleTesting';
 import type { BoundaryWindow, OneOffBlock } from './types';
 
-// Everything here runs in America/New_York (see scheduleTesting).
+// Everything here runs in America/New_York (see tests/unit/scheduleTesting.ts).
 inNewYork();
 
 const DAY = 24 * HOUR;

@@ -17,7 +17,8 @@ import {
   type Settings,
 } from './settings';
 import type { BoundaryWindow, OneOffBlock, Skip } from './types';
-import { sayFromMessages, setSay } from './say';
+import { setSay } from './say';
+import { sayFromMessages } from '../../tests/unit/sayFromMessages';
 
 const strictlyValid = (value: unknown) => v.safeParse(SettingsSchema, value).success;
 

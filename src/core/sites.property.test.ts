@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SiteMode, WorkSite } from './settings';
-import { compileSites, originsFor, parseSitePattern } from './sites';
+import { compileSites, originsFor } from './siteMatching';
+import { parseSitePattern } from './sites';
 
 const RUNS = 300;
 /** The shared endings parseSitePattern refuses as whole patterns. */

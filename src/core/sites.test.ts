@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteMode, WorkSite } from './settings';
-import { SITE_PRESETS, compileSites, shadowedBy, originsFor, parseSitePattern } from './sites';
+import { compileSites, shadowedBy, originsFor } from './siteMatching';
+import { SITE_PRESETS, parseSitePattern } from './sites';
 
 const site = (id: string, pattern: string, mode: SiteMode = 'quiet'): WorkSite => ({ id, pattern, mode });
 

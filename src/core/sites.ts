@@ -1,4 +1,5 @@
-// Work-site patterns: what a parent types, and what Hearth hands the browser. Pure.
+// Work-site patterns: what a parent types, read into one normal form, and the common
+// work tools offered as presets. Pure. What the browser is handed is siteMatching.ts.
 //
 // A pattern is a host name, optionally with a leading "*.":
 //   app.slack.com, mail.google.com, slack.com, *.atlassian.net, 127.0.0.1, localhost
@@ -30,7 +31,7 @@ const SHARED_ENDINGS = new Set(['co.uk', 'com.au', 'co.jp', 'co.nz', 'com.br', '
 const MAX_LENGTH = 253; // a whole host name (and settings' limit for a stored pattern)
 const MAX_LABEL = 63;
 /** IPv4 in the canonical form `new URL` gives (it rewrites 127.1, 0x7f.0.0.1, …). */
-const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+export const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
 const quote = (text: string): string => {
   const chars = Array.from(text);
@@ -147,119 +148,6 @@ export function parseSitePattern(input: string): ParsedPattern {
     return fail(say('coreSiteNoDot', [said]));
   }
   return { ok: true, pattern };
-}
-
-// ---------------------------------------------------------------------------
-// Compiling the parent's list for the browser
-// ---------------------------------------------------------------------------
-
-interface Target {
-  host: string;
-  /** An IPv4 address or localhost: that host alone, no subdomains. */
-  exact: boolean;
-}
-
-function targetOf(pattern: string): Target | null {
-  const parsed = parseSitePattern(pattern);
-  if (!parsed.ok) return null;
-  const host = parsed.pattern.replace(/^\*\./, '');
-  return { host, exact: host === 'localhost' || IPV4.test(host) };
-}
-
-/**
- * Extension match pattern (Chrome and Firefox): `*` scheme = http and https, no port
- * (Firefox rejects one; Chrome matches every port when none is given), and a leading
- * `*.` covers the bare host too.
- */
-const matchPatternOf = (t: Target): string => (t.exact ? `*://${t.host}/*` : `*://*.${t.host}/*`);
-
-/**
- * chrome.contentSettings `primaryPattern`. Chrome parses it as an extension match
- * pattern (path must be `/*`, a port may be named) and converts it itself:
- * `*://*.slack.com/*` becomes its internal `[*.]slack.com`. The `[*.]` form is that
- * internal one and the API refuses it. With the `*` scheme and no port Chrome already
- * matches every port; the explicit `:*` on addresses says so for local servers.
- */
-const contentSettingsPatternOf = (t: Target): string =>
-  t.exact ? `*://${t.host}:*/*` : `*://*.${t.host}/*`;
-
-/** Host-permission origins to request for one pattern; [] when it can't be read. */
-export function originsFor(pattern: string): string[] {
-  const target = targetOf(pattern);
-  return target ? [matchPatternOf(target)] : [];
-}
-
-export interface CompiledSites {
-  /** For scripting.registerContentScripts, tabs.query and permissions. Sorted, unique. */
-  matchPatterns: string[];
-  /** For chrome.contentSettings primaryPattern. Sorted, unique. */
-  contentSettingsPatterns: string[];
-  /** The site quieting this URL, the most specific one first; null for none. */
-  siteFor(url: string): WorkSite | null;
-}
-
-const sortedUnique = (items: Iterable<string>): string[] => [...new Set(items)].sort();
-
-/** The URL's hostname when it is http(s), lowercased and without a trailing dot. */
-function hostOf(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  return parsed.hostname.replace(/\.$/, '');
-}
-
-/**
- * Compiles the parent's list once per settings change. A site whose pattern can't be
- * read is left out (it matches nothing); when two sites name the same host, the first
- * one in the list is used.
- */
-export function compileSites(sites: readonly WorkSite[]): CompiledSites {
-  const byHost = new Map<string, { site: WorkSite; exact: boolean }>();
-  for (const site of sites) {
-    const target = targetOf(site.pattern);
-    if (target && !byHost.has(target.host)) byHost.set(target.host, { site, exact: target.exact });
-  }
-  const targets = [...byHost].map(([host, { exact }]) => ({ host, exact }));
-
-  return {
-    matchPatterns: sortedUnique(targets.map(matchPatternOf)),
-    contentSettingsPatterns: sortedUnique(targets.map(contentSettingsPatternOf)),
-    siteFor(url) {
-      const host = hostOf(url);
-      if (host === null) return null;
-      const own = byHost.get(host);
-      if (own) return own.site;
-      if (IPV4.test(host)) return null; // an address has no parent domains
-      // Walk up one label at a time: app.slack.com → slack.com → com.
-      for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) {
-        const entry = byHost.get(host.slice(dot + 1));
-        if (entry && !entry.exact) return entry.site;
-      }
-      return null;
-    },
-  };
-}
-
-/**
- * Match patterns of the `others` whose pages the patterns of `over` match too, but
- * which win there as the more specific site (app.slack.com under *.slack.com): a
- * script meant for `over` must leave them out. Sorted, unique.
- */
-export function shadowedBy(over: readonly WorkSite[], others: readonly WorkSite[]): string[] {
-  const overCompiled = compileSites(over);
-  const all = compileSites([...others, ...over]);
-  const shadowed: string[] = [];
-  for (const site of others) {
-    const target = targetOf(site.pattern);
-    if (!target) continue;
-    const page = `https://${target.host}/`;
-    if (overCompiled.siteFor(page) && all.siteFor(page)?.id === site.id) shadowed.push(matchPatternOf(target));
-  }
-  return sortedUnique(shadowed);
 }
 
 // ---------------------------------------------------------------------------

@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import english from '../../public/_locales/en/messages.json';
-import { say, sayFromMessages, setSay } from '../../src/core/say';
+import { say, setSay } from '../../src/core/say';
 import { defaultSettings, parseSettings } from '../../src/core/settings';
 import { exportSettingsFile, parseSettingsFile } from '../../src/core/settingsFile';
 import { parseSitePattern } from '../../src/core/sites';
+import { sayFromMessages } from './sayFromMessages';
 import { arrayLength, sources } from './sourceScan';
 
 type Messages = Parameters<typeof sayFromMessages>[0];

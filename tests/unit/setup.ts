@@ -5,23 +5,20 @@ import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, vi } from 'vitest';
 import messages from '../../public/_locales/en/messages.json';
-import { sayFromMessages, setSay } from '../../src/core/say';
+import { setSay } from '../../src/core/say';
+import { sayFromMessages, type MessageEntry } from './sayFromMessages';
 
-type Entry = { message: string; placeholders?: Record<string, { content: string }> };
+const english = messages as Record<string, MessageEntry>;
+const sayEnglish = sayFromMessages(english);
 
-/** chrome.i18n.getMessage's substitution rules, enough for Hearth's messages. */
+/** browser.i18n.getMessage in English: '' for a key with no message, as the browser answers. */
 export function englishMessage(key: string, substitutions?: string | string[]): string {
-  const entry = (messages as Record<string, Entry>)[key];
-  if (!entry) return '';
-  const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-  const positional = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-  return entry.message.replace(/\$([A-Za-z_]+)\$/g, (_, name: string) =>
-    positional(entry.placeholders?.[name.toLowerCase()]?.content ?? ''),
-  );
+  if (!Object.hasOwn(english, key)) return '';
+  return sayEnglish(key, substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions]);
 }
 
 // Pure modules' sentences, in English, as the extension's edges provide them.
-setSay(sayFromMessages(messages as Record<string, Entry>));
+setSay(sayEnglish);
 
 Object.assign(fakeBrowser.i18n, {
   getMessage: englishMessage,

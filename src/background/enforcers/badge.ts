@@ -5,7 +5,7 @@ import type { Desired } from '../../core/desired';
 
 const ON_COLOUR = '#F08A3C';
 
-export function badgeFor(desired: Desired): { text: string; title: string } {
+function badgeFor(desired: Desired): { text: string; title: string } {
   const first = desired.active[0];
   if (!first || desired.until === null) return { text: '', title: t('titleWorkTime') };
   return { text: t('badgeOn'), title: t('titleFamilyTime', [first.label, formatTime(desired.until)]) };

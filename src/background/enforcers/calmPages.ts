@@ -7,7 +7,7 @@
 import browser from 'webextension-polyfill';
 import { settle } from './tabs';
 
-export const CALM_PAGE = 'src/ui/calm/index.html';
+const CALM_PAGE = 'src/ui/calm/index.html';
 
 export function calmUrl(siteId: string, original: string): string {
   return `${browser.runtime.getURL(CALM_PAGE)}?site=${encodeURIComponent(siteId)}#${original}`;

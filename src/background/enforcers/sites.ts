@@ -3,7 +3,8 @@
 // dim), tabs muted, set-aside pages. Effects that need host access apply only
 // to the sites the parent has given access to; the notification block needs none.
 import browser from 'webextension-polyfill';
-import { compileSites, originsFor, shadowedBy, siteName, type CompiledSites } from '../../core/sites';
+import { compileSites, originsFor, shadowedBy, type CompiledSites } from '../../core/siteMatching';
+import { siteName } from '../../core/sites';
 import type { SitePlan } from '../../core/quiet';
 import type { TabPlan } from '../../messages';
 import { applyMute } from './mute';

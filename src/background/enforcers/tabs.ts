@@ -2,7 +2,7 @@
 // discarded tab may leave executeScript or sendMessage unanswered for good.
 import type { Tabs } from 'webextension-polyfill';
 
-export const TAB_CALL_LIMIT_MS = 2000;
+const TAB_CALL_LIMIT_MS = 2000;
 
 /** Settles with the call's answer, or undefined after the limit or on an error. */
 export function settle<T>(call: Promise<T>, ms = TAB_CALL_LIMIT_MS): Promise<T | undefined> {

@@ -1,3 +1,5 @@
+// Over 250 lines: one flow (steps, skip, save), whose focus moves and announcements read
+// best together; each step is already its own file.
 // The first-run welcome: three short steps, one at a time (work tools, family time,
 // all set), skippable at every point. The defaults are in force from the moment Hearth
 // is installed, so skipping changes nothing: the tab says so, and offers to close

@@ -3,7 +3,7 @@
 import { t } from '../../i18n';
 import type { BoundaryWindow } from '../../core/types';
 import type { SitesView } from '../../messages';
-import { listWords, whenWords } from './choices';
+import { listWords, whenWords } from './words';
 
 interface SummaryStepProps {
   sites: SitesView | null;

@@ -4,7 +4,8 @@
 // the start is the next morning (a bedtime from 10:00 pm to 6:30 am), said plainly
 // under the end time.
 import { t } from '../../i18n';
-import { daysWords, endDayNote, fieldId, whenWords, type Choice } from './choices';
+import { endDayNote, fieldId, type Choice } from './choices';
+import { daysWords, whenWords } from './words';
 
 export type ChoicePatch = Partial<Pick<Choice, 'on' | 'start' | 'end'>>;
 

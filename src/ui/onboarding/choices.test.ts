@@ -6,18 +6,17 @@ import type { BoundaryWindow, Schedule } from '../../core/types';
 import { SITE_PRESETS } from '../../core/sites';
 import {
   choicesFrom,
-  daysWords,
   endDayNote,
   endDayOffsetOf,
   fieldId,
   sameSite,
   scheduleWith,
   timeProblems,
-  whenWords,
   windowsToSave,
   workTools,
   type Choice,
 } from './choices';
+import { daysWords, whenWords } from './words';
 
 const defaults = (): Schedule => defaultSettings().schedule;
 const set = (choices: Choice[], id: Choice['id'], patch: Partial<Choice>): Choice[] =>

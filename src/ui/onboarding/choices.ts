@@ -1,17 +1,17 @@
 // The welcome page's choices, apart from the page: which work tools it offers, which
-// family times it suggests, how a choice becomes a stored window, and how times and
-// days are put into words. No browser API beyond i18n.
+// family times it suggests, and how a choice becomes a stored window. The words for
+// times and days are words.ts. No browser API beyond i18n.
 //
 // Suggestions keep the ids of the default windows ('dinner', 'bedtime', 'weekend'), so
 // saving replaces a default in place instead of adding a second one. A stored window
 // with one of these ids is shown as it is stored (its times and days), and saving keeps
 // its name and days; a suggestion left unticked is taken out of the schedule. Windows
 // with other ids, one-off blocks and "not tonight" skips are kept as they are.
-import browser from 'webextension-polyfill';
-import type { BoundaryWindow, Schedule, Weekday } from '../../core/types';
+import type { BoundaryWindow, Schedule } from '../../core/types';
 import { defaultWindow } from '../../core/settings';
 import { SITE_PRESETS } from '../../core/sites';
 import { t } from '../../i18n';
+import { listWords, wallTimeWords } from './words';
 
 // ---------------------------------------------------------------------------
 // Work tools
@@ -26,17 +26,6 @@ export interface Tool {
   /** The letter on its badge. */
   letter: string;
   pattern: string;
-}
-
-const language = () => browser.i18n.getUILanguage();
-
-/** "Jira and Confluence", "Saturday and Sunday", in the browser's language. */
-export function listWords(items: readonly string[]): string {
-  try {
-    return new Intl.ListFormat(language(), { style: 'long', type: 'conjunction' }).format(items);
-  } catch {
-    return items.join(', ');
-  }
 }
 
 /**
@@ -188,7 +177,7 @@ export function timeProblems(choices: readonly Choice[]): Map<string, string> {
 }
 
 /** The window a ticked choice saves as, on top of the stored one when there is one. */
-export function windowOf(choice: Choice, stored: BoundaryWindow = choice.base): BoundaryWindow {
+function windowOf(choice: Choice, stored: BoundaryWindow = choice.base): BoundaryWindow {
   if (!choice.timed) return { ...stored, paused: false };
   return {
     ...stored,
@@ -221,50 +210,4 @@ export function scheduleWith(current: Schedule, choices: readonly Choice[]): Sch
 /** The windows the parent is about to save, for the summary: ticked ones and the rest kept. */
 export function windowsToSave(stored: readonly BoundaryWindow[], choices: readonly Choice[]): BoundaryWindow[] {
   return scheduleWith({ windows: [...stored], blocks: [], skips: [] }, choices).windows.filter((w) => !w.paused);
-}
-
-// ---------------------------------------------------------------------------
-// Words
-// ---------------------------------------------------------------------------
-
-/** "6:00 pm" (or "18:00") for "18:00", in the browser's language and clock style. */
-export function wallTimeWords(time: string): string {
-  const [h, m] = time.split(':').map(Number);
-  if (h === undefined || m === undefined || Number.isNaN(h) || Number.isNaN(m)) return time;
-  return new Intl.DateTimeFormat(language(), { hour: 'numeric', minute: '2-digit' }).format(new Date(2000, 0, 1, h, m));
-}
-
-/** "Sunday": 1 January 2023 was a Sunday. */
-function weekdayName(day: number): string {
-  return new Intl.DateTimeFormat(language(), { weekday: 'long' }).format(new Date(2023, 0, 1 + day));
-}
-
-/** "every day", "weekdays", "Sunday to Thursday", "Saturday and Sunday", "Monday". */
-export function daysWords(days: readonly Weekday[]): string {
-  const set = new Set(days);
-  if (set.size === 7) return t('onboardingEveryDay');
-  if (set.size === 5 && [1, 2, 3, 4, 5].every((d) => set.has(d as Weekday))) return t('onboardingWeekdays');
-  // One unbroken run of three or more days (Friday to Sunday wraps round the week).
-  const starts = [...set].filter((d) => !set.has(((d + 6) % 7) as Weekday));
-  const first = starts[0];
-  if (starts.length === 1 && first !== undefined && set.size >= 3) {
-    return t('onboardingDayRange', [weekdayName(first), weekdayName((first + set.size - 1) % 7)]);
-  }
-  // Monday first, as a week is usually read.
-  const ordered = [...set].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7));
-  return listWords(ordered.map(weekdayName));
-}
-
-/** "every day, 6:00 pm to 7:30 pm"; "all of Saturday and Sunday". */
-export function whenWords(w: BoundaryWindow): string {
-  const days = daysWords(w.days);
-  const start = wallTimeWords(w.start);
-  const end = wallTimeWords(w.end);
-  const weekendDays = w.days.length === 1 && w.days[0] === 6;
-  if (weekendDays && w.start === '00:00' && w.end === '00:00' && w.endDayOffset === 2) {
-    return t('onboardingWholeWeekend');
-  }
-  if (w.endDayOffset === 0) return t('onboardingWhen', [days, start, end]);
-  if (w.endDayOffset === 1) return t('onboardingWhenNextDay', [days, start, end]);
-  return t('onboardingWhenLater', [days, start, end, String(w.endDayOffset)]);
 }

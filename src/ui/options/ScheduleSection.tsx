@@ -9,7 +9,7 @@
 // land in the order asked.
 import { useEffect, useState } from 'preact/hooks';
 import type { BoundaryWindow, OneOffBlock, Schedule } from '../../core/types';
-import { describeWindow } from '../../core/weekView';
+import { describeWindow } from '../../core/windowSummary';
 import { t } from '../../i18n';
 import type { SaveResult } from '../../messages';
 import { ask, failureText } from '../shared/client';

@@ -2,7 +2,7 @@
 // on (with a button to skip that one occurrence, or to undo a skip), and its own edit,
 // pause and delete buttons. While it is being changed, its form takes the buttons' place.
 import type { BoundaryWindow, Schedule } from '../../core/types';
-import { describeWindow, occasionWord, occasionsOf, type ScheduleWords } from '../../core/weekView';
+import { describeWindow, occasionWord, occasionsOf, type ScheduleWords } from '../../core/windowSummary';
 import { t } from '../../i18n';
 import {
   skipButtonLabel,

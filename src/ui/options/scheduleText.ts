@@ -2,7 +2,7 @@
 // browser's own language, and the pieces describeWindow puts together.
 import browser from 'webextension-polyfill';
 import type { Weekday } from '../../core/types';
-import { occasionWord, type ScheduleWords } from '../../core/weekView';
+import { occasionWord, type ScheduleWords } from '../../core/windowSummary';
 import { addDays, formatDateKey } from '../../core/wallclock';
 import { formatTime, t } from '../../i18n';
 

@@ -1,7 +1,7 @@
 // Parked thoughts handed back after family time: gently, one line each, with
 // done, copy and clear. Shown in the popup and on the welcome-back page.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ParkedThought } from '../../background/db';
+import type { ParkedThought } from '../../core/records';
 import type { ThoughtsView } from '../../messages';
 import { t } from '../../i18n';
 import { ask } from './client';

@@ -1,8 +1,9 @@
 // What the settings pages share: a view of the worker's answer that refreshes in
 // turn (answers land in the order asked), and asking for a site's host access.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { originsFor } from '../../core/sites';
+import { serial } from '../../core/serial';
+import { originsFor } from '../../core/siteMatching';
 import type { Request, ResponseMap } from '../../messages';
 import { ask } from './client';
 
@@ -11,14 +12,8 @@ type Viewable = 'sites' | 'settings';
 export function useWorkerView<T extends Viewable>(type: T) {
   const [view, setView] = useState<ResponseMap[T] | null>(null);
   const [loadProblem, setLoadProblem] = useState(false);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-
-  /** Runs calls to the worker one after another, so their answers land in the order asked. */
-  const inTurn = useCallback(<R,>(task: () => Promise<R>): Promise<R> => {
-    const run = queue.current.then(task, task);
-    queue.current = run.catch(() => undefined);
-    return run;
-  }, []);
+  // Calls to the worker run one after another, so their answers land in the order asked.
+  const [inTurn] = useState(() => serial());
 
   /** `take`: asked when the answer arrives; false leaves the view as it is (a later change is on its way). */
   const refresh = useCallback(

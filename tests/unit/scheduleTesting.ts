@@ -2,7 +2,7 @@
 // and small builders for windows and schedules. Test code only: nothing in the
 // extension imports it.
 import { afterAll } from 'vitest';
-import type { BoundaryWindow, OneOffBlock, Schedule, Skip } from './types';
+import type { BoundaryWindow, OneOffBlock, Schedule, Skip } from '../../src/core/types';
 
 /**
  * Runs the calling test file in America/New_York. Call it at import time, not in
