@@ -2,7 +2,7 @@
 // level (MV3 may start the worker for any of these events). Events that change what
 // should be (install, startup, alarm, settings, host access) end in the same idempotent
 // reconcile; reads (messages asking where the parent stands) apply nothing.
-import browser from 'webextension-polyfill';
+import { browser } from './ext';
 import { WELCOME_BACK_ID } from './enforcers/notices';
 import { tellAccessGone } from './enforcers/scripts';
 import { handleMessage } from './messaging';

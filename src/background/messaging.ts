@@ -1,6 +1,6 @@
 // Messages are accepted only in the shapes of the map: requests from Hearth's
 // own pages, and reports from its content scripts ("I am a work tab here").
-import browser, { type Runtime } from 'webextension-polyfill';
+import { browser, type Runtime } from './ext';
 import * as v from 'valibot';
 import {
   ContentReportSchema,

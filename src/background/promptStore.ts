@@ -2,7 +2,7 @@
 // prompts, and where each rotation stands. The one module that knows their keys and
 // shapes. Every read is validated; a bad part of what is stored falls back to its
 // default on its own and never throws.
-import browser from 'webextension-polyfill';
+import { browser } from './ext';
 import * as v from 'valibot';
 import { PROMPT_LIBRARY } from '../core/promptLibrary';
 import { PROMPT_KINDS, PROMPT_MOMENTS, type Moment, type PromptKind, type RotationState } from '../core/prompts';

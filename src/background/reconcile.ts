@@ -11,7 +11,7 @@ import { HEADS_UP_ID, WELCOME_BACK_ID, noticeOnce } from './enforcers/notices';
 import { applySiteEffects } from './enforcers/sites';
 import { openHistory } from './history';
 import { handBack } from './thoughts';
-import browser from 'webextension-polyfill';
+import { browser } from './ext';
 import { loadApplied, loadPasses, loadSettings, loadSettingsToApply, saveApplied, updatePasses, type LoadedSettings } from './store';
 
 export interface Reconciled extends LoadedSettings {

@@ -1,5 +1,5 @@
 // Settings and reconcile bookkeeping in extension storage. Every read is validated.
-import browser from 'webextension-polyfill';
+import { browser } from './ext';
 import { parseSettings, type Settings } from '../core/settings';
 import type { AppliedOccurrence } from '../core/desired';
 import { activePasses, type Pass } from '../core/quiet';

@@ -3,7 +3,7 @@
 // is mirrored to sync, and a change that arrives from another device is adopted
 // into local (which reconciles). When sync refuses (quota, item size, sync off),
 // settings still save on this device and the parent is told plainly.
-import browser from 'webextension-polyfill';
+import { browser } from './ext';
 import type { Settings } from '../core/settings';
 import { t } from '../i18n';
 

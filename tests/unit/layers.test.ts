@@ -204,6 +204,19 @@ describe('layers', () => {
   test('no import cycles in src', () => {
     expect(cyclesIn(graph)).toEqual([]);
   });
+
+  // One seam for the worker's browser calls, so unit tests swap one fake (docs/architecture.md).
+  const SEAM = 'src/background/ext.ts';
+  test.each(files.filter((f) => f.file.startsWith('src/background/') && f.file !== SEAM))(
+    '$file reaches the browser only through background/ext.ts',
+    ({ file, text, imports }) => {
+      const reaches = [
+        ...imports.filter((i) => i.specifier === 'webextension-polyfill').map(() => `${file}: imports webextension-polyfill`),
+        ...(/\bchrome\s*[.?]|\{\s*chrome\??\s*:/.test(text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')) ? [`${file}: reaches chrome directly`] : []),
+      ];
+      expect(reaches).toEqual([]);
+    },
+  );
 });
 
 describe('file size', () => {

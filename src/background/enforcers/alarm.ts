@@ -1,6 +1,6 @@
 // One alarm for the next transition. Chromium may drop alarms across restarts,
 // so reconcile sets it on every run rather than only on install.
-import browser from 'webextension-polyfill';
+import { browser } from '../ext';
 
 export const TRANSITION_ALARM = 'hearth:transition';
 

@@ -1,5 +1,5 @@
 // The toolbar button says whether family time is on: a small warm badge and a plain title.
-import browser from 'webextension-polyfill';
+import { browser } from '../ext';
 import { formatTime, t } from '../../i18n';
 import type { Desired } from '../../core/desired';
 

@@ -4,7 +4,7 @@
 // web-accessible: a web page can neither open, frame nor fetch the calm page (see
 // docs/trust.md). When the site is no longer set aside, calm pages go back there.
 // Tabs already open stay where they are, under the calm overlay.
-import browser from 'webextension-polyfill';
+import { browser } from '../ext';
 import { settle } from './tabs';
 
 const CALM_PAGE = 'src/ui/calm/index.html';

@@ -1,7 +1,7 @@
 // Work tabs are muted during family time. Afterwards only the tabs Hearth muted
 // are unmuted, and only if they are still muted by Hearth: a tab the parent
 // muted (before, or during, family time) stays muted.
-import browser, { type Tabs } from 'webextension-polyfill';
+import { browser, type Tabs } from '../ext';
 import { settle } from './tabs';
 
 // storage.session: tab ids do not outlive the browser session, and neither should this.

@@ -2,19 +2,11 @@
 // time, and a short welcome back at its end. Each is shown once per occurrence
 // (remembered in storage, since reconcile runs many times) and only when the
 // browser lets Hearth notify at all.
-import browser from 'webextension-polyfill';
+import { browser, mayNotify } from '../ext';
 
 const SHOWN_KEY = 'noticesShown';
 export const HEADS_UP_ID = 'hearth-heads-up';
 export const WELCOME_BACK_ID = 'hearth-welcome-back';
-
-/** Chromium says when the parent turned Hearth's notifications off; Firefox simply doesn't show them. */
-async function allowed(): Promise<boolean> {
-  const api = (globalThis as { chrome?: { notifications?: { getPermissionLevel?: () => Promise<string> } } }).chrome
-    ?.notifications;
-  if (!api?.getPermissionLevel) return true;
-  return (await api.getPermissionLevel().catch(() => 'granted')) !== 'denied';
-}
 
 /** Shows `id` once for `occurrence` (a key): true when it was shown now. */
 export async function noticeOnce(id: string, occurrence: string, title: string, message: string): Promise<boolean> {
@@ -22,7 +14,7 @@ export async function noticeOnce(id: string, occurrence: string, title: string, 
   const shown = (stored && typeof stored === 'object' ? stored : {}) as Record<string, string>;
   if (shown[id] === occurrence) return false;
   await browser.storage.local.set({ [SHOWN_KEY]: { ...shown, [id]: occurrence } });
-  if (!(await allowed())) return false;
+  if (!(await mayNotify())) return false;
   await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),

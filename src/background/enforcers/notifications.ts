@@ -3,18 +3,12 @@
 // worker (push). `clear()` then gives back the parent's own choice. There is no
 // per-pattern removal, so any change clears and re-sets the whole list.
 // Firefox has no contentSettings: there the page stand-ins are the only means.
-import browser from 'webextension-polyfill';
+import { browser, contentSettings } from '../ext';
 
 // What was last applied, kept in storage.session: Chromium does not keep an
 // unpacked extension's content settings across a browser restart, so after one
 // the record is gone too and the blocks are set again.
 const APPLIED_KEY = 'notificationBlocks';
-
-type ContentSettings = typeof chrome.contentSettings;
-
-function contentSettings(): ContentSettings | undefined {
-  return (globalThis as { chrome?: { contentSettings?: ContentSettings } }).chrome?.contentSettings;
-}
 
 export const canBlockNotifications = (): boolean => contentSettings()?.notifications !== undefined;
 

@@ -1,7 +1,7 @@
 // Content scripts exist only during family time and only on work sites: they
 // are registered when a boundary starts (and injected into work tabs already
 // open), and unregistered at its end, when every open work tab is put back.
-import browser from 'webextension-polyfill';
+import { browser } from '../ext';
 import asideFile from '../../content/aside.ts?iife';
 import quietMainFile from '../../content/quiet-main.ts?iife';
 import quietFile from '../../content/quiet.ts?iife';

@@ -2,7 +2,7 @@
 // notifications held (contentSettings), scripts in work tabs (stand-ins, counts,
 // dim), tabs muted, set-aside pages. Effects that need host access apply only
 // to the sites the parent has given access to; the notification block needs none.
-import browser from 'webextension-polyfill';
+import { browser } from '../ext';
 import { compileSites, originsFor, shadowedBy, type CompiledSites } from '../../core/siteMatching';
 import { siteName } from '../../core/sites';
 import type { SitePlan } from '../../core/quiet';

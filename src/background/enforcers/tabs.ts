@@ -1,6 +1,6 @@
 // Per-tab browser calls that must never hold up a reconcile: a frozen or
 // discarded tab may leave executeScript or sendMessage unanswered for good.
-import type { Tabs } from 'webextension-polyfill';
+import type { Tabs } from '../ext';
 
 const TAB_CALL_LIMIT_MS = 2000;
 

@@ -1,0 +1,24 @@
+// The worker's one way to the browser (as uBlock Origin Lite's ext.js): every browser
+// call in src/background goes through this module, so unit tests swap one fake (the fake
+// browser stands in for webextension-polyfill), and what only one engine has is named
+// here once, answering "not here" elsewhere. A convention test keeps it the only one.
+import browser from 'webextension-polyfill';
+
+export { browser };
+export type { Runtime, Tabs } from 'webextension-polyfill';
+
+type ChromeOnly = {
+  contentSettings?: typeof chrome.contentSettings;
+  notifications?: { getPermissionLevel?: () => Promise<string> };
+};
+const chromeOnly = (): ChromeOnly | undefined => (globalThis as { chrome?: ChromeOnly }).chrome;
+
+/** Chromium's per-site content settings (notifications); undefined on Firefox. */
+export const contentSettings = (): typeof chrome.contentSettings | undefined => chromeOnly()?.contentSettings;
+
+/** Whether the parent let Hearth notify: Chromium says so; Firefox simply doesn't show them. */
+export async function mayNotify(): Promise<boolean> {
+  const api = chromeOnly()?.notifications;
+  if (!api?.getPermissionLevel) return true;
+  return (await api.getPermissionLevel().catch(() => 'granted')) !== 'denied';
+}
