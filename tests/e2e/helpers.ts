@@ -1,7 +1,6 @@
 // Small steps the browser tests share: asking the worker as a page would,
 // setting the schedule, and opening the fixture chat.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { axeSource, runAxe } from '../fixtures/axe';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FixtureServer } from '../fixtures/server';
@@ -109,13 +108,8 @@ export async function closePages(...pages: Page[]): Promise<void> {
 
 /** axe-core in the page (WCAG 2 A and AA): the rules it finds broken. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
+  await page.evaluate(await axeSource());
+  return page.evaluate(runAxe);
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

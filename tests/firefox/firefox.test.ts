@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { probeExtension, serveOrdinarySite, type OrdinarySite } from '../fixtures/ordinarySite';
+import { axeSource, runAxe } from '../fixtures/axe';
 import { blankFrameHasStandIns, framesNative, saveNotification, tryRoutes, tryUnreachableRoutes } from '../fixtures/routes';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { launchFirefox, UUID, type FirefoxHearth } from './harness';
@@ -40,6 +41,7 @@ async function openChat(path: string): Promise<Page> {
 }
 
 const nativeNotification = (page: Page) => page.evaluate(() => Notification.toString().startsWith('function Notification('));
+const iconOf = (page: Page) => page.evaluate(() => document.querySelector('link[rel~="icon"]')?.getAttribute('href') ?? null);
 const overlayShown = (page: Page) => page.evaluate(() => document.documentElement.lastElementChild?.tagName === 'DIV');
 /** The tabs whose address starts with `prefix`, as the extension sees them (BiDi doesn't follow extension pages). */
 async function tabsAt(prefix: string): Promise<{ url: string; muted: boolean }[]> {
@@ -119,6 +121,52 @@ describe('Hearth in Firefox', () => {
     expect(await chat.evaluate(() => (window as unknown as { kept?: number }).kept)).toBe(1);
     expect(site.reports.filter((r) => r.kind === 'ready' && r.page === path)).toHaveLength(1);
     await chat.close();
+  });
+
+  test('a short family time ends by itself on its alarm: counts, icon and sound back, the parked thought handed back', async () => {
+    const chat = await openChat('/chat/ff-alarm?style=bracket');
+    await expect.poll(() => chat.title()).toMatch(/^\[\d+\] Work Chat$/);
+    await expect.poll(() => iconOf(chat)).toMatch(/^\/badge\.png\?unread=\d+$/);
+    // Family time as a one-off block, long enough for the checks below under any load…
+    const setBlockEnd = async (fromNow: number) => {
+      const page = await ff.open('src/ui/popup/index.html');
+      await page.evaluate(async (fromNow) => {
+        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const { settings } = (await api.storage.local.get('settings')) as { settings: { schedule: { blocks: { start: number }[] } } };
+        const now = Date.now();
+        const start = settings.schedule.blocks.find((b) => (b as { id?: string }).id === 'ff-alarm')?.start ?? now;
+        settings.schedule.blocks = [{ id: 'ff-alarm', label: 'Story time', start, end: now + fromNow } as { start: number }];
+        await api.storage.local.set({ settings });
+      }, fromNow);
+      await page.close();
+    };
+    await setBlockEnd(10 * 60_000);
+    await expect.poll(() => chat.title()).toBe('Work Chat');
+    await expect.poll(() => iconOf(chat)).toMatch(/#hearth$/);
+    await expect.poll(() => mutedOf(`${site.origin}/chat/ff-alarm`)).toBe(true);
+    await ff.ask({ type: 'parkThought', text: 'Reply to Sam about the deck' });
+    // …then it is made to end in three seconds: its alarm ends it, nobody asks.
+    await setBlockEnd(3000);
+
+    // The end comes by itself (a read of status applies nothing, so asking does not end it).
+    await expect.poll(() => chat.title(), { timeout: 15_000 }).toMatch(/^\[\d+\] Work Chat$/);
+    await expect.poll(() => iconOf(chat)).toMatch(/^\/badge\.png\?unread=\d+$/);
+    await expect.poll(() => mutedOf(`${site.origin}/chat/ff-alarm`)).toBe(false);
+    const thoughts = await ff.ask<{ handedBack: { text: string }[] }>({ type: 'thoughts' });
+    expect(thoughts.handedBack.map((t) => t.text)).toContain('Reply to Sam about the deck');
+    await chat.close();
+  });
+
+  test('the popup and settings pass axe in Firefox', async () => {
+    for (const [path, ready] of [
+      ['src/ui/popup/index.html', '#state'],
+      ['src/ui/options/index.html', 'main h1'],
+    ] as const) {
+      const page = await ff.open(path, ready);
+      await page.evaluate(await axeSource());
+      expect(await page.evaluate(runAxe), path).toEqual([]);
+      await page.close();
+    }
   });
 
   test('set aside: a page opened in family time stops before it runs and the calm page takes its place', async () => {
