@@ -13,14 +13,8 @@ import { openHistory } from './history';
 import { reconcile } from './reconcile';
 import { SETTINGS_KEY } from './store';
 
-vi.mock('./enforcers/sites', async (original) => ({
-  ...(await original<typeof import('./enforcers/sites')>()),
-  applySiteEffects: vi.fn(async () => undefined),
-}));
-vi.mock('./enforcers/notices', async (original) => ({
-  ...(await original<typeof import('./enforcers/notices')>()),
-  noticeOnce: vi.fn(async () => true),
-}));
+vi.mock('./enforcers/sites', () => import('../../tests/unit/workerFakes').then((m) => m.sitesWithoutEffects()));
+vi.mock('./enforcers/notices', () => import('../../tests/unit/workerFakes').then((m) => m.noticesShownQuietly()));
 
 process.env.TZ = 'Europe/London';
 /** Local (London) wall time on an ordinary day: Wednesday 25 November 2026 is day 25. */

@@ -15,14 +15,8 @@ import { reconcile } from './reconcile';
 import { SETTINGS_KEY, loadPasses } from './store';
 import { parkThought } from './thoughts';
 
-vi.mock('./enforcers/sites', async (original) => ({
-  ...(await original<typeof import('./enforcers/sites')>()),
-  applySiteEffects: vi.fn(async () => undefined),
-}));
-vi.mock('./enforcers/notices', async (original) => ({
-  ...(await original<typeof import('./enforcers/notices')>()),
-  noticeOnce: vi.fn(async () => true),
-}));
+vi.mock('./enforcers/sites', () => import('../../tests/unit/workerFakes').then((m) => m.sitesWithoutEffects()));
+vi.mock('./enforcers/notices', () => import('../../tests/unit/workerFakes').then((m) => m.noticesShownQuietly()));
 
 process.env.TZ = 'Europe/London';
 // Wednesday 25 November 2026, local (GMT) times.

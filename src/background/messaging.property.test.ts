@@ -19,11 +19,7 @@ import { handleMessage } from './messaging';
 import { SETTINGS_KEY } from './store';
 
 // Work-site effects drive browser APIs the fake browser lacks (as in messaging.test.ts).
-vi.mock('./enforcers/sites', async (original) => ({
-  ...(await original<typeof import('./enforcers/sites')>()),
-  applySiteEffects: vi.fn(async () => undefined),
-  hasAccess: vi.fn(async () => false),
-}));
+vi.mock('./enforcers/sites', () => import('../../tests/unit/workerFakes').then((m) => m.sitesWithoutEffects()));
 
 const OWN_ID = fakeBrowser.runtime.id;
 const own = (path: string) => fakeBrowser.runtime.getURL(path);

@@ -9,11 +9,7 @@ import { reconcileSoon } from './reconcile';
 
 // Work-site effects drive real browser APIs the fake browser lacks; the browser
 // tests cover them. Here: the schedule, badge, alarm and history path.
-vi.mock('./enforcers/sites', async (original) => ({
-  ...(await original<typeof import('./enforcers/sites')>()),
-  applySiteEffects: vi.fn(async () => undefined),
-  hasAccess: vi.fn(async () => false),
-}));
+vi.mock('./enforcers/sites', () => import('../../tests/unit/workerFakes').then((m) => m.sitesWithoutEffects()));
 
 const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('src/ui/popup/index.html') });
 const aTab = { id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false };

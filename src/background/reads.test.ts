@@ -10,14 +10,8 @@ import { handleMessage } from './messaging';
 import { reconcileSoon, repairIfUnsettled } from './reconcile';
 import { SETTINGS_KEY } from './store';
 
-vi.mock('./enforcers/sites', async (original) => ({
-  ...(await original<typeof import('./enforcers/sites')>()),
-  applySiteEffects: vi.fn(async () => undefined),
-}));
-vi.mock('./enforcers/notices', async (original) => ({
-  ...(await original<typeof import('./enforcers/notices')>()),
-  noticeOnce: vi.fn(async () => true),
-}));
+vi.mock('./enforcers/sites', () => import('../../tests/unit/workerFakes').then((m) => m.sitesWithoutEffects()));
+vi.mock('./enforcers/notices', () => import('../../tests/unit/workerFakes').then((m) => m.noticesShownQuietly()));
 
 process.env.TZ = 'Europe/London';
 // Wednesday 25 November 2026, 18:30 (GMT): Dinner is on.

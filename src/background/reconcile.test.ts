@@ -10,15 +10,8 @@ import { SETTINGS_KEY } from './store';
 
 // Work-site effects drive real browser APIs the fake browser lacks; the browser
 // tests cover them. Here: the schedule, badge, alarm and history path.
-vi.mock('./enforcers/sites', async (original) => ({
-  ...(await original<typeof import('./enforcers/sites')>()),
-  applySiteEffects: vi.fn(async () => undefined),
-  hasAccess: vi.fn(async () => false),
-}));
-vi.mock('./enforcers/notices', async (original) => ({
-  ...(await original<typeof import('./enforcers/notices')>()),
-  noticeOnce: vi.fn(async () => true),
-}));
+vi.mock('./enforcers/sites', () => import('../../tests/unit/workerFakes').then((m) => m.sitesWithoutEffects()));
+vi.mock('./enforcers/notices', () => import('../../tests/unit/workerFakes').then((m) => m.noticesShownQuietly()));
 
 process.env.TZ = 'Europe/London';
 // Wednesday 25 November 2026, local (GMT) times.

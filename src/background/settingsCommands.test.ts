@@ -5,10 +5,7 @@ import { exportSettingsFile } from '../core/settingsFile';
 import { exportSettings, importSettings, savePreferences, saveSchedule, setSkip } from './settingsCommands';
 import { SETTINGS_KEY } from './store';
 
-vi.mock('./enforcers/sites', async (original) => ({
-  ...(await original<typeof import('./enforcers/sites')>()),
-  applySiteEffects: vi.fn(async () => undefined),
-}));
+vi.mock('./enforcers/sites', () => import('../../tests/unit/workerFakes').then((m) => m.sitesWithoutEffects()));
 
 const mine = () => {
   const s = defaultSettings();
