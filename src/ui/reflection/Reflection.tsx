@@ -48,6 +48,13 @@ export function Reflection() {
 
   const thisWeek = t('reflectionThisWeek');
   const thisMonth = t('reflectionThisMonth');
+  // Thoughts parked and notifications held back: each counted this week and this month.
+  const weekAndMonth = view
+    ? ([
+        ['thoughts', t('reflectionThoughtsTitle'), view.thoughtsThisWeek, view.thoughtsThisMonth, t('reflectionThoughtsNote')],
+        ['held', t('reflectionHeldTitle'), view.heldThisWeek, view.heldThisMonth, t('reflectionHeldNote')],
+      ] as const)
+    : [];
 
   return (
     <main class="reflection">
@@ -70,24 +77,18 @@ export function Reflection() {
         <>
           <DaysSection view={view} range={range} onRange={setRange} />
           <div class="small-things">
-            <CountCard
-              titleId="thoughts-title"
-              title={t('reflectionThoughtsTitle')}
-              counts={[
-                { label: thisWeek, value: view.thoughtsThisWeek },
-                { label: thisMonth, value: view.thoughtsThisMonth },
-              ]}
-              note={t('reflectionThoughtsNote')}
-            />
-            <CountCard
-              titleId="held-title"
-              title={t('reflectionHeldTitle')}
-              counts={[
-                { label: thisWeek, value: view.heldThisWeek },
-                { label: thisMonth, value: view.heldThisMonth },
-              ]}
-              note={t('reflectionHeldNote')}
-            />
+            {weekAndMonth.map(([id, title, week, month, note]) => (
+              <CountCard
+                key={id}
+                titleId={`${id}-title`}
+                title={title}
+                counts={[
+                  { label: thisWeek, value: week },
+                  { label: thisMonth, value: month },
+                ]}
+                note={note}
+              />
+            ))}
             <CountCard
               titleId="favourites-title"
               title={t('reflectionFavouritesTitle')}
