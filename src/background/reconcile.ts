@@ -2,7 +2,7 @@
 // Idempotent and memory-free: it may run any number of times, after any restart.
 import { desiredState, headsUpDue, toApplied, transitions, type Desired } from '../core/desired';
 import { occurrenceKey } from '../core/schedule';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core/settings/schema';
 import { formatTime, t } from '../i18n';
 import { applyAlarm } from './enforcers/alarm';
 import { applyBadge } from './enforcers/badge';

@@ -1,8 +1,9 @@
 // The settings pages' requests: read everything, save the schedule whole or a
 // change of preferences (all or nothing, with a sentence per problem), skip one
 // occurrence, and export or import the settings file.
-import { parseSettings, type Settings } from '../core/settings';
-import { exportSettingsFile, parseSettingsFile } from '../core/settingsFile';
+import { parseSettings } from '../core/settings/parse';
+import type { Settings } from '../core/settings/schema';
+import { exportSettingsFile, parseSettingsFile } from '../core/settings/file';
 import type { SaveResult, SettingsView } from '../messages';
 import { loadSettings, updateSettings } from './store';
 import { syncStatus } from './sync';

@@ -4,7 +4,8 @@
 import { parseSitePattern, siteName } from '../core/sites';
 
 export { siteName };
-import { newId, type SiteMode } from '../core/settings';
+import { newId } from '../core/ids';
+import type { SiteMode } from '../core/settings/schema';
 import type { AddSiteResult, SitesView } from '../messages';
 import { canBlockNotifications } from './enforcers/notifications';
 import { hasAccess } from './enforcers/sites';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SiteMode, WorkSite } from './settings';
+import type { SiteMode, WorkSite } from './settings/schema';
 import { SITE_PRESETS, compileSites, shadowedBy, originsFor, parseSitePattern } from './sites';
 
 const site = (id: string, pattern: string, mode: SiteMode = 'quiet'): WorkSite => ({ id, pattern, mode });

@@ -14,9 +14,13 @@
 // - Matching compares whole labels of the parsed URL's hostname (lowercased, punycode,
 //   trailing dot removed), never substrings of the URL text, so "slack.com" does not
 //   match notslack.com, slack.com.evil.io, evil.io/slack.com or slack.com@evil.io.
+//
+// Longer than most core files: reading a pattern and compiling the list follow one set
+// of rules about hosts (IPv4 addresses, "*.", localhost), kept in one file so they
+// cannot drift apart.
 
 import { say } from './say';
-import type { WorkSite } from './settings';
+import type { WorkSite } from './settings/schema';
 
 export type ParsedPattern = { ok: true; pattern: string } | { ok: false; error: string };
 
@@ -57,6 +61,12 @@ function strayChar(host: string): string | null {
 }
 
 const fail = (error: string): ParsedPattern => ({ ok: false, error });
+
+/** The host a pattern names: "*.slack.com" and "slack.com" name the same sites. */
+export const siteHost = (pattern: string): string => pattern.replace(/^\*\./, '');
+
+/** Whether two patterns name the same sites (one entry in the parent's list, not two). */
+export const sameSite = (a: string, b: string): boolean => siteHost(a) === siteHost(b);
 
 /**
  * Reads a site the parent typed or pasted: a host, a "*." pattern or a whole URL.
@@ -162,7 +172,7 @@ interface Target {
 function targetOf(pattern: string): Target | null {
   const parsed = parseSitePattern(pattern);
   if (!parsed.ok) return null;
-  const host = parsed.pattern.replace(/^\*\./, '');
+  const host = siteHost(parsed.pattern);
   return { host, exact: host === 'localhost' || IPV4.test(host) };
 }
 

@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import english from '../../public/_locales/en/messages.json';
 import { say, sayFromMessages, setSay } from '../../src/core/say';
-import { defaultSettings, parseSettings } from '../../src/core/settings';
-import { exportSettingsFile, parseSettingsFile } from '../../src/core/settingsFile';
+import { defaultSettings } from '../../src/core/settings/defaults';
+import { parseSettings } from '../../src/core/settings/parse';
+import { exportSettingsFile, parseSettingsFile } from '../../src/core/settings/file';
 import { parseSitePattern } from '../../src/core/sites';
 import { arrayLength, sources } from './sourceScan';
 

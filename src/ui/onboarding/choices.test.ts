@@ -1,7 +1,7 @@
 // The welcome page's choices: which toggles it offers, how ticked and unticked
 // suggestions become the saved schedule, and the words it uses for times and days.
 import { describe, expect, test } from 'vitest';
-import { defaultSettings } from '../../core/settings';
+import { defaultSettings } from '../../core/settings/defaults';
 import type { BoundaryWindow, Schedule } from '../../core/types';
 import { SITE_PRESETS } from '../../core/sites';
 import {

@@ -9,7 +9,7 @@
 // with other ids, one-off blocks and "not tonight" skips are kept as they are.
 import browser from 'webextension-polyfill';
 import type { BoundaryWindow, Schedule, Weekday } from '../../core/types';
-import { defaultWindow } from '../../core/settings';
+import { defaultWindow } from '../../core/settings/defaults';
 import { SITE_PRESETS } from '../../core/sites';
 import { t } from '../../i18n';
 

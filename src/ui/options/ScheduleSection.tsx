@@ -5,10 +5,10 @@
 // worker saves the whole schedule or nothing. Calls go one after another, so answers
 // land in the order asked.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { isDateKey, isWallTime, newId } from '../../core/settings';
+import { newId } from '../../core/ids';
 import type { BoundaryWindow, OneOffBlock, Schedule } from '../../core/types';
 import { describeWindow, occasionWord, occasionsOf } from '../../core/weekView';
-import { addDays, formatDateKey, parseWallTime, wallInstant } from '../../core/wallclock';
+import { addDays, formatDateKey, isDateKey, isWallTime, parseWallTime, wallInstant } from '../../core/wallclock';
 import { t } from '../../i18n';
 import type { SaveResult } from '../../messages';
 import { ask, failureText } from '../shared/client';
