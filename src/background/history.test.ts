@@ -2,7 +2,6 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   HELD_ROW_MAX,
-  HISTORY_DB_VERSION,
   heldKey,
   historyKey,
   openHistory,
@@ -10,6 +9,7 @@ import {
   type History,
   type NewHistoryEvent,
 } from './history';
+import { HISTORY_DB_VERSION } from './db';
 
 // Every test gets its own database, so none sees another's events.
 let counter = 0;

@@ -25,7 +25,7 @@ export interface HistoryEvent {
   type: HistoryEventType;
   occurrenceKey: string;
   label: string;
-  /** e.g. "ended-early", "skipped-tonight"; older held rows: their count */
+  /** e.g. "ended-early", "way-through:10"; older held rows: their count */
   detail?: string;
   /** Held rows: notifications held back in one tab during one boundary. */
   count?: number;
@@ -73,8 +73,6 @@ async function latestStart(index: AtIndex, at: number): Promise<string | undefin
   }
   return undefined;
 }
-
-export { HISTORY_DB_VERSION } from './db';
 
 export function historyKey(event: NewHistoryEvent): string {
   return event.type === 'boundary-start' || event.type === 'boundary-end'

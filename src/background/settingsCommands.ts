@@ -1,6 +1,7 @@
 // The settings pages' requests: read everything, save the schedule whole or a
 // change of preferences (all or nothing, with a sentence per problem), skip one
 // occurrence, and export or import the settings file.
+import { isRecord } from '../core/record';
 import { parseSettings } from '../core/settings/parse';
 import type { Settings } from '../core/settings/schema';
 import { exportSettingsFile, parseSettingsFile } from '../core/settings/file';
@@ -31,9 +32,7 @@ export const saveSchedule = (schedule: unknown) => saveWhole((s) => ({ ...s, sch
  * plain object goes to the parser as it is, to be refused with a sentence.
  */
 export const savePreferences = (change: unknown) =>
-  saveWhole((s) => ({ ...s, preferences: isPlainObject(change) ? { ...s.preferences, ...change } : change }));
-
-const isPlainObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  saveWhole((s) => ({ ...s, preferences: isRecord(change) ? { ...s.preferences, ...change } : change }));
 
 export async function setSkip(windowId: string, date: string, skipped: boolean): Promise<SettingsView> {
   await saveWhole((s) => {

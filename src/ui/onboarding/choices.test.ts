@@ -10,7 +10,6 @@ import {
   endDayNote,
   endDayOffsetOf,
   fieldId,
-  sameSite,
   scheduleWith,
   timeProblems,
   whenWords,
@@ -29,11 +28,6 @@ describe('work tools', () => {
     expect(tools.map((t) => t.pattern)).toEqual([...new Set(SITE_PRESETS.map((p) => p.pattern))]);
     expect(tools.find((t) => t.id === 'slack')).toEqual({ id: 'slack', name: 'Slack', letter: 'S', pattern: 'app.slack.com' });
     expect(tools.find((t) => t.pattern === '*.atlassian.net')?.name).toBe('Jira and Confluence');
-  });
-
-  test('a "*." pattern and the bare name are the same site', () => {
-    expect(sameSite('*.atlassian.net', 'atlassian.net')).toBe(true);
-    expect(sameSite('app.slack.com', 'slack.com')).toBe(false);
   });
 });
 

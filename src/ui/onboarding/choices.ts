@@ -58,9 +58,6 @@ export function workTools(): Tool[] {
   }));
 }
 
-/** slack.com and *.slack.com name the same sites (the worker treats them as one entry). */
-export const sameSite = (a: string, b: string): boolean => a.replace(/^\*\./, '') === b.replace(/^\*\./, '');
-
 // ---------------------------------------------------------------------------
 // Family times
 // ---------------------------------------------------------------------------
