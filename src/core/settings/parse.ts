@@ -30,13 +30,12 @@ export interface ParseResult {
  * every valid item and preference and name each thing set aside.
  */
 export function parseSettings(raw: unknown): ParseResult {
-  const result = (settings: Settings, problems: string[], migratedFrom: number | null = null, fromNewerVersion = false): ParseResult => ({
-    settings,
-    problems,
-    intact: problems.length === 0,
-    migratedFrom,
-    fromNewerVersion,
-  });
+  const result = (
+    settings: Settings,
+    problems: string[],
+    migratedFrom: number | null = null,
+    fromNewerVersion = false,
+  ): ParseResult => ({ settings, problems, intact: problems.length === 0, migratedFrom, fromNewerVersion });
   const unreadable = () => result(defaultSettings(), [say('coreSettingsUnreadable')]);
   if (raw === undefined) return result(defaultSettings(), []);
   try {
