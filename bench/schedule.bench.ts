@@ -3,7 +3,7 @@
 import { test } from 'vitest';
 import { desiredState } from '../src/core/desired';
 import { compileSites } from '../src/core/siteMatching';
-import { defaultSettings } from '../src/core/settings';
+import { defaultSettings } from '../src/core/settings/defaults';
 import { stripUnreadCount } from '../src/core/titles';
 import { record } from './record';
 

@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { PROMPT_KINDS, type PromptView } from './core/prompts';
 import type { ReflectionView } from './core/reflection';
-import { SITE_MODES, type Settings, type SiteMode, type WorkSite } from './core/settings';
+import { SITE_MODES, type Settings, type SiteMode, type WorkSite } from './core/settings/schema';
 import type { ParkedThought } from './core/records';
 import type { Occurrence } from './core/types';
 

@@ -4,7 +4,8 @@
 // the history of starts and ends, and the desired state must all be right.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { defaultSettings, type Settings } from '../core/settings';
+import { defaultSettings } from '../core/settings/defaults';
+import type { Settings } from '../core/settings/schema';
 import type { BoundaryWindow } from '../core/types';
 import { TRANSITION_ALARM } from './enforcers/alarm';
 import { WELCOME_BACK_ID, noticeOnce } from './enforcers/notices';

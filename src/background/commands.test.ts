@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { activeAt } from '../core/schedule';
-import { defaultSettings } from '../core/settings';
+import { defaultSettings } from '../core/settings/defaults';
 import { withEndedNow, withFocusBlock } from './commands';
 
 // Site access is the browser's to say; the fake browser has none to give.

@@ -2,7 +2,9 @@
 // Both change settings; reconcile does the rest. Ending early is an override,
 // logged as a plain fact.
 import { occurrenceKey } from '../core/schedule';
-import { newId, pruneSkips, type Settings } from '../core/settings';
+import { newId } from '../core/ids';
+import { pruneSkips } from '../core/settings/pruneSkips';
+import type { Settings } from '../core/settings/schema';
 import { formatDateKey } from '../core/wallclock';
 import type { Occurrence } from '../core/types';
 import { t } from '../i18n';

@@ -6,7 +6,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { defaultSettings } from '../core/settings';
+import { defaultSettings } from '../core/settings/defaults';
 import { NOT_SAVED } from '../messages';
 import { endNow, startFocus, wayThrough } from './commands';
 import { HEADS_UP_ID, noticeOnce } from './enforcers/notices';

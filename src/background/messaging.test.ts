@@ -1,6 +1,6 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { defaultSettings } from '../core/settings';
+import { defaultSettings } from '../core/settings/defaults';
 import type { StatusView } from '../messages';
 import type { HistoryEvent } from '../core/records';
 import { HELD_ROW_MAX, openHistory } from './history';

@@ -25,7 +25,7 @@ import { exportSettings, importSettings, savePreferences, saveSchedule, setSkip,
 import { loadPasses, loadSettings } from './store';
 import { compileSites } from '../core/siteMatching';
 import { activeAt, occurrenceKey } from '../core/schedule';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core/settings/schema';
 import { parkThought, thoughtAction, thoughtsView } from './thoughts';
 import { momentOf } from '../core/prompts';
 

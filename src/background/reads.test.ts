@@ -3,7 +3,7 @@
 // events that change what should be apply the effects (reconcile).
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { defaultSettings } from '../core/settings';
+import { defaultSettings } from '../core/settings/defaults';
 import type { Request, TabPlan } from '../messages';
 import { applySiteEffects } from './enforcers/sites';
 import { handleMessage } from './messaging';

@@ -1,6 +1,6 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { defaultSettings } from '../core/settings';
+import { defaultSettings } from '../core/settings/defaults';
 import { TRANSITION_ALARM } from './enforcers/alarm';
 import { HEADS_UP_ID, WELCOME_BACK_ID, noticeOnce } from './enforcers/notices';
 import { parkThought, thoughtsView } from './thoughts';

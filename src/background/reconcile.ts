@@ -3,7 +3,7 @@
 import { desiredState, headsUpDue, toApplied, transitions, type Desired } from '../core/desired';
 import { occurrenceKey } from '../core/schedule';
 import { serial } from '../core/serial';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core/settings/schema';
 import { formatTime, t } from '../i18n';
 import { applyAlarm } from './enforcers/alarm';
 import { applyBadge } from './enforcers/badge';

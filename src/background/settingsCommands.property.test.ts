@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { FC_SEED, PROPERTY_TIMEOUT, checkAsyncProperty } from '../../tests/unit/fuzz';
 import { asStored, settingsFileText, storedStates } from '../../tests/unit/hostile';
 import { vagueness } from '../../tests/unit/refusals';
-import { defaultSettings } from '../core/settings';
-import { parseSettingsFile } from '../core/settingsFile';
+import { defaultSettings } from '../core/settings/defaults';
+import { parseSettingsFile } from '../core/settings/file';
 import { exportSettings, importSettings } from './settingsCommands';
 import { SETTINGS_KEY } from './store';
 

@@ -1,7 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, test, vi } from 'vitest';
-import { defaultSettings } from '../core/settings';
-import { exportSettingsFile } from '../core/settingsFile';
+import { defaultSettings } from '../core/settings/defaults';
+import { exportSettingsFile } from '../core/settings/file';
 import { exportSettings, importSettings, savePreferences, saveSchedule, setSkip } from './settingsCommands';
 import { SETTINGS_KEY } from './store';
 

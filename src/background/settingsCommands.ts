@@ -1,8 +1,10 @@
 // The settings pages' requests: read everything, save the schedule whole or a
 // change of preferences (all or nothing, with a sentence per problem), skip one
 // occurrence, and export or import the settings file.
-import { parseSettings, type Settings } from '../core/settings';
-import { exportSettingsFile, parseSettingsFile } from '../core/settingsFile';
+import { isRecord } from '../core/record';
+import { parseSettings } from '../core/settings/parse';
+import type { Settings } from '../core/settings/schema';
+import { exportSettingsFile, parseSettingsFile } from '../core/settings/file';
 import type { SaveResult, SettingsView } from '../messages';
 import { loadSettings, updateSettings } from './store';
 import { syncStatus } from './sync';
@@ -30,9 +32,7 @@ export const saveSchedule = (schedule: unknown) => saveWhole((s) => ({ ...s, sch
  * plain object goes to the parser as it is, to be refused with a sentence.
  */
 export const savePreferences = (change: unknown) =>
-  saveWhole((s) => ({ ...s, preferences: isPlainObject(change) ? { ...s.preferences, ...change } : change }));
-
-const isPlainObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  saveWhole((s) => ({ ...s, preferences: isRecord(change) ? { ...s.preferences, ...change } : change }));
 
 export async function setSkip(windowId: string, date: string, skipped: boolean): Promise<SettingsView> {
   await saveWhole((s) => {

@@ -1,10 +1,11 @@
 // The parent's work-site list: add (a preset or a typed address), change a
 // site's mode, remove. Host access is asked for by the page, in the click that
 // adds the site; here we only report which sites have it.
-import { parseSitePattern, siteName } from '../core/sites';
+import { parseSitePattern, sameSite, siteName } from '../core/sites';
 
 export { siteName };
-import { newId, type SiteMode } from '../core/settings';
+import { newId } from '../core/ids';
+import type { SiteMode } from '../core/settings/schema';
 import type { AddSiteResult, SitesView } from '../messages';
 import { canBlockNotifications } from './enforcers/notifications';
 import { hasAccess } from './enforcers/sites';
@@ -21,10 +22,8 @@ export async function sitesView(): Promise<SitesView> {
 export async function addSite(input: string, mode: SiteMode): Promise<AddSiteResult> {
   const parsed = parseSitePattern(input);
   if (!parsed.ok) return { ok: false, error: parsed.error };
-  // `slack.com` and `*.slack.com` mean the same sites: one entry, not two.
-  const host = (pattern: string) => pattern.replace(/^\*\./, '');
   await updateSettings((settings) => {
-    const existing = settings.sites.find((s) => host(s.pattern) === host(parsed.pattern));
+    const existing = settings.sites.find((s) => sameSite(s.pattern, parsed.pattern));
     const sites = existing
       ? settings.sites.map((s) => (s === existing ? { ...s, mode } : s))
       : [...settings.sites, { id: newId('site'), pattern: parsed.pattern, mode }];

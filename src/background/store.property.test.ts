@@ -9,7 +9,8 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { PROPERTY_TIMEOUT, checkAsyncProperty } from '../../tests/unit/fuzz';
 import { asStored, storedSettingsJson } from '../../tests/unit/hostile';
-import { SettingsSchema, parseSettings } from '../core/settings';
+import { SettingsSchema } from '../core/settings/schema';
+import { parseSettings } from '../core/settings/parse';
 import { SETTINGS_KEY, loadSettingsToApply } from './store';
 
 const BACKUP_KEY = 'settingsSetAside';

@@ -1,6 +1,7 @@
 // Settings and reconcile bookkeeping in extension storage. Every read is validated.
 import { browser } from './ext';
-import { parseSettings, type Settings } from '../core/settings';
+import { parseSettings } from '../core/settings/parse';
+import type { Settings } from '../core/settings/schema';
 import type { AppliedOccurrence } from '../core/desired';
 import { activePasses, type Pass } from '../core/quiet';
 import { serial } from '../core/serial';

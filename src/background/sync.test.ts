@@ -1,6 +1,6 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, test } from 'vitest';
-import { defaultSettings } from '../core/settings';
+import { defaultSettings } from '../core/settings/defaults';
 import { adoptFromSync } from './store';
 import { mirrorToSync, sameValue, syncStatus } from './sync';
 

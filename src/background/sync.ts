@@ -4,7 +4,7 @@
 // into local (which reconciles). When sync refuses (quota, item size, sync off),
 // settings still save on this device and the parent is told plainly.
 import { browser } from './ext';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core/settings/schema';
 import { t } from '../i18n';
 
 export const SYNC_KEY = 'settings';

@@ -1,7 +1,7 @@
 // Parked work thoughts: typed during family time, kept on this device, handed
 // back gently when it ends. Nothing is ever sent anywhere.
 import type { ThoughtsView } from '../messages';
-import { newId } from '../core/settings';
+import { newId } from '../core/ids';
 import type { ParkedThought } from '../core/records';
 import { withHearthDB } from './db';
 

@@ -1,7 +1,7 @@
 // Desired state: what the browser should show, from settings, passes and the clock alone.
 import { nextPassEnd, sitePlans, type Pass, type SitePlan } from './quiet';
 import { activeAt, familyTimeUntil, nextStart, nextTransition, occurrenceKey } from './schedule';
-import type { Settings } from './settings';
+import type { Settings } from './settings/schema';
 import type { Occurrence } from './types';
 
 export interface Desired {

@@ -1,7 +1,7 @@
 // Which work sites are quieted, and how, at an instant. Pure.
 // A "way through" (a pass) lifts the dim overlay or the set-aside page of one
 // site for a few minutes; the site stays quiet (no notifications, muted, no counts).
-import type { SiteMode, WorkSite } from './settings';
+import type { SiteMode, WorkSite } from './settings/schema';
 
 export interface Pass {
   siteId: string;

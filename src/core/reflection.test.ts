@@ -304,7 +304,7 @@ describe('reflection', () => {
         override('site:slack', local(2025, 3, 11, 18, 40), 'Slack', 'way-through:10'),
         override('site:mail', local(2025, 3, 12, 18, 10), 'Gmail', 'way-through'),
         // Something Hearth does not list, and a malformed detail.
-        override('window:bedtime', local(2025, 3, 11, 21), 'Bedtime', 'skipped-tonight'),
+        override('window:bedtime', local(2025, 3, 11, 21), 'Bedtime', 'from-a-newer-hearth'),
         override('site:docs', local(2025, 3, 11, 21, 30), 'Docs', 'way-through:soon'),
         // Before the 30 days (they begin on 11 February).
         override('site:slack', local(2025, 2, 10, 18), 'Slack', 'way-through:5'),

@@ -8,11 +8,7 @@ export type Say = (key: string, substitutions?: string[]) => string;
 
 // Before any edge has set it, a key stands for its sentence (never seen by a parent:
 // src/i18n.ts sets the real one as it loads).
-const keysOnly: Say = (key) => key;
-let current: Say = keysOnly;
-
-/** Whether an edge has given `say` real sentences yet. */
-export const sayHasMessages = (): boolean => current !== keysOnly;
+let current: Say = (key) => key;
 
 /** Points every pure module's sentences at `fn` (the edges pass their browser.i18n `t`). */
 export function setSay(fn: Say): void {

@@ -2,8 +2,8 @@
 // match patterns (scripts, tabs, host access), content-settings patterns, and which
 // site a page belongs to. Pure. A page matches by whole labels of its parsed hostname,
 // never by a substring of the URL (see sites.ts for what a pattern means).
-import { IPV4, parseSitePattern } from './sites';
-import type { WorkSite } from './settings';
+import { IPV4, parseSitePattern, siteHost } from './sites';
+import type { WorkSite } from './settings/schema';
 
 interface Target {
   host: string;
@@ -14,7 +14,7 @@ interface Target {
 function targetOf(pattern: string): Target | null {
   const parsed = parseSitePattern(pattern);
   if (!parsed.ok) return null;
-  const host = parsed.pattern.replace(/^\*\./, '');
+  const host = siteHost(parsed.pattern);
   return { host, exact: host === 'localhost' || IPV4.test(host) };
 }
 

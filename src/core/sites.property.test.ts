@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SiteMode, WorkSite } from './settings';
+import type { SiteMode, WorkSite } from './settings/schema';
 import { compileSites, originsFor } from './siteMatching';
 import { parseSitePattern } from './sites';
 

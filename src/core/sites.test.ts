@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SiteMode, WorkSite } from './settings';
+import type { SiteMode, WorkSite } from './settings/schema';
 import { compileSites, shadowedBy, originsFor } from './siteMatching';
-import { SITE_PRESETS, parseSitePattern } from './sites';
+import { SITE_PRESETS, parseSitePattern, sameSite, siteHost } from './sites';
 
 const site = (id: string, pattern: string, mode: SiteMode = 'quiet'): WorkSite => ({ id, pattern, mode });
 
@@ -122,6 +122,15 @@ describe('parseSitePattern: refused entries, each with its own kind sentence', (
       expect(refused(input)).not.toMatch(/invalid|must|should|wrong|error/i);
       expect(refused(input)).toMatch(/\.$/);
     }
+  });
+});
+
+describe('sameSite', () => {
+  it('reads a "*." pattern and the bare name as the same site', () => {
+    expect(siteHost('*.atlassian.net')).toBe('atlassian.net');
+    expect(siteHost('app.slack.com')).toBe('app.slack.com');
+    expect(sameSite('*.atlassian.net', 'atlassian.net')).toBe(true);
+    expect(sameSite('app.slack.com', 'slack.com')).toBe(false);
   });
 });
 

@@ -17,7 +17,7 @@
 //   match notslack.com, slack.com.evil.io, evil.io/slack.com or slack.com@evil.io.
 
 import { say } from './say';
-import type { WorkSite } from './settings';
+import type { WorkSite } from './settings/schema';
 
 export type ParsedPattern = { ok: true; pattern: string } | { ok: false; error: string };
 
@@ -58,6 +58,12 @@ function strayChar(host: string): string | null {
 }
 
 const fail = (error: string): ParsedPattern => ({ ok: false, error });
+
+/** The host a pattern names: "*.slack.com" and "slack.com" name the same sites. */
+export const siteHost = (pattern: string): string => pattern.replace(/^\*\./, '');
+
+/** Whether two patterns name the same sites (one entry in the parent's list, not two). */
+export const sameSite = (a: string, b: string): boolean => siteHost(a) === siteHost(b);
 
 /**
  * Reads a site the parent typed or pasted: a host, a "*." pattern or a whole URL.

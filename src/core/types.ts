@@ -1,4 +1,4 @@
-// Shared shapes of Hearth's pure core. The settings schema (settings.ts) is
+// Shared shapes of Hearth's pure core. The settings schema (settings/schema.ts) is
 // checked against these with `satisfies`, so the two cannot drift apart.
 
 /** 0 = Sunday … 6 = Saturday, as Date#getDay() counts. */

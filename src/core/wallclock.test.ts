@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, formatDateKey, parseWallTime, wallInstant, weekdayOf } from './wallclock';
+import { addDays, formatDateKey, isDateKey, isWallTime, parseWallTime, wallInstant, weekdayOf } from './wallclock';
 
 const utc = (iso: string): number => Date.parse(iso);
 
@@ -131,5 +131,23 @@ inZone('Pacific/Chatham', { at: '2026-01-15T00:00:00Z', offset: -825 }, () => {
   });
   it('fall back 03:45 → 02:45 on 2026-04-05: first occurrence', () => {
     expect(wallInstant('2026-04-05', 3 * 60)).toBe(utc('2026-04-04T13:15:00Z')); // +13:45
+  });
+});
+
+describe('value checks', () => {
+  it('reads wall times 00:00–23:59 only', () => {
+    for (const ok of ['00:00', '09:05', '19:30', '23:59']) expect(isWallTime(ok)).toBe(true);
+    for (const bad of ['24:00', '9:05', '09:5', '12:60', ' 09:00', '09:00 ', '0900', 900, null]) {
+      expect(isWallTime(bad)).toBe(false);
+    }
+  });
+
+  it('reads date keys that name real dates', () => {
+    for (const ok of ['2024-02-29', '2000-02-29', '2023-12-31', '0001-01-01', '0099-06-15']) {
+      expect(isDateKey(ok)).toBe(true);
+    }
+    for (const bad of ['2023-02-29', '1900-02-29', '2024-04-31', '2024-00-10', '2024-1-01', '2024-01-01T00:00', 20240101]) {
+      expect(isDateKey(bad)).toBe(false);
+    }
   });
 });

@@ -8,10 +8,18 @@ const MINUTE = 60_000;
 /** Longest backward search in wallInstant; real DST shifts are at most 2 h. */
 const GAP_SEARCH_MINUTES = 180;
 
+const WALL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const DATE_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 /** "HH:MM" (00:00–23:59, two digits each) → minutes since midnight, or null. */
 export function parseWallTime(s: string): number | null {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(s);
+  const m = WALL_TIME.exec(s);
   return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
+/** "HH:MM", 00:00–23:59. */
+export function isWallTime(value: unknown): value is string {
+  return typeof value === 'string' && WALL_TIME.test(value);
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
@@ -22,23 +30,46 @@ export function formatDateKey(instant: number): string {
   return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** [year, month 1–12, day]; throws on malformed keys (they only come from this module). */
-function parseDateKey(dateKey: string): [number, number, number] {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateKey);
-  if (!m) throw new RangeError(`bad date key: ${dateKey}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+/** [year, month 1–12, day] of anything shaped "YYYY-MM-DD", or null. */
+function dateParts(value: unknown): [number, number, number] | null {
+  const m = typeof value === 'string' ? DATE_KEY.exec(value) : null;
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
-/** Calendar arithmetic on date keys. Done in UTC, where every day has 24 h. */
+/** [year, month 1–12, day]; throws on malformed keys (they only come from this module). */
+function parseDateKey(dateKey: string): [number, number, number] {
+  const parts = dateParts(dateKey);
+  if (!parts) throw new RangeError(`bad date key: ${dateKey}`);
+  return parts;
+}
+
+/**
+ * Midnight UTC of a day, `days` after the one the parts name (a day past the month's
+ * end rolls over, as Date does). Calendar arithmetic is done in UTC, where every day
+ * has 24 h; setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+ */
+function utcDay([year, month, day]: [number, number, number], days = 0): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day + days);
+  return date;
+}
+
+const keyOfUtcDay = (date: Date): string =>
+  `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+
+/** "YYYY-MM-DD" naming a date that exists (no 2023-02-29). */
+export function isDateKey(value: unknown): value is string {
+  const parts = dateParts(value);
+  return parts !== null && keyOfUtcDay(utcDay(parts)) === value;
+}
+
+/** The date key `n` days after `dateKey` (before it when `n` is negative). */
 export function addDays(dateKey: string, n: number): string {
-  const [y, mo, d] = parseDateKey(dateKey);
-  const t = new Date(Date.UTC(y, mo - 1, d + n));
-  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+  return keyOfUtcDay(utcDay(parseDateKey(dateKey), n));
 }
 
 export function weekdayOf(dateKey: string): Weekday {
-  const [y, mo, d] = parseDateKey(dateKey);
-  return new Date(Date.UTC(y, mo - 1, d)).getUTCDay() as Weekday;
+  return utcDay(parseDateKey(dateKey)).getUTCDay() as Weekday;
 }
 
 /** Local (date, minutes) of an instant as one comparable number: yyyymmdd·1440 + minutes. */

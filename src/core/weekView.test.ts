@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { occurrencesBetween } from './schedule';
-import { defaultSettings } from './settings';
+import { defaultSettings } from './settings/defaults';
 import { HOUR, at, inNewYork, sched, win } from '../../tests/unit/scheduleTesting';
 import type { OneOffBlock, Schedule, Weekday } from './types';
 import { pieceShape, weekStartOf, weekView, windowMinutes, type WeekSegment } from './weekView';

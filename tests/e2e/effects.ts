@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { desiredState } from '../../src/core/desired';
 import { activePasses, type Pass } from '../../src/core/quiet';
-import { parseSettings } from '../../src/core/settings';
+import { parseSettings } from '../../src/core/settings/parse';
 import type { Hearth } from './harness';
 import { overlayShown } from './helpers';
 

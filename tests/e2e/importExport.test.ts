@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Settings } from '../../src/core/settings';
+import type { Settings } from '../../src/core/settings/schema';
 import type { SettingsView } from '../../src/messages';
 import { launch, type Hearth } from './harness';
 import { ask } from './helpers';

@@ -8,13 +8,20 @@
 // tool without waiting for the browser's answer.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import en from '../../public/_locales/en/messages.json';
+import { setSay } from '../../src/core/say';
+import { sayFromMessages } from '../unit/sayFromMessages';
+import { defaultSettings } from '../../src/core/settings/defaults';
 import type { SettingsView } from '../../src/messages';
 import { launch, type Hearth } from './harness';
 import { ask, axeViolations } from './helpers';
 
 const ONBOARDING = 'src/ui/onboarding/index.html';
 const OPTIONS = 'src/ui/options/index.html';
+
+// The usual settings as the browser under test (in English) names them.
+setSay(sayFromMessages(en));
+const DEFAULTS = defaultSettings();
 
 let hearth: Hearth;
 beforeEach(async () => {
@@ -131,7 +138,7 @@ describe('the welcome page', () => {
       expect.stringMatching(/^School run: weekdays, 7:30\sAM to 8:30\sAM$/u),
     ]);
     // Nothing saved before Done.
-    expect((await stored()).schedule.windows).toEqual(DEFAULT_SETTINGS.schedule.windows);
+    expect((await stored()).schedule.windows).toEqual(DEFAULTS.schedule.windows);
 
     await button(page, 'Done').click();
     const ready = page.getByText("Hearth is ready. You can change all of this any time in Hearth's settings.", exact);
@@ -143,7 +150,7 @@ describe('the welcome page', () => {
     const settings = await stored();
     expect(settings.schedule).toEqual({
       windows: [
-        { ...DEFAULT_SETTINGS.schedule.windows[0], start: '17:45', end: '19:00' },
+        { ...DEFAULTS.schedule.windows[0], start: '17:45', end: '19:00' },
         {
           id: 'school-run',
           label: 'School run',
@@ -159,7 +166,7 @@ describe('the welcome page', () => {
       skips: [],
     });
     expect(settings.sites.map(({ pattern, mode }) => ({ pattern, mode }))).toEqual([{ pattern: 'app.slack.com', mode: 'quiet' }]);
-    expect(settings.preferences).toEqual(DEFAULT_SETTINGS.preferences);
+    expect(settings.preferences).toEqual(DEFAULTS.preferences);
 
     // The way on: Hearth's settings, in their own tab.
     const closed = page.waitForEvent('close');
@@ -210,7 +217,7 @@ describe('the welcome page', () => {
     await closed;
 
     const view = await ask<SettingsView>(hearth, { type: 'settings' });
-    expect(view.settings).toEqual(DEFAULT_SETTINGS);
+    expect(view.settings).toEqual(DEFAULTS);
     expect(view.problems).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 // types, huge numbers, NaN-ish text, deep nesting, prototype-pollution keys, very long
 // strings, unicode, and text cut off or edited by hand. Test code only.
 import fc from 'fast-check';
-import { CURRENT_VERSION, LAST_INSTANT, SITE_MODES, type Settings, type WorkSite } from '../../src/core/settings';
+import { CURRENT_VERSION, LAST_INSTANT, SITE_MODES, type Settings, type WorkSite } from '../../src/core/settings/schema';
 import { parseSitePattern } from '../../src/core/sites';
 import type { BoundaryWindow, OneOffBlock, Skip } from '../../src/core/types';
 

@@ -46,13 +46,6 @@ const BUDGET = 250;
 /** The line near a long file's top that says why it is long: `// Over 250 lines: <reason>`. */
 const REASON = new RegExp(`^\\s*(?://|/?\\*+)\\s*Over ${BUDGET} lines: \\S.{15,}`, 'm');
 
-// Temporary (issue 11): these are being split right now, each in its own change. Take a
-// file off this list in the change that brings it under budget; the test says when.
-const BEING_SPLIT = new Set([
-  'src/core/settings.ts',
-  'src/core/settingsFile.ts',
-]);
-
 // ---------------------------------------------------------------------------
 // The import graph
 // ---------------------------------------------------------------------------
@@ -223,17 +216,8 @@ describe('file size', () => {
   test.each(files)(`$file is at most ${BUDGET} lines, or says why at its top`, ({ file, text }) => {
     const lines = lineCount(text);
     const saysWhy = REASON.test(text.split('\n').slice(0, 10).join('\n'));
-    if (BEING_SPLIT.has(file)) {
-      expect(lines > BUDGET && !saysWhy, `${file} needs no allowance now: take it off BEING_SPLIT`).toBe(true);
-      return;
-    }
     if (lines <= BUDGET) return;
     expect(saysWhy, `${file} is ${lines} lines: split it, or give the reason in its first lines ("// Over ${BUDGET} lines: …")`).toBe(true);
-  });
-
-  test('every file being split still exists', () => {
-    const gone = [...BEING_SPLIT].filter((file) => !existsSync(join(ROOT, file)));
-    expect(gone, 'take files that are gone off BEING_SPLIT').toEqual([]);
   });
 });
 

@@ -31,10 +31,7 @@ const SUBJECTS = [
 const PROBLEMS = [...Object.keys(entries).filter((k) => k.startsWith('coreProblem')), 'coreFileSkipImpossibleDate'];
 
 /** Sentences that name nothing: a refusal must never be one of these. */
-export const BARE_FALLBACKS = ['coreFileUnexpected', 'coreFileNotSettings', 'coreFileSettingsUnreadable', 'coreFileSomeUnreadable'];
-
-/** The stored-settings reader's own bare sentences, which must not be the reason given either. */
-const BARE_REASONS = ['coreSettingsTidied', 'coreSettingsUnreadable', 'coreSettingsNewer'];
+export const BARE_FALLBACKS = ['coreFileUnexpected', 'coreFileNotSettings', 'coreFileSettingsUnreadable'];
 
 /** A message as a regular expression: its placeholders match any text. */
 function pattern(key: string): string {
@@ -49,7 +46,6 @@ function pattern(key: string): string {
 const SPECIFIC = new RegExp(
   `^(?:${SENTENCES.map(pattern).join('|')}|(?:${SUBJECTS.map(pattern).join('|')}) (?:${PROBLEMS.map(pattern).join('|')})\\.)$`,
 );
-const BECAUSE = new RegExp(`^${pattern('coreFileSomeUnreadableBecause').replace('[\\s\\S]*', '([\\s\\S]*)')}$`);
 
 /** Why `sentence` is not a specific refusal, or null when it is one. */
 export function vagueness(sentence: string): string | null {
@@ -57,11 +53,5 @@ export function vagueness(sentence: string): string | null {
   if (sentence.length > 600) return `the sentence is ${sentence.length} characters long`;
   const bare = BARE_FALLBACKS.find((key) => sentence === say(key));
   if (bare) return `the sentence is the bare fallback ${bare}`;
-  const because = BECAUSE.exec(sentence);
-  if (because) {
-    const reason = `${because[1]}.`;
-    const bareReason = BARE_REASONS.find((key) => reason === say(key));
-    return bareReason ? `the reason given is the bare ${bareReason}` : null;
-  }
   return SPECIFIC.test(sentence) ? null : 'the sentence is none of the known refusals';
 }

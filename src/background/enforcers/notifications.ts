@@ -4,6 +4,7 @@
 // per-pattern removal, so any change clears and re-sets the whole list.
 // Firefox has no contentSettings: there the page stand-ins are the only means.
 import { browser, contentSettings } from '../ext';
+import { sameList } from '../../core/lists';
 
 // What was last applied, kept in storage.session: Chromium does not keep an
 // unpacked extension's content settings across a browser restart, so after one
@@ -24,8 +25,4 @@ export async function applyNotificationBlocks(patterns: string[]): Promise<strin
   for (const primaryPattern of patterns) await api.set({ primaryPattern, setting: 'block' });
   await browser.storage.session.set({ [APPLIED_KEY]: patterns });
   return applied.filter((p) => !patterns.includes(p));
-}
-
-function sameList(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

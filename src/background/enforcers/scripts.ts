@@ -2,6 +2,7 @@
 // are registered when a boundary starts (and injected into work tabs already
 // open), and unregistered at its end, when every open work tab is put back.
 import { browser } from '../ext';
+import { sameList } from '../../core/lists';
 import asideFile from '../../content/aside.ts?iife';
 import quietMainFile from '../../content/quiet-main.ts?iife';
 import quietFile from '../../content/quiet.ts?iife';
@@ -159,8 +160,4 @@ async function restore(tabId: number): Promise<Restored | null> {
   if (!results) return null;
   const value = results.find((r) => r.frameId === 0)?.result as { touched: boolean } | null | undefined;
   return { tabId, touched: value?.touched ?? true };
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

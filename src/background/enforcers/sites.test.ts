@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { sitePlans } from '../../core/quiet';
-import type { WorkSite } from '../../core/settings';
+import type { WorkSite } from '../../core/settings/schema';
 import { calmPageOf, calmUrl } from './calmPages';
 import { tabPlanFor } from './sites';
 

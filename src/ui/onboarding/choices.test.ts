@@ -1,7 +1,7 @@
 // The welcome page's choices: which toggles it offers, how ticked and unticked
 // suggestions become the saved schedule, and the words it uses for times and days.
 import { describe, expect, test } from 'vitest';
-import { defaultSettings } from '../../core/settings';
+import { defaultSettings } from '../../core/settings/defaults';
 import type { BoundaryWindow, Schedule } from '../../core/types';
 import { SITE_PRESETS } from '../../core/sites';
 import {
@@ -9,7 +9,6 @@ import {
   endDayNote,
   endDayOffsetOf,
   fieldId,
-  sameSite,
   scheduleWith,
   timeProblems,
   windowsToSave,
@@ -28,11 +27,6 @@ describe('work tools', () => {
     expect(tools.map((t) => t.pattern)).toEqual([...new Set(SITE_PRESETS.map((p) => p.pattern))]);
     expect(tools.find((t) => t.id === 'slack')).toEqual({ id: 'slack', name: 'Slack', letter: 'S', pattern: 'app.slack.com' });
     expect(tools.find((t) => t.pattern === '*.atlassian.net')?.name).toBe('Jira and Confluence');
-  });
-
-  test('a "*." pattern and the bare name are the same site', () => {
-    expect(sameSite('*.atlassian.net', 'atlassian.net')).toBe(true);
-    expect(sameSite('app.slack.com', 'slack.com')).toBe(false);
   });
 });
 

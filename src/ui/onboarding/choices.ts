@@ -8,7 +8,7 @@
 // its name and days; a suggestion left unticked is taken out of the schedule. Windows
 // with other ids, one-off blocks and "not tonight" skips are kept as they are.
 import type { BoundaryWindow, Schedule } from '../../core/types';
-import { defaultWindow } from '../../core/settings';
+import { defaultWindow } from '../../core/settings/defaults';
 import { SITE_PRESETS } from '../../core/sites';
 import { t } from '../../i18n';
 import { listWords, wallTimeWords } from './words';
@@ -46,9 +46,6 @@ export function workTools(): Tool[] {
     pattern,
   }));
 }
-
-/** slack.com and *.slack.com name the same sites (the worker treats them as one entry). */
-export const sameSite = (a: string, b: string): boolean => a.replace(/^\*\./, '') === b.replace(/^\*\./, '');
 
 // ---------------------------------------------------------------------------
 // Family times

@@ -9,11 +9,12 @@
 // the list is fetched again. Calls to the worker run one after another, so a quick
 // on-off-on lands in the order it was pressed.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { sameSite } from '../../core/sites';
 import { t } from '../../i18n';
 import type { SitesView } from '../../messages';
 import { ask } from '../shared/client';
 import { requestAccess, useAccessChanges, useWorkerView } from '../shared/workerView';
-import { sameSite, type Tool } from './choices';
+import type { Tool } from './choices';
 
 export interface WorkTools {
   /** The worker's list, or null until it first answers. */

@@ -2,7 +2,8 @@
 // start means the next day). Nothing is sent until every field reads well; then the
 // worker checks the whole schedule again, and anything it says is shown here too.
 import { useState } from 'preact/hooks';
-import { isDateKey, isWallTime, newId } from '../../core/settings';
+import { isDateKey, isWallTime } from '../../core/wallclock';
+import { newId } from '../../core/ids';
 import type { OneOffBlock } from '../../core/types';
 import { addDays, formatDateKey, parseWallTime, wallInstant } from '../../core/wallclock';
 import { t } from '../../i18n';

@@ -6,7 +6,7 @@
 // After an import, `hearth:settings-changed` goes out on the window so the page's other
 // sections can fetch what they show again.
 import { useRef, useState } from 'preact/hooks';
-import { MAX_FILE_SIZE, megabytes } from '../../core/settingsFile';
+import { MAX_FILE_SIZE, megabytes } from '../../core/settings/file';
 import { t } from '../../i18n';
 import { ask, failureText } from '../shared/client';
 import { downloadJson } from '../shared/download';

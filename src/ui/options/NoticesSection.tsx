@@ -1,7 +1,7 @@
 // Hearth's own notices and the way through: on or off, and how many minutes.
 // Also where settings live (this browser's sync, or this device only, and why).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Preferences } from '../../core/settings';
+import type { Preferences } from '../../core/settings/schema';
 import { t } from '../../i18n';
 import { ask, failureText } from '../shared/client';
 import { useWorkerView } from '../shared/workerView';

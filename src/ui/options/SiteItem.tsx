@@ -1,7 +1,7 @@
 // One work site in the list: its name and address, the mode it is quieted in, a
 // remove button, and, while Hearth has no access to it, a way to give that access.
 // The mode choices are shared with the form that adds a site.
-import { SITE_MODES, type SiteMode } from '../../core/settings';
+import { SITE_MODES, type SiteMode } from '../../core/settings/schema';
 import { t } from '../../i18n';
 import type { SiteView } from '../../messages';
 

@@ -8,7 +8,7 @@
 // worth listing, since Hearth can hold back its notifications anyway. When the answer
 // comes, the list is fetched again so each site's access is shown as it now is.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { SiteMode } from '../../core/settings';
+import type { SiteMode } from '../../core/settings/schema';
 import { SITE_PRESETS, parseSitePattern, type SitePreset } from '../../core/sites';
 import { t } from '../../i18n';
 import type { SiteView } from '../../messages';

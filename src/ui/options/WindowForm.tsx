@@ -2,7 +2,8 @@
 // Nothing is sent until every field reads well; then the worker checks the whole
 // schedule again, and anything it says is shown here too.
 import { useState } from 'preact/hooks';
-import { isWallTime, newId } from '../../core/settings';
+import { isWallTime } from '../../core/wallclock';
+import { newId } from '../../core/ids';
 import type { BoundaryWindow, Weekday, WindowKind } from '../../core/types';
 import { MONDAY_FIRST, windowMinutes } from '../../core/weekView';
 import { t } from '../../i18n';

@@ -10,24 +10,16 @@ import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { PROPERTY_TIMEOUT, checkProperty } from '../../tests/unit/fuzz';
-import { mutated, mutation, storedValue, trapMutation, validSettings, withOwnKey } from '../../tests/unit/hostile';
-import {
-  BlockSchema,
-  PreferencesSchema,
-  SettingsSchema,
-  SkipSchema,
-  WindowSchema,
-  WorkSiteSchema,
-  defaultSettings,
-  parseSettings,
-  type Settings,
-} from './settings';
+import { PROPERTY_TIMEOUT, checkProperty } from '../../../tests/unit/fuzz';
+import { mutated, mutation, storedValue, trapMutation, validSettings, withOwnKey } from '../../../tests/unit/hostile';
+import { BlockSchema, PreferencesSchema, SettingsSchema, SkipSchema, WindowSchema, WorkSiteSchema, type Settings } from './schema';
+import { defaultSettings } from './defaults';
+import { parseSettings } from './parse';
+import { isRecord } from '../record';
 
 const sameAs = (actual: unknown, expected: unknown, what: string) => {
   if (!isDeepStrictEqual(actual, expected)) expect(actual, what).toEqual(expected);
 };
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Whatever storage might hand back, and some things it never could (Maps, getters that throw). */
 const anyStored = fc.oneof(

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from './defaults';
+import { migrate } from './migrate';
+import { parseSettings } from './parse';
+import { richSettings, stored, strictlyValid } from './settingsTesting';
+
+describe('migration', () => {
+  const v1 = {
+    version: 1,
+    windows: [
+      { id: 'dinner', label: 'Dinner', kind: 'dinner', days: [0, 1, 2, 3, 4, 5, 6], start: '18:00', end: '19:30' },
+      { id: 'night', label: 'Night', kind: 'bedtime', days: [0, 1, 2, 3, 4], start: '22:00', end: '06:30' },
+      { id: 'sat', label: 'Saturday', kind: 'weekend', days: [6], start: '00:00', end: '00:00' },
+    ],
+    headsUp: false,
+  };
+
+  it('brings version 1 up to version 2', () => {
+    const result = parseSettings(stored(v1));
+    expect(result.problems).toEqual([]);
+    expect(result.intact).toBe(true);
+    expect(result.migratedFrom).toBe(1);
+    const [din, night, sat] = result.settings.schedule.windows;
+    expect(din).toMatchObject({ start: '18:00', end: '19:30', endDayOffset: 0, paused: false });
+    // Overnight was implied by end <= start.
+    expect(night).toMatchObject({ start: '22:00', end: '06:30', endDayOffset: 1, paused: false });
+    // 00:00–00:00 meant the whole day: 24 hours.
+    expect(sat).toMatchObject({ start: '00:00', end: '00:00', endDayOffset: 1, paused: false });
+    expect(result.settings.schedule.blocks).toEqual([]);
+    expect(result.settings.schedule.skips).toEqual([]);
+    expect(result.settings.sites).toEqual([]);
+    // headsUp carried over; the rest of the preferences are the usual ones.
+    expect(result.settings.preferences).toEqual({ ...defaultSettings().preferences, headsUp: false });
+    expect(strictlyValid(result.settings)).toBe(true);
+  });
+
+  it('treats data without a version as version 1', () => {
+    const { version: _, headsUp: __, ...unversioned } = v1;
+    const migrated = migrate(stored(unversioned));
+    expect(migrated.ok && migrated.from).toBe(1);
+    const result = parseSettings(stored(unversioned));
+    expect(result.intact).toBe(true);
+    expect(result.migratedFrom).toBe(1);
+    expect(result.settings.schedule.windows.map((w) => w.endDayOffset)).toEqual([0, 1, 1]);
+    expect(result.settings.preferences).toEqual(defaultSettings().preferences);
+  });
+
+  it('is a chain that leaves current data as it is', () => {
+    const current = stored(richSettings());
+    const migrated = migrate(current);
+    expect(migrated).toEqual({ ok: true, data: current, from: 2, problems: [] });
+  });
+
+  it('still names what it cannot use in version 1 data', () => {
+    const raw = stored(v1) as typeof v1 & { windows: unknown[] };
+    raw.windows.push({ id: 'x', label: 'Tea', kind: 'dinner', days: [1], start: '16:00', end: '16:75' });
+    raw.headsUp = 'sometimes' as never;
+    const result = parseSettings(raw);
+    expect(result.problems).toEqual([
+      'The window "Tea" has an end time "16:75" Hearth can\'t read, so it was set aside.',
+      'Hearth couldn\'t read your heads-up setting ("sometimes"), so it\'s back to the usual on.',
+    ]);
+    expect(result.settings.schedule.windows).toHaveLength(3);
+    expect(result.migratedFrom).toBe(1);
+  });
+
+  it('falls back to the usual windows when version 1 data has no window list', () => {
+    const result = parseSettings({ version: 1, windows: 'dinner at six' });
+    expect(result.settings.schedule).toEqual(defaultSettings().schedule);
+    expect(result.problems).toEqual([
+      "Hearth couldn't read your schedule, so it's back to the usual windows: dinner, bedtime and the weekend.",
+    ]);
+  });
+
+  it('leaves settings from a newer version alone and says so plainly', () => {
+    const newer = { ...stored(richSettings()) as object, version: 3 };
+    expect(migrate(newer)).toMatchObject({ ok: false, newer: true });
+    const result = parseSettings(newer);
+    expect(result.fromNewerVersion).toBe(true);
+    expect(result.intact).toBe(false);
+    expect(result.settings).toEqual(defaultSettings());
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatch(/^These settings come from a newer version of Hearth/);
+  });
+
+  it('reads data with an unreadable version as best it can', () => {
+    const raw = { ...(stored(richSettings()) as object), version: '2' };
+    const result = parseSettings(raw);
+    expect(result.settings).toEqual(richSettings());
+    expect(result.intact).toBe(false);
+    expect(result.problems).toEqual([
+      "Hearth couldn't tell which version saved these settings, so it read them as best it could.",
+    ]);
+  });
+});
