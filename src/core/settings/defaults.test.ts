@@ -4,7 +4,7 @@ import { sayFromMessages } from '../../../tests/unit/sayFromMessages';
 import { defaultSettings } from './defaults';
 import { parseSettings } from './parse';
 import { CURRENT_VERSION } from './schema';
-import { strictlyValid } from './settingsTesting';
+import { strictlyValid } from '../../../tests/unit/settingsTesting';
 
 describe('defaults', () => {
   it('are valid under the strict schema', () => {

@@ -3,7 +3,7 @@ import { inNewYork } from '../../../tests/unit/scheduleTesting';
 import { defaultSettings } from './defaults';
 import { exportSettingsFile, parseSettingsFile, settingsFileName } from './file';
 import { CURRENT_VERSION, type Settings } from './schema';
-import { NOW, errorOf, fullSettings, spoilt } from './settingsTesting';
+import { NOW, errorOf, fullSettings, spoilt } from '../../../tests/unit/settingsTesting';
 
 // File names use the computer's own calendar: run in a zone where the UTC date differs
 // in the evening. Set at import time (see schedule.test.ts).

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toneProblems } from '../tone';
 import { MAX_FILE_SIZE, exportSettingsFile, megabytes, parseSettingsFile } from './file';
 import type { Settings } from './schema';
-import { NOW, errorOf, fullSettings, spoilt, type Doc } from './settingsTesting';
+import { NOW, errorOf, fullSettings, spoilt, type Doc } from '../../../tests/unit/settingsTesting';
 
 describe('parseSettingsFile: files Hearth refuses', () => {
   const good = () => exportSettingsFile(fullSettings(), NOW).json;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from './defaults';
 import { migrate } from './migrate';
 import { parseSettings } from './parse';
-import { richSettings, stored, strictlyValid } from './settingsTesting';
+import { richSettings, stored, strictlyValid } from '../../../tests/unit/settingsTesting';
 
 describe('migration', () => {
   const v1 = {

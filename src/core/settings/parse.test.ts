@@ -4,7 +4,7 @@ import type { OneOffBlock, Skip } from '../types';
 import { defaultSettings } from './defaults';
 import { parseSettings } from './parse';
 import { BlockSchema, WindowSchema, type Settings } from './schema';
-import { richSettings, stored, window, withExtraWindow } from './settingsTesting';
+import { richSettings, stored, window, withExtraWindow } from '../../../tests/unit/settingsTesting';
 
 describe('round trip', () => {
   it('reads back exactly what was stored, intact', () => {

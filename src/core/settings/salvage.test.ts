@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from './defaults';
 import { parseSettings } from './parse';
-import { dinner, richSettings, stored, strictlyValid, window, withExtraWindow } from './settingsTesting';
+import { dinner, richSettings, stored, strictlyValid, window, withExtraWindow } from '../../../tests/unit/settingsTesting';
 
 describe('salvage', () => {
   it('keeps every valid item and names each one set aside', () => {

@@ -2,10 +2,10 @@
 // builders for settings and windows, and settings files to spoil one part of. Test code
 // only: nothing in the extension imports it.
 import * as v from 'valibot';
-import type { BoundaryWindow } from '../types';
-import { defaultSettings } from './defaults';
-import { exportSettingsFile, parseSettingsFile } from './file';
-import { SettingsSchema, type Settings } from './schema';
+import type { BoundaryWindow } from '../../src/core/types';
+import { defaultSettings } from '../../src/core/settings/defaults';
+import { exportSettingsFile, parseSettingsFile } from '../../src/core/settings/file';
+import { SettingsSchema, type Settings } from '../../src/core/settings/schema';
 
 export const strictlyValid = (value: unknown) => v.safeParse(SettingsSchema, value).success;
 
