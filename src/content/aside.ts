@@ -8,6 +8,12 @@ const api: Api = (globalThis as { browser?: Api }).browser ?? chrome;
 
 if (window.top === window) {
   window.stop();
+  // A page stopped before its icon link: without one the browser would go on to ask the
+  // site for /favicon.ico on its own. A blank icon ends it here.
+  const icon = document.createElement('link');
+  icon.rel = 'icon';
+  icon.href = 'data:,';
+  document.documentElement?.append(icon);
   api.runtime.sendMessage({ type: 'setAside' }).then(
     // Family time ended, or a way through opened, just now: the page loads after all.
     (answer: { stay?: boolean } | undefined) => answer?.stay && location.reload(),
