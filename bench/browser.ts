@@ -48,8 +48,15 @@ export interface Bare {
   runningMs(prefix: string, since: number): number;
   /** Resolves once no worker with `prefix` runs (false if one still runs after `timeoutMs`). */
   untilStopped(prefix: string, timeoutMs: number): Promise<boolean>;
-  /** Resolves once a worker with `prefix` has started (now or before); returns its script URL. */
-  untilRunning(prefix: string, timeoutMs: number): Promise<string>;
+  /** Resolves once a worker whose script URL passes `test` has started (now or before); returns that URL. */
+  untilStarted(test: (url: string) => boolean, timeoutMs: number): Promise<string>;
+  /** Stops the running workers whose script URL starts with `prefix`, and only those (through the tab's session). */
+  stopWorker(tab: Tab, prefix: string): Promise<void>;
+  /**
+   * Attaches DevTools to a running worker (one not measured: attached, Chromium keeps
+   * it running) and evaluates in it.
+   */
+  attachWorker(test: (url: string) => boolean): Promise<{ evaluate<T>(expression: string): Promise<T> }>;
   /** Stops every service worker now, as Chromium does when it idles one out (through the tab's session). */
   stopWorkers(tab: Tab): Promise<void>;
   /** Closes every page target whose URL matches (e.g. a welcome tab an extension opened). */
@@ -252,10 +259,44 @@ export async function launchBare(opts: BareOptions): Promise<Bare> {
         .reduce((ms, x) => ms + Math.max(0, Math.min(x.to ?? now, now) - Math.max(x.from, since)), 0);
     },
     untilStopped: (prefix, timeoutMs) => waitFor(() => running(prefix) === 0, timeoutMs),
-    async untilRunning(prefix, timeoutMs) {
-      const seen = () => started.find((u) => u.startsWith(prefix));
-      if (!(await waitFor(() => seen() !== undefined, timeoutMs))) throw new Error(`${opts.name}: no worker ${prefix} within ${timeoutMs} ms`);
+    async untilStarted(test, timeoutMs) {
+      const seen = () => started.find(test);
+      if (!(await waitFor(() => seen() !== undefined, timeoutMs))) throw new Error(`${opts.name}: no such worker within ${timeoutMs} ms`);
       return seen()!;
+    },
+    async stopWorker(tab, prefix) {
+      const versions = new Map<string, { scriptURL: string; runningStatus: string }>();
+      const off = on('ServiceWorker.workerVersionUpdated', (p, s) => {
+        if (s !== tab.sessionId) return;
+        for (const v of p.versions as { versionId: string; scriptURL: string; runningStatus: string }[]) versions.set(v.versionId, v);
+      });
+      try {
+        await send('ServiceWorker.enable', {}, tab.sessionId);
+        await sleep(100); // enabling reports every version at once
+        for (const [versionId, v] of versions) {
+          if (v.scriptURL.startsWith(prefix) && v.runningStatus !== 'stopped') await send('ServiceWorker.stopWorker', { versionId }, tab.sessionId);
+        }
+      } finally {
+        off();
+        await send('ServiceWorker.disable', {}, tab.sessionId).catch(() => undefined);
+      }
+      if (!(await waitFor(() => running(prefix) === 0, 5000))) throw new Error(`${opts.name}: ${prefix} did not stop`);
+    },
+    async attachWorker(test) {
+      const targetId = [...workers].find(([, url]) => test(url))?.[0];
+      if (!targetId) throw new Error(`${opts.name}: no such worker running`);
+      const { sessionId } = await send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+      return {
+        async evaluate<T>(expression: string) {
+          const { result, exceptionDetails } = await send<{ result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
+            'Runtime.evaluate',
+            { expression, awaitPromise: true, returnByValue: true },
+            sessionId,
+          );
+          if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+          return result.value;
+        },
+      };
     },
     async stopWorkers(tab) {
       await send('ServiceWorker.enable', {}, tab.sessionId);

@@ -12,6 +12,8 @@ export interface Config {
   /** What the row says. */
   label: string;
   extensions: string[];
+  /** The end of the measured extension's worker script URL, when it has one. */
+  worker?: string;
   hearth?: 'off' | 'on';
 }
 
@@ -20,10 +22,10 @@ const CONTROLS = resolve(import.meta.dirname, 'controls');
 export const CONFIGS: Config[] = [
   { name: 'none-a', label: 'no extension', extensions: [] },
   { name: 'none-b', label: 'no extension, again (noise floor)', extensions: [] },
-  { name: 'empty-worker', label: 'control: empty service worker', extensions: [resolve(CONTROLS, 'empty-worker')] },
+  { name: 'empty-worker', label: 'control: empty service worker', extensions: [resolve(CONTROLS, 'empty-worker')], worker: '/worker.js' },
   { name: 'empty-content', label: 'control: empty content script on every page', extensions: [resolve(CONTROLS, 'empty-content')] },
-  { name: 'hearth-off', label: 'Hearth, outside family time (work site listed)', extensions: [DIST], hearth: 'off' },
-  { name: 'hearth-on', label: 'Hearth, during family time (mode quiet)', extensions: [DIST], hearth: 'on' },
+  { name: 'hearth-off', label: 'Hearth, outside family time (work site listed)', extensions: [DIST], worker: '/service-worker-loader.js', hearth: 'off' },
+  { name: 'hearth-on', label: 'Hearth, during family time (mode quiet)', extensions: [DIST], worker: '/service-worker-loader.js', hearth: 'on' },
 ];
 
 export const configNamed = (name: ConfigName): Config => CONFIGS.find((c) => c.name === name)!;
@@ -74,13 +76,15 @@ export async function setFamilyTime(b: Launched, on: boolean): Promise<void> {
  * host listed (mode quiet) and the recurring windows cleared (the same steps as
  * tests/e2e/helpers.ts quietFixtureOnly), and for `on` family time from now for six
  * hours. The welcome tab Hearth opens on install is closed. Returns with no page
- * open but the first about:blank tab.
+ * open but the first about:blank tab. `alsoLoad`: more extensions beside (a
+ * measuring one), not the one measured.
  */
-export async function launchConfig(config: Config, userDataDir?: string): Promise<Launched> {
-  const bare = await launchBare({ name: config.name, extensions: config.extensions, userDataDir });
+export async function launchConfig(config: Config, opts: { userDataDir?: string; alsoLoad?: string[] } = {}): Promise<Launched> {
+  const extensions = [...config.extensions, ...(opts.alsoLoad ?? [])];
+  const bare = await launchBare({ name: config.name, extensions, userDataDir: opts.userDataDir });
   let workerPrefix: string | null = null;
-  if (config.extensions.some((e) => e !== resolve(CONTROLS, 'empty-content'))) {
-    const url = await bare.untilRunning('chrome-extension://', 15_000);
+  if (config.worker) {
+    const url = await bare.untilStarted((u) => u.startsWith('chrome-extension://') && u.endsWith(config.worker!), 15_000);
     workerPrefix = url.slice(0, url.indexOf('/', 'chrome-extension://'.length) + 1);
   } else if (config.extensions.length) {
     await sleep(1000); // the content-script control has nothing to wait for but its install

@@ -50,7 +50,7 @@ test('idle: CPU, worker wake-ups and memory', { timeout: 600_000 }, async () => 
     for (const setup of SETUPS) {
       // The chat may notify: the parent allowed it before (as tests/e2e/quiet.test.ts does).
       const dir = setup.tab === 'chat' ? await profileAllowingNotifications(chat.origin) : undefined;
-      const b = await launchConfig(configNamed(setup.config), dir);
+      const b = await launchConfig(configNamed(setup.config), { userDataDir: dir });
       browsers.push({ setup, b, dir });
       const url = setup.tab === 'chat' ? `${chat.origin}/chat/idle-${setup.id}?every=1000` : `${pages.work}/doc/idle`;
       const tab = await b.openTab(url);
