@@ -56,7 +56,7 @@ export interface Bare {
    * Attaches DevTools to a running worker (one not measured: attached, Chromium keeps
    * it running) and evaluates in it.
    */
-  attachWorker(test: (url: string) => boolean): Promise<{ evaluate<T>(expression: string): Promise<T> }>;
+  attachWorker(test: (url: string) => boolean): Promise<{ sessionId: string; evaluate<T>(expression: string): Promise<T> }>;
   /** Stops every service worker now, as Chromium does when it idles one out (through the tab's session). */
   stopWorkers(tab: Tab): Promise<void>;
   /** Closes every page target whose URL matches (e.g. a welcome tab an extension opened). */
@@ -287,6 +287,7 @@ export async function launchBare(opts: BareOptions): Promise<Bare> {
       if (!targetId) throw new Error(`${opts.name}: no such worker running`);
       const { sessionId } = await send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
       return {
+        sessionId,
         async evaluate<T>(expression: string) {
           const { result, exceptionDetails } = await send<{ result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
             'Runtime.evaluate',
