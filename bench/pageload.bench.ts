@@ -39,7 +39,7 @@ test('page load with each configuration, interleaved', { timeout: 900_000 }, asy
   const pages = await servePages();
   const browsers: Launched[] = [];
   try {
-    for (const config of CONFIGS) browsers.push(await launchConfig(config));
+    browsers.push(...(await Promise.all(CONFIGS.map((config) => launchConfig(config)))));
     const tabs = new Map<ConfigName, Record<PageName, Tab>>();
     for (const b of browsers) {
       const ordinary = await b.openTab(`${pages.ordinary}/doc/first`);
@@ -86,6 +86,8 @@ test('page load with each configuration, interleaved', { timeout: 900_000 }, asy
           label: b.config.label,
           page: p,
           loadRatio: spread(ratio((s) => s.load)),
+          // The same from the two medians, unpaired: a check on the paired figure.
+          loadRatioOfMedians: Number((spread(mine.map((s) => s?.load ?? Number.NaN)).median / spread(base.map((s) => s?.load ?? Number.NaN)).median).toFixed(3)),
           wallRatio: spread(ratio((s) => s.wall)),
           cpuRatio: spread(ratio((s) => sum(s.cpu))),
           loadMs: spread(mine.map((s) => s?.load ?? Number.NaN), 1),

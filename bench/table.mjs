@@ -33,8 +33,8 @@ export function rows() {
         add(
           `page load ÷ no extension, ${page} page (n=${f.rounds})`,
           r.label,
-          `×${fmt(r.loadRatio.median, 3)} (cpu ×${fmt(r.cpuRatio.median)})`,
-          iqr(r.loadRatio, 3),
+          `×${fmt(r.loadRatio.median, 3)}`,
+          `${iqr(r.loadRatio, 3)}; CPU ×${fmt(r.cpuRatio.median, 3)} [${iqr(r.cpuRatio, 3)}], ${fmt(r.cpuMs.median, 0)} ms`,
           target === null ? (r.config === 'none-b' ? 'noise floor' : 'control') : `≤ ${target}`,
           target === null ? '' : verdict(r.loadRatio.median, target, noise),
         );
@@ -52,9 +52,9 @@ export function rows() {
       add(
         `idle ${f.windowSeconds} s, one tab: CPU s of the whole browser, + vs ${r.reference}`,
         r.label,
-        `${fmt(r.cpuSeconds)} s (+${fmt(r.cpuExtraSeconds)})`,
-        `per ${f.sliceSeconds} s: ${fmt(r.cpuPerSlice.median, 3)} [${iqr(r.cpuPerSlice, 3)}]`,
-        hearth && !r.setup.includes('chat') ? `+ ≤ noise (${fmt(noise)})` : r.setup === 'none-b' ? 'noise floor' : '',
+        `${fmt(r.cpuSeconds, 3)} s (${r.cpuExtraSeconds >= 0 ? '+' : ''}${fmt(r.cpuExtraSeconds, 3)})`,
+        `per ${f.sliceSeconds} s: ${fmt(r.cpuPerSlice.median, 4)} [${iqr(r.cpuPerSlice, 4)}]`,
+        hearth && !r.setup.includes('chat') ? `+ ≤ noise (${fmt(noise, 3)})` : r.setup === 'none-b' ? 'noise floor' : r.setup.startsWith('empty') ? 'control' : '',
         hearth && !r.setup.includes('chat') ? verdict(r.cpuExtraSeconds, noise) : '',
       );
     }
@@ -76,7 +76,7 @@ export function rows() {
         r.label,
         `${r.vsEmptyWorkerMiB.pss >= 0 ? '+' : ''}${fmt(r.vsEmptyWorkerMiB.pss, 1)}`,
         `USS ${fmt(r.vsEmptyWorkerMiB.uss, 1)}, RSS ${fmt(r.vsEmptyWorkerMiB.rss, 1)}; PSS ${fmt(r.memory.pssMiB, 1)}`,
-        hearth ? `≤ +5 (noise ${fmt(noiseMiB, 1)})` : r.setup === 'none-b' ? 'noise floor' : '',
+        hearth ? `≤ +5 (noise ${fmt(noiseMiB, 1)})` : r.setup === 'none-b' ? 'noise floor' : r.setup.startsWith('empty') ? 'control' : '',
         hearth ? verdict(r.vsEmptyWorkerMiB.pss, 5, noiseMiB) : '',
       );
     }
