@@ -68,9 +68,22 @@ export function hideIconBadges(signal: AbortSignal): void {
       }
     }
   };
-  const observer = new MutationObserver(onRecords);
   // Icon links live in <head>, which may not be parsed yet at document_start: watch
-  // from the root until it is, then only <head> (a busy page's body changes all the time).
+  // from the root until it is, then only <head> (a busy page's body changes all the
+  // time). <head> is whole once <body> begins: watching the root until DOMContentLoaded
+  // cost a long page a record for every node of its body (bench/README.md, page load).
+  let narrowed = document.head !== null;
+  const narrow = () => {
+    if (stopped || narrowed || !document.head || !document.body) return;
+    narrowed = true;
+    onRecords(observer.takeRecords());
+    observer.disconnect();
+    watch(document.head);
+  };
+  const observer = new MutationObserver((records) => {
+    onRecords(records);
+    narrow();
+  });
   const watch = (root: Node) =>
     observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['href', 'rel'] });
   watch(document.head ?? document.documentElement ?? document);
