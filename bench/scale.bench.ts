@@ -11,8 +11,10 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { test } from 'vitest';
 import { desiredState } from '../src/core/desired';
-import { defaultSettings, parseSettings, type Settings, type SiteMode } from '../src/core/settings';
-import { compileSites, shadowedBy } from '../src/core/sites';
+import { defaultSettings } from '../src/core/settings/defaults';
+import { parseSettings } from '../src/core/settings/parse';
+import type { Settings, SiteMode } from '../src/core/settings/schema';
+import { compileSites, shadowedBy } from '../src/core/siteMatching';
 import type { BoundaryWindow, Weekday } from '../src/core/types';
 import { QUICK, record, spread } from './record';
 

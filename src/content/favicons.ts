@@ -74,7 +74,7 @@ export function hideIconBadges(signal: AbortSignal): void {
   // cost a long page a record for every node of its body (bench/README.md, page load).
   let narrowed = document.head !== null;
   const narrow = () => {
-    if (stopped || narrowed || !document.head || !document.body) return;
+    if (signal.aborted || narrowed || !document.head || !document.body) return;
     narrowed = true;
     onRecords(observer.takeRecords());
     observer.disconnect();
