@@ -30,18 +30,11 @@ export async function applyMute(patterns: string[]): Promise<void> {
   // Mute work tabs not yet seen. A tab already muted (by the parent) is left alone,
   // and so is one Hearth muted that the parent has since unmuted: their choice.
   const seen = new Set(recorded);
-  const newlyMuted: number[] = [];
-  for (const tab of work) {
-    if (tab.id === undefined || seen.has(tab.id)) continue;
-    // Muted by Hearth but not on record (the record went with an extension update): ours.
-    if (oursStill(tab)) {
-      newlyMuted.push(tab.id);
-      continue;
-    }
-    if (tab.mutedInfo?.muted) continue;
-    await settle(browser.tabs.update(tab.id, { muted: true }));
-    newlyMuted.push(tab.id);
-  }
+  const fresh = work.filter((tab): tab is Tabs.Tab & { id: number } => tab.id !== undefined && !seen.has(tab.id));
+  // Muted by Hearth but not on record (the record went with an extension update): ours.
+  const newlyMuted = fresh.filter((tab) => oursStill(tab) || !tab.mutedInfo?.muted).map((tab) => tab.id);
+  // All at once: fifty work tabs muted one after another took the browser most of a second.
+  await Promise.all(fresh.filter((tab) => !tab.mutedInfo?.muted).map((tab) => settle(browser.tabs.update(tab.id, { muted: true }))));
   // After an update, tabs Hearth muted before may be off the record: release them too.
   if (patterns.length === 0) {
     for (const tab of await browser.tabs.query({ muted: true })) {
