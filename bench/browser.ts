@@ -152,6 +152,19 @@ export async function launchBare(opts: BareOptions): Promise<Bare> {
       });
       toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
     });
+
+  /** Evaluates an expression in one attached target, awaiting it and returning its value. */
+  const evaluateIn =
+    (sessionId: string) =>
+    async <T>(expression: string): Promise<T> => {
+      const { result, exceptionDetails } = await send<{ result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
+        'Runtime.evaluate',
+        { expression, awaitPromise: true, returnByValue: true },
+        sessionId,
+      );
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      return result.value;
+    };
   const on = (method: string, handler: Handler) => {
     if (!handlers.has(method)) handlers.set(method, new Set());
     handlers.get(method)!.add(handler);
@@ -201,15 +214,7 @@ export async function launchBare(opts: BareOptions): Promise<Bare> {
     const { sessionId } = await send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
     await send('Page.enable', {}, sessionId);
     await send('Runtime.enable', {}, sessionId);
-    const evaluate = async <T>(expression: string): Promise<T> => {
-      const { result, exceptionDetails } = await send<{ result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
-        'Runtime.evaluate',
-        { expression, awaitPromise: true, returnByValue: true },
-        sessionId,
-      );
-      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-      return result.value;
-    };
+    const evaluate = evaluateIn(sessionId);
     return {
       targetId,
       sessionId,
@@ -288,15 +293,7 @@ export async function launchBare(opts: BareOptions): Promise<Bare> {
       const { sessionId } = await send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
       return {
         sessionId,
-        async evaluate<T>(expression: string) {
-          const { result, exceptionDetails } = await send<{ result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
-            'Runtime.evaluate',
-            { expression, awaitPromise: true, returnByValue: true },
-            sessionId,
-          );
-          if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-          return result.value;
-        },
+        evaluate: evaluateIn(sessionId),
       };
     },
     async stopWorkers(tab) {

@@ -52,6 +52,18 @@ export async function inHearth<T>(b: Launched, expression: string): Promise<T> {
   }
 }
 
+/** Family time as one one-off block from `start` to `end` (epoch ms), written as the settings page would. */
+export function setBenchBlock(b: Launched, id: string, start: number, end: number): Promise<unknown> {
+  return inHearth(
+    b,
+    `(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      settings.schedule.blocks = [{ id: '${id}', label: 'Bench', start: ${start}, end: ${end} }];
+      await chrome.storage.local.set({ settings });
+    })()`,
+  );
+}
+
 /** In an extension page of Hearth: family time on or off, then waits until the badge and the registered scripts say so. */
 const familyTime = (on: boolean) => `{
   const { settings } = await chrome.storage.local.get('settings');

@@ -9,7 +9,7 @@ import { rm } from 'node:fs/promises';
 import { test } from 'vitest';
 import { serveFixtures } from '../tests/fixtures/server';
 import { profileAllowingNotifications } from '../tests/e2e/profile';
-import { configNamed, inHearth, launchConfig } from './configs';
+import { configNamed, launchConfig, setBenchBlock } from './configs';
 import { QUICK, record } from './record';
 
 const ROUNDS = QUICK ? 1 : 2;
@@ -35,14 +35,7 @@ test('notifications shown after family time starts, under load', { timeout: 300_
       for (let r = 0; r < ROUNDS; r++) {
         const start = Date.now() + LEAD_MS;
         const end = start + SPAN_MS;
-        await inHearth(
-          b,
-          `(async () => {
-            const { settings } = await chrome.storage.local.get('settings');
-            settings.schedule.blocks = [{ id: 'leaks-${start}', label: 'Bench', start: ${start}, end: ${end} }];
-            await chrome.storage.local.set({ settings });
-          })()`,
-        );
+        await setBenchBlock(b, `leaks-${start}`, start, end);
         if (cold) {
           await sleepUntil(start - LEAD_MS / 2);
           await b.stopWorker(tab, b.workerPrefix!);

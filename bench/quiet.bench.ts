@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'vitest';
 import { WATCHER } from '../tests/e2e/harness';
 import type { Tab } from './browser';
-import { configNamed, inHearth, launchConfig } from './configs';
+import { configNamed, launchConfig, setBenchBlock } from './configs';
 import { servePages } from './pages';
 import { processTree } from './procfs';
 import { QUICK, record, spread } from './record';
@@ -85,14 +85,7 @@ test('time to quiet on 50 work tabs, warm and cold', { timeout: 600_000 }, async
       for (let r = 0; r < ROUNDS; r++) {
         const start = Date.now() + LEAD_MS;
         const end = start + SPAN_MS;
-        await inHearth(
-          b,
-          `(async () => {
-            const { settings } = await chrome.storage.local.get('settings');
-            settings.schedule.blocks = [{ id: 'bench-${start}', label: 'Bench', start: ${start}, end: ${end} }];
-            await chrome.storage.local.set({ settings });
-          })()`,
-        );
+        await setBenchBlock(b, `bench-${start}`, start, end);
         await watcher.evaluate(`globalThis.watchNotifications(${end + SETTLE_MS - Date.now()})`);
         if (cold) {
           await sleepUntil(start - LEAD_MS / 2); // the settings change has set the alarm
