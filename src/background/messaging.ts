@@ -15,14 +15,13 @@ import { endNow, startFocus, wayThrough } from './commands';
 import { openHistory } from './history';
 import { tabPlanFor } from './enforcers/sites';
 import { setAside } from './enforcers/calmPages';
-import { desiredState } from '../core/desired';
 import { inTurn, reconcileSoon, repairIfUnsettled } from './reconcile';
 import { muteTab } from './enforcers/mute';
 import { addSite, removeSite, setSiteMode, siteName, sitesView } from './siteCommands';
 import { addCustomPrompt, nextPrompt, promptAction } from './prompts';
 import { clearHistory, exportHistory, reflectionView } from './reflection';
 import { exportSettings, importSettings, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
-import { loadPasses, loadSettings } from './store';
+import { desiredNow, loadSettings } from './store';
 import { compileSites } from '../core/siteMatching';
 import { activeAt, occurrenceKey } from '../core/schedule';
 import type { Settings } from '../core/settings/schema';
@@ -45,12 +44,6 @@ export function isOwnPage(sender: Runtime.MessageSender): boolean {
 /** One of our content scripts, in a web page's tab. */
 function isOwnContentScript(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && sender.tab?.id !== undefined && !isOwnPage(sender);
-}
-
-/** What should be now, from stored state and the pure core: a read, with no effect applied. */
-async function desiredNow(now: number) {
-  const [{ settings, problems }, passes] = await Promise.all([loadSettings(), loadPasses(now)]);
-  return { settings, problems, passes, desired: desiredState(settings, passes, now) };
 }
 
 /** Where the parent stands: a read. After a change, asked once the change is applied. */

@@ -12,7 +12,7 @@ import { applySiteEffects } from './enforcers/sites';
 import { openHistory } from './history';
 import { handBack } from './thoughts';
 import { browser } from './ext';
-import { loadApplied, loadPasses, loadSettings, loadSettingsToApply, saveApplied, updatePasses, type LoadedSettings } from './store';
+import { desiredNow, loadApplied, loadPasses, loadSettingsToApply, saveApplied, updatePasses, type LoadedSettings } from './store';
 
 export interface Reconciled extends LoadedSettings {
   desired: Desired;
@@ -24,7 +24,7 @@ export interface Reconciled extends LoadedSettings {
 const SETTLED_KEY = 'settled';
 
 /** What the effects depend on, as one string: equal strings, the same effects. */
-export function settledAs(desired: Desired, settings: Settings): string {
+function settledAs(desired: Desired, settings: Settings): string {
   const sites = desired.sites.map((p) => [p.site.id, p.site.pattern, p.mode]);
   const active = desired.active.map(occurrenceKey);
   return JSON.stringify([sites, active, desired.until, desired.wakeAt, settings.preferences.dimWayThroughMinutes]);
@@ -107,11 +107,7 @@ export function reconcileSoon(clock: () => number = Date.now): Promise<Reconcile
 export function repairIfUnsettled(clock: () => number = Date.now): Promise<void> {
   return inTurn(async () => {
     const now = clock();
-    const [{ settings }, passes, { [SETTLED_KEY]: settled }] = await Promise.all([
-      loadSettings(),
-      loadPasses(now),
-      browser.storage.session.get(SETTLED_KEY),
-    ]);
-    if (settled !== settledAs(desiredState(settings, passes, now), settings)) await reconcile(now);
+    const [{ settings, desired }, { [SETTLED_KEY]: settled }] = await Promise.all([desiredNow(now), browser.storage.session.get(SETTLED_KEY)]);
+    if (settled !== settledAs(desired, settings)) await reconcile(now);
   });
 }

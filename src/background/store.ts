@@ -2,7 +2,7 @@
 import { browser } from './ext';
 import { parseSettings } from '../core/settings/parse';
 import type { Settings } from '../core/settings/schema';
-import type { AppliedOccurrence } from '../core/desired';
+import { desiredState, type AppliedOccurrence } from '../core/desired';
 import { activePasses, type Pass } from '../core/quiet';
 import { serial } from '../core/serial';
 import { NOT_SAVED } from '../messages';
@@ -101,6 +101,12 @@ export async function saveApplied(applied: AppliedOccurrence[]): Promise<void> {
 export async function loadPasses(now: number): Promise<Pass[]> {
   const { [PASSES_KEY]: passes } = await browser.storage.local.get(PASSES_KEY);
   return Array.isArray(passes) ? activePasses(passes as Pass[], now) : [];
+}
+
+/** What should be now, from stored state and the pure core: a read, with no effect applied. */
+export async function desiredNow(now: number) {
+  const [{ settings, problems }, passes] = await Promise.all([loadSettings(), loadPasses(now)]);
+  return { settings, problems, passes, desired: desiredState(settings, passes, now) };
 }
 
 export function updatePasses(change: (passes: Pass[]) => Pass[], now: number): Promise<void> {
