@@ -81,6 +81,9 @@ describe('Hearth in Firefox', () => {
   test('family time holds a work tab\'s notifications, mutes it, hides its counts and dims it; the end gives it all back', async () => {
     const path = '/chat/ff-dim?style=paren';
     const chat = await openChat(path);
+    // A work tab the parent muted before family time (a second extension stands in for their click).
+    const mutedByParent = await openChat('/chat/ff-own-mute?muted-by-parent=1');
+    await expect.poll(() => mutedOf(`${site.origin}/chat/ff-own-mute`)).toBe(true);
     await expect.poll(() => chat.title()).toMatch(/^\(\d+\) Work Chat$/);
     await expect.poll(() => site.count('page-shown'), { timeout: 10_000 }).toBeGreaterThan(0);
 
@@ -103,6 +106,9 @@ describe('Hearth in Firefox', () => {
     await expect.poll(() => mutedOf(`${site.origin}/chat/ff-dim`)).toBe(false);
     const ended = Date.now();
     await expect.poll(() => site.count('page-shown', ended), { timeout: 10_000 }).toBeGreaterThan(0);
+    // Hearth unmutes only what it muted: the parent's own mute is kept.
+    expect(await mutedOf(`${site.origin}/chat/ff-own-mute`)).toBe(true);
+    await mutedByParent.close();
     await chat.close();
   });
 

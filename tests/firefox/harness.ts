@@ -10,6 +10,7 @@ export const EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** Pinned, so tests know the add-on's pages' addresses before it is installed. */
 export const UUID = '5b0e7c1a-4f2d-4c1e-9a6b-0d3e2f1a7c55';
 export const BASE = `moz-extension://${UUID}/`;
+const MUTER = resolve(import.meta.dirname, '../fixtures/muter-extension');
 
 export interface FirefoxHearth {
   browser: Browser;
@@ -43,6 +44,8 @@ export async function launchFirefox(extension = DIST): Promise<FirefoxHearth> {
   browser.process()?.stdout?.on('data', listen);
   browser.process()?.stderr?.on('data', listen);
   await browser.installExtension(extension);
+  // A second extension mutes a tab as the parent would (tests/fixtures/muter-extension).
+  await browser.installExtension(MUTER);
 
   const open = async (path: string, ready = 'main, h1, button') => {
     const page = await browser.newPage();
