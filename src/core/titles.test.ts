@@ -1,41 +1,109 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SITE_PRESETS } from './sites';
 import { stripUnreadCount } from './titles';
 
-describe('stripUnreadCount: real-looking titles', () => {
-  it.each([
-    // Slack
+/**
+ * How each site Hearth offers in its list titles a tab, with an unread count or marker
+ * and without: [title, what the parent sees in family time]. A site that shows its count
+ * only in the tab icon (Zoom, Jira, Confluence, Linear, Notion) still has its plain
+ * titles here, to prove they are left alone.
+ */
+const PRESET_TITLES: Record<(typeof SITE_PRESETS)[number]['id'], [string, string][]> = {
+  slack: [
+    ['* general (Channel) - Acme - Slack', 'general (Channel) - Acme - Slack'],
+    ['! Sam Lee (DM) - Acme - Slack', 'Sam Lee (DM) - Acme - Slack'],
+    ['general (Channel) - Acme - Slack', 'general (Channel) - Acme - Slack'],
     ['(3) Slack | general | Acme', 'Slack | general | Acme'],
     ['* Slack | general | Acme', 'Slack | general | Acme'],
+    ['! Slack | design-review | Acme', 'Slack | design-review | Acme'],
     ['(3) • Slack | design-review | Acme', 'Slack | design-review | Acme'],
     ['Slack | general | Acme', 'Slack | general | Acme'],
-    // Gmail
+  ],
+  gmail: [
     ['Inbox (3) - name@gmail.com - Gmail', 'Inbox - name@gmail.com - Gmail'],
     ['Inbox (1,234) - name@gmail.com - Gmail', 'Inbox - name@gmail.com - Gmail'],
     ['Clients/Acme (12) - sam@work.example - Work Mail', 'Clients/Acme - sam@work.example - Work Mail'],
-    ['Inbox - name@gmail.com - Gmail', 'Inbox - name@gmail.com - Gmail'],
     ['(2) Inbox (2) - name@gmail.com - Gmail', 'Inbox - name@gmail.com - Gmail'],
-    // Outlook
+    ['Chat (4) - name@gmail.com - Gmail', 'Chat - name@gmail.com - Gmail'],
+    ['Inbox - name@gmail.com - Gmail', 'Inbox - name@gmail.com - Gmail'],
+    ['Quarterly plan - name@gmail.com - Gmail', 'Quarterly plan - name@gmail.com - Gmail'],
+  ],
+  outlook: [
     ['(5) Mail - Sam Lee - Outlook', 'Mail - Sam Lee - Outlook'],
     ['Inbox (7) – sam@contoso.com – Outlook', 'Inbox – sam@contoso.com – Outlook'],
     ['Mail - Sam Lee - Outlook', 'Mail - Sam Lee - Outlook'],
-    // Teams
+    ['Calendar - Sam Lee - Outlook', 'Calendar - Sam Lee - Outlook'],
+  ],
+  'outlook-personal': [
+    ['(2) Mail - Sam Lee - Outlook', 'Mail - Sam Lee - Outlook'],
+    ['Inbox (12) - sam@outlook.com - Outlook', 'Inbox - sam@outlook.com - Outlook'],
+    ['Mail - Sam Lee - Outlook', 'Mail - Sam Lee - Outlook'],
+  ],
+  'microsoft-teams': [
     ['(2) Chat | Microsoft Teams', 'Chat | Microsoft Teams'],
     ['(99+) Activity | Microsoft Teams', 'Activity | Microsoft Teams'],
+    ['(1) Chat | Sam Lee | Microsoft Teams', 'Chat | Sam Lee | Microsoft Teams'],
     ['Chat | Microsoft Teams', 'Chat | Microsoft Teams'],
-    // Jira: ticket numbers and brackets that are not counts stay
+  ],
+  'google-chat': [
+    ['(3) Google Chat', 'Google Chat'],
+    ['Chat (3) - name@gmail.com - Google Chat', 'Chat - name@gmail.com - Google Chat'],
+    ['Google Chat', 'Google Chat'],
+  ],
+  zoom: [
+    ['(2) Team Chat - Zoom', 'Team Chat - Zoom'],
+    ['Zoom Workplace', 'Zoom Workplace'],
+  ],
+  jira: [
     ['[PROJ-123] Fix login redirect - Jira', '[PROJ-123] Fix login redirect - Jira'],
     ['(4) [PROJ-123] Fix login redirect - Jira', '[PROJ-123] Fix login redirect - Jira'],
     ['Sprint 14 board - Acme Jira', 'Sprint 14 board - Acme Jira'],
-    // Discord
+  ],
+  confluence: [
+    ['Q3 planning (draft) - Team space - Confluence', 'Q3 planning (draft) - Team space - Confluence'],
+    ['Release notes 2.0 - Confluence', 'Release notes 2.0 - Confluence'],
+  ],
+  asana: [
+    ['(1) Inbox - Asana', 'Inbox - Asana'],
+    ['My tasks - Asana', 'My tasks - Asana'],
+  ],
+  linear: [
+    ['Inbox (3) · Linear', 'Inbox · Linear'],
+    ['ENG-42 Crash on save · Linear', 'ENG-42 Crash on save · Linear'],
+  ],
+  notion: [
+    ['Meeting notes (2) | Notion', 'Meeting notes | Notion'],
+    ['Roadmap 2025', 'Roadmap 2025'],
+  ],
+  github: [
+    ['(8) Notifications', 'Notifications'],
+    ['{4} Notifications', 'Notifications'],
+    ['Pull request #1024 · acme/app', 'Pull request #1024 · acme/app'],
+  ],
+  discord: [
     ['(12) Discord | #general | Hobby Club', 'Discord | #general | Hobby Club'],
     ['• Discord | #general | Hobby Club', 'Discord | #general | Hobby Club'],
     ['● Discord | #random | Hobby Club', 'Discord | #random | Hobby Club'],
     ['[7] Discord | Friends', 'Discord | Friends'],
-    // GitHub notifications
-    ['(8) Notifications', 'Notifications'],
-    ['{4} Notifications', 'Notifications'],
-    ['Pull request #1024 · acme/app', 'Pull request #1024 · acme/app'],
+  ],
+};
+
+describe('stripUnreadCount: the title formats of every site Hearth offers', () => {
+  it('has titles for every preset', () => {
+    expect(Object.keys(PRESET_TITLES).sort()).toEqual(SITE_PRESETS.map((p) => p.id).sort());
+  });
+
+  it.each(Object.entries(PRESET_TITLES).flatMap(([site, rows]) => rows.map(([title, quiet]) => [site, title, quiet])))(
+    '%s: %j → %j',
+    (_site, title, quiet) => {
+      expect(stripUnreadCount(title)).toBe(quiet);
+    },
+  );
+});
+
+describe('stripUnreadCount: titles that are not counts', () => {
+  it.each([
     // Whitespace the markers leave behind
     ['  (3)   Slack  ', 'Slack'],
     ['(3)\u00a0Slack', 'Slack'],
@@ -105,10 +173,11 @@ describe('stripUnreadCount: properties', () => {
     );
   });
 
-  it('removes any leading markers: strip(marker(n) + B) === strip(B)', () => {
+  // A title that loses a marker is trimmed too; one with none is returned as it was.
+  it('removes any leading markers: strip(marker(n) + B) === strip(B), trimmed', () => {
     fc.assert(
       fc.property(markers, base, (m, b) => {
-        expect(stripUnreadCount(m + b)).toBe(stripUnreadCount(b));
+        expect(stripUnreadCount(m + b)).toBe(stripUnreadCount(b).trim());
       }),
       { numRuns: 1000 },
     );
@@ -118,9 +187,35 @@ describe('stripUnreadCount: properties', () => {
     const word = fc.stringMatching(/^[A-Za-z]{1,10}$/);
     fc.assert(
       fc.property(word, count, fc.constantFrom(' - ', ' | ', ' – ', ' — '), base, (w, n, sep, rest) => {
-        expect(stripUnreadCount(`${w} (${n})${sep}${rest}`)).toBe(stripUnreadCount(`${w}${sep}${rest}`));
+        expect(stripUnreadCount(`${w} (${n})${sep}${rest}`)).toBe(stripUnreadCount(`${w}${sep}${rest}`).trim());
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('never changes a title with no count in it, not even its spacing', () => {
+    const word = fc.stringMatching(/^[A-Za-z0-9@.#:/'&-]{1,12}$/);
+    // Brackets that are not counts: words, years, ticket numbers.
+    const notCount = fc.oneof(
+      fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,8}$/).map((w) => `(${w})`),
+      fc.integer({ min: 1000, max: 9999 }).map((n) => `(${n})`),
+      fc.stringMatching(/^[A-Z]{2,5}-\d{1,4}$/).map((t) => `[${t}]`),
+    );
+    const title = fc
+      .tuple(
+        fc.constantFrom('', ' ', '  '),
+        fc.array(fc.tuple(fc.oneof(word, word, notCount), fc.constantFrom(' ', ' - ', ' | ', ' · ', ' – ')), { minLength: 1, maxLength: 6 }),
+        word,
+        // A copy number at the very end, with no separator after it: "Budget (2)".
+        fc.constantFrom('', ' (2)', ' (12)'),
+        fc.constantFrom('', ' '),
+      )
+      .map(([lead, parts, last, copy, trail]) => lead + parts.map(([w, sep]) => w + sep).join('') + last + copy + trail);
+    fc.assert(
+      fc.property(title, (t) => {
+        expect(stripUnreadCount(t)).toBe(t);
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -8,21 +8,22 @@
 const COUNT = String.raw`(?:\d{1,3}(?:,\d{3})+|\d{1,3})\+?`;
 
 /**
- * "(3) ", "[12] ", "{4} ", "• ", "● ", "* " at the start, stacked ones ("(3) • ") in one
- * go; the space after each is required.
+ * "(3) ", "[12] ", "{4} ", "• ", "● ", and Slack's "* " (unread) and "! " (a mention) at
+ * the start, stacked ones ("(3) • ") in one go; the space after each is required.
  */
-const LEADING = new RegExp(String.raw`^\s*(?:(?:\(${COUNT}\)|\[${COUNT}\]|\{${COUNT}\}|[•●*])\s+)+`, 'u');
+const LEADING = new RegExp(String.raw`^\s*(?:(?:\(${COUNT}\)|\[${COUNT}\]|\{${COUNT}\}|[•●*!])\s+)+`, 'u');
 
 /**
  * Gmail's "Inbox (3) - name@gmail.com - Gmail": a parenthesised count right after a word
- * and before a " - " or " | " separator. Asking for the separator keeps "Budget (2)" and
- * "report (2).pdf" whole.
+ * and before a " - ", " | " or " · " separator. Asking for the separator keeps "Budget (2)"
+ * and "report (2).pdf" whole.
  */
-const AFTER_WORD = new RegExp(String.raw`(?<=[\p{L}\p{N}])\s+\(${COUNT}\)(?=\s+[-–—|](?:\s|$))`, 'gu');
+const AFTER_WORD = new RegExp(String.raw`(?<=[\p{L}\p{N}])\s+\(${COUNT}\)(?=\s+[-–—|·](?:\s|$))`, 'gu');
 
 /**
- * The title without unread-count markers, trimmed. A title that would be left empty
- * ("(3)", say) comes back unchanged, so a tab never loses its name.
+ * The title without unread-count markers, trimmed. A title with none comes back exactly
+ * as it was, and so does one that would be left empty ("(3)", say): a tab never loses
+ * its name.
  */
 export function stripUnreadCount(title: string): string {
   let current = title;
@@ -34,5 +35,5 @@ export function stripUnreadCount(title: string): string {
     current = next;
   }
   const result = current.trim();
-  return result === '' ? title : result;
+  return current === title || result === '' ? title : result;
 }
