@@ -22,6 +22,7 @@ export const RequestSchema = v.variant('type', [
   }),
   v.object({ type: v.literal('removeSite'), id: v.string() }),
   v.object({ type: v.literal('setSiteMode'), id: v.string(), mode: v.picklist(SITE_MODES) }),
+  v.object({ type: v.literal('renameSite'), id: v.string(), name: v.pipe(v.string(), v.maxLength(200)) }),
   // The calm page asks what to say, and where to go back to (only ever a listed site's address).
   v.object({ type: v.literal('calm'), siteId: v.string(), address: v.optional(v.pipe(v.string(), v.maxLength(8192))) }),
   v.object({ type: v.literal('wayThrough'), siteId: v.string() }),
@@ -105,6 +106,7 @@ export interface ResponseMap {
   sites: SitesView;
   addSite: AddSiteResult;
   removeSite: SitesView;
+  renameSite: SitesView;
   setSiteMode: SitesView;
   calm: CalmView;
   wayThrough: CalmView;

@@ -17,7 +17,7 @@ import { tabPlanFor } from './enforcers/sites';
 import { setAside } from './enforcers/calmPages';
 import { inTurn, reconcileSoon, repairIfUnsettled } from './reconcile';
 import { muteTab } from './enforcers/mute';
-import { addSite, removeSite, setSiteMode, siteName, sitesView } from './siteCommands';
+import { addSite, removeSite, renameSite, setSiteMode, siteName, sitesView } from './siteCommands';
 import { addCustomPrompt, nextPrompt, promptAction } from './prompts';
 import { clearHistory, exportHistory, reflectionView } from './reflection';
 import { exportSettings, importSettings, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
@@ -93,6 +93,8 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
       return applied(removeSite(request.id));
     case 'setSiteMode':
       return applied(setSiteMode(request.id, request.mode));
+    case 'renameSite':
+      return applied(renameSite(request.id, request.name));
     case 'calm':
       return calmOf(request.siteId, request.address, now);
     case 'wayThrough':

@@ -191,7 +191,7 @@ export const SITE_PRESETS: readonly SitePreset[] = Object.freeze([
   { id: 'discord', name: 'Discord', pattern: 'discord.com' },
 ].map((preset) => Object.freeze(preset)));
 
-/** A preset's name ("Slack"), or the pattern itself: what a parent reads. */
-export function siteName(site: Pick<WorkSite, 'pattern'>): string {
-  return SITE_PRESETS.find((p) => p.pattern === site.pattern)?.name ?? site.pattern;
+/** What a parent reads: the name they gave it, a preset's name ("Slack"), or the pattern itself. */
+export function siteName(site: Pick<WorkSite, 'pattern' | 'name'>): string {
+  return site.name ?? SITE_PRESETS.find((p) => p.pattern === site.pattern)?.name ?? site.pattern;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SITE_PRESETS } from './sites';
-import { stripUnreadCount } from './titles';
+import { siteNameFromTitle, stripUnreadCount } from './titles';
 
 /**
  * How each site Hearth offers in its list titles a tab, with an unread count or marker
@@ -228,5 +228,22 @@ describe('stripUnreadCount: properties', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('siteNameFromTitle', () => {
+  it.each([
+    ['(3) Work Chat', 'Work Chat'],
+    ['Inbox (3) - sam@acme.example - Acme Mail', 'Acme Mail'],
+    ['* general (Channel) - Acme - Slack', 'Slack'],
+    ['Chat | Microsoft Teams', 'Microsoft Teams'],
+    ['Inbox (3) · Linear', 'Linear'],
+    ['Acme Intranet', 'Acme Intranet'],
+  ])('%j → %j', (title, name) => {
+    expect(siteNameFromTitle(title)).toBe(name);
+  });
+
+  it.each(['', '(3)', '12:30', 'a - ' + 'x'.repeat(61)])('nothing readable in %j', (title) => {
+    expect(siteNameFromTitle(title)).toBeNull();
   });
 });

@@ -37,3 +37,14 @@ export function stripUnreadCount(title: string): string {
   const result = current.trim();
   return current === title || result === '' ? title : result;
 }
+
+/**
+ * A readable name for a site from one of its tab titles: the part after the last
+ * separator, where sites put their own name ("Inbox - sam@acme.example - Acme Mail" is
+ * "Acme Mail"), with counts gone. Null when nothing readable is left.
+ */
+export function siteNameFromTitle(title: string): string | null {
+  const parts = stripUnreadCount(title).split(/\s+[-–—|·]\s+/u);
+  const name = parts[parts.length - 1]!.trim();
+  return /\p{L}/u.test(name) && name.length <= 60 ? name : null;
+}

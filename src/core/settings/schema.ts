@@ -148,6 +148,8 @@ export const WorkSiteSchema = v.object(
       v.maxLength(253, problem('coreProblemAddressTooLong')),
     ),
     mode: v.picklist(SITE_MODES, withValue('coreProblemUnknownMode', 'coreProblemUnknownModeValue')),
+    /** What the parent calls it, when not a preset's name: its own title when added, or theirs. */
+    name: v.optional(LabelSchema),
   },
   itemMessage({ id: 'coreProblemNoId', pattern: 'coreProblemNoAddress', mode: 'coreProblemNoMode' }),
 );
