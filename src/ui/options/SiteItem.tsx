@@ -1,9 +1,10 @@
 // One work site in the list: its name and address, the mode it is quieted in, a
-// remove button, and, while Hearth has no access to it, a way to give that access.
+// remove button, a way to rename it, and, while Hearth has no access to it, a way to give that access.
 // The mode choices are shared with the form that adds a site.
 import { SITE_MODES, type SiteMode } from '../../core/settings/schema';
 import { t } from '../../i18n';
 import type { SiteView } from '../../messages';
+import { SiteRename } from './SiteRename';
 
 const MODE_LABEL: Record<SiteMode, string> = {
   quiet: 'siteModeQuiet',
@@ -31,18 +32,20 @@ interface SiteItemProps {
   onMode: (site: SiteView, mode: SiteMode) => void;
   onRemove: (site: SiteView) => void;
   onAccess: (site: SiteView) => void;
+  onRename: (site: SiteView, name: string) => Promise<void>;
 }
 
-export function SiteItem({ site, onMode, onRemove, onAccess }: SiteItemProps) {
+export function SiteItem({ site, onMode, onRemove, onAccess, onRename }: SiteItemProps) {
   const { id, pattern, mode } = site.site;
   return (
     <li class="site" aria-labelledby={`site-name-${id}`}>
-      <p class="site-head">
+      <div class="site-head">
         <span class="site-name" id={`site-name-${id}`}>
           {site.name}
         </span>
         {pattern !== site.name && <span class="site-pattern">{pattern}</span>}
-      </p>
+        <SiteRename site={site} onRename={onRename} />
+      </div>
       <div class="site-controls">
         <label for={`mode-${id}`}>{t('siteModeFor', [site.name])}</label>
         <select

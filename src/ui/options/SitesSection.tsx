@@ -137,6 +137,15 @@ export function SitesSection() {
       .catch(oops);
   };
 
+  const rename = (site: SiteView, name: string) =>
+    inTurn(() => ask({ type: 'renameSite', id: site.site.id, name }))
+      .then((result) => {
+        setView(result);
+        const now = result.sites.find((s) => s.site.id === site.site.id);
+        setAnnouncement(t('siteRenamed', [now?.name ?? name]));
+      })
+      .catch(oops);
+
   const giveAccess = (site: SiteView) => {
     const access = requestAccess(site.site.pattern); // first, inside the gesture
     if (!access) return;
@@ -171,7 +180,7 @@ export function SitesSection() {
         view.sites.length > 0 ? (
           <ul class="site-list" aria-labelledby={LIST_TITLE_ID}>
             {view.sites.map((site) => (
-              <SiteItem key={site.site.id} site={site} onMode={changeMode} onRemove={remove} onAccess={giveAccess} />
+              <SiteItem key={site.site.id} site={site} onMode={changeMode} onRemove={remove} onAccess={giveAccess} onRename={rename} />
             ))}
           </ul>
         ) : (
