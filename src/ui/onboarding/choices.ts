@@ -63,26 +63,18 @@ interface Suggestion {
   fresh: () => BoundaryWindow;
 }
 
+/** A suggestion that is one of the default windows, under its own name on the checkbox. */
+const suggestDefault = (id: 'dinner' | 'bedtime' | 'weekend', nameKey: string, timed: boolean): Suggestion => ({
+  id,
+  name: () => t(nameKey),
+  timed,
+  fresh: () => defaultWindow(id),
+});
 
 const SUGGESTIONS: readonly Suggestion[] = [
-  {
-    id: 'dinner',
-    name: () => t('onboardingDinner'),
-    timed: true,
-    fresh: () => defaultWindow('dinner'),
-  },
-  {
-    id: 'bedtime',
-    name: () => t('onboardingBedtime'),
-    timed: true,
-    fresh: () => defaultWindow('bedtime'),
-  },
-  {
-    id: 'weekend',
-    name: () => t('onboardingWeekends'),
-    timed: false,
-    fresh: () => defaultWindow('weekend'),
-  },
+  suggestDefault('dinner', 'onboardingDinner', true),
+  suggestDefault('bedtime', 'onboardingBedtime', true),
+  suggestDefault('weekend', 'onboardingWeekends', false),
   {
     id: 'school-run',
     name: () => t('onboardingSchoolRun'),
