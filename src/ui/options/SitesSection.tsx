@@ -15,6 +15,7 @@ import type { SiteView } from '../../messages';
 import { ask, failureText } from '../shared/client';
 import { useFocusNext } from '../shared/focusNext';
 import { requestAccess, useAccessChanges, useWorkerView } from '../shared/workerView';
+import { LoadedList, type ListWords } from './LoadedList';
 import { asMode, ModeOptions, SiteItem } from './SiteItem';
 
 /** The live-region sentence after a site's mode is set: "Slack will be dimmed…". */
@@ -28,6 +29,7 @@ const ADDRESS_ID = 'site-address';
 const ADDRESS_ERROR_ID = 'site-address-error';
 const ADD_BUTTON_ID = 'site-add-button';
 const LIST_TITLE_ID = 'sites-list-title';
+const LIST_WORDS: ListWords = { title: 'sitesListTitle', empty: 'sitesEmpty', loadProblem: 'sitesLoadProblem' };
 
 export function SitesSection() {
   const { view, setView, loadProblem, inTurn, refresh } = useWorkerView('sites');
@@ -164,24 +166,9 @@ export function SitesSection() {
         <p>{t(view.canBlockNotifications ? 'sitesNotificationsChromium' : 'sitesNotificationsFirefox')}</p>
       )}
 
-      <h3 id={LIST_TITLE_ID} tabIndex={-1}>
-        {t('sitesListTitle')}
-      </h3>
-      {view ? (
-        view.sites.length > 0 ? (
-          <ul class="site-list" aria-labelledby={LIST_TITLE_ID}>
-            {view.sites.map((site) => (
-              <SiteItem key={site.site.id} site={site} onMode={changeMode} onRemove={remove} onAccess={giveAccess} />
-            ))}
-          </ul>
-        ) : (
-          <p class="empty">{t('sitesEmpty')}</p>
-        )
-      ) : loadProblem ? (
-        <p role="alert">{t('sitesLoadProblem')}</p>
-      ) : (
-        <p aria-busy="true">{t('loading')}</p>
-      )}
+      <LoadedList titleId={LIST_TITLE_ID} listClass="site-list" words={LIST_WORDS} items={view?.sites} loadProblem={loadProblem}>
+        {(site) => <SiteItem key={site.site.id} site={site} onMode={changeMode} onRemove={remove} onAccess={giveAccess} />}
+      </LoadedList>
 
       <h3 id="sites-add-title">{t('sitesAddTitle')}</h3>
       <p>{t('sitesAccessWhy')}</p>
