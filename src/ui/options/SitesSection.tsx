@@ -187,9 +187,7 @@ export function SitesSection() {
 
       <form class="add-site" onSubmit={addAddress} noValidate>
         <div class="field">
-          <label class="address-label" for={ADDRESS_ID}>
-            {t('sitesAddressLabel')}
-          </label>
+          <label class="address-label" for={ADDRESS_ID}>{t('sitesAddressLabel')}</label>
           <input
             id={ADDRESS_ID}
             type="text"
@@ -213,9 +211,7 @@ export function SitesSection() {
           )}
         </div>
         <div class="field">
-          <label class="mode-label" for="site-mode">
-            {t('sitesModeLabel')}
-          </label>
+          <label class="mode-label" for="site-mode">{t('sitesModeLabel')}</label>
           <select
             id="site-mode"
             value={mode}
