@@ -64,17 +64,17 @@ interface Suggestion {
 }
 
 /** A suggestion that is one of the default windows, under its own name on the checkbox. */
-const suggestDefault = (id: 'dinner' | 'bedtime' | 'weekend', nameKey: string, timed: boolean): Suggestion => ({
+const suggestDefault = (id: 'dinner' | 'bedtime' | 'weekend', name: () => string, timed: boolean): Suggestion => ({
   id,
-  name: () => t(nameKey),
+  name,
   timed,
   fresh: () => defaultWindow(id),
 });
 
 const SUGGESTIONS: readonly Suggestion[] = [
-  suggestDefault('dinner', 'onboardingDinner', true),
-  suggestDefault('bedtime', 'onboardingBedtime', true),
-  suggestDefault('weekend', 'onboardingWeekends', false),
+  suggestDefault('dinner', () => t('onboardingDinner'), true),
+  suggestDefault('bedtime', () => t('onboardingBedtime'), true),
+  suggestDefault('weekend', () => t('onboardingWeekends'), false),
   {
     id: 'school-run',
     name: () => t('onboardingSchoolRun'),

@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../../i18n';
 
-/** The list's message keys: its heading, the line when empty, the line when it could not load. */
+/** The list's words: its heading, the line when empty, the line when it could not load. */
 export interface ListWords {
   title: string;
   empty: string;
@@ -26,7 +26,7 @@ export function LoadedList<T>({ titleId, listClass, words, items, loadProblem, c
   return (
     <>
       <h3 id={titleId} tabIndex={-1}>
-        {t(words.title)}
+        {words.title}
       </h3>
       {items ? (
         items.length > 0 ? (
@@ -34,10 +34,10 @@ export function LoadedList<T>({ titleId, listClass, words, items, loadProblem, c
             {items.map((item) => children(item))}
           </ul>
         ) : (
-          <p class="empty">{t(words.empty)}</p>
+          <p class="empty">{words.empty}</p>
         )
       ) : loadProblem ? (
-        <p role="alert">{t(words.loadProblem)}</p>
+        <p role="alert">{words.loadProblem}</p>
       ) : (
         <p aria-busy="true">{t('loading')}</p>
       )}

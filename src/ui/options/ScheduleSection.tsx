@@ -24,7 +24,7 @@ import { WindowForm } from './WindowForm';
 import { WindowItem } from './WindowItem';
 
 const LIST_TITLE_ID = 'schedule-list-title';
-const LIST_WORDS: ListWords = { title: 'scheduleListTitle', empty: 'scheduleEmpty', loadProblem: 'scheduleLoadProblem' };
+const listWords = (): ListWords => ({ title: t('scheduleListTitle'), empty: t('scheduleEmpty'), loadProblem: t('scheduleLoadProblem') });
 const ADD_BUTTON_ID = 'schedule-add-window';
 const BLOCKS_TITLE_ID = 'schedule-blocks-title';
 /** How often the page moves on with the clock ("tonight", the week's "now" line). */
@@ -181,7 +181,7 @@ export function ScheduleSection() {
       <h2 id="schedule-title">{t('scheduleTitle')}</h2>
       <p>{t('scheduleIntro')}</p>
 
-      <LoadedList titleId={LIST_TITLE_ID} listClass="window-list" words={LIST_WORDS} items={schedule?.windows} loadProblem={loadProblem}>
+      <LoadedList titleId={LIST_TITLE_ID} listClass="window-list" words={listWords()} items={schedule?.windows} loadProblem={loadProblem}>
         {(w) => (
           <WindowItem
             key={w.id}

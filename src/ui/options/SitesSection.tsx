@@ -29,7 +29,7 @@ const ADDRESS_ID = 'site-address';
 const ADDRESS_ERROR_ID = 'site-address-error';
 const ADD_BUTTON_ID = 'site-add-button';
 const LIST_TITLE_ID = 'sites-list-title';
-const LIST_WORDS: ListWords = { title: 'sitesListTitle', empty: 'sitesEmpty', loadProblem: 'sitesLoadProblem' };
+const listWords = (): ListWords => ({ title: t('sitesListTitle'), empty: t('sitesEmpty'), loadProblem: t('sitesLoadProblem') });
 
 export function SitesSection() {
   const { view, setView, loadProblem, inTurn, refresh } = useWorkerView('sites');
@@ -166,7 +166,7 @@ export function SitesSection() {
         <p>{t(view.canBlockNotifications ? 'sitesNotificationsChromium' : 'sitesNotificationsFirefox')}</p>
       )}
 
-      <LoadedList titleId={LIST_TITLE_ID} listClass="site-list" words={LIST_WORDS} items={view?.sites} loadProblem={loadProblem}>
+      <LoadedList titleId={LIST_TITLE_ID} listClass="site-list" words={listWords()} items={view?.sites} loadProblem={loadProblem}>
         {(site) => <SiteItem key={site.site.id} site={site} onMode={changeMode} onRemove={remove} onAccess={giveAccess} />}
       </LoadedList>
 
