@@ -86,7 +86,8 @@ function preference(key: keyof Preferences): [name: string, usual: string] {
   return [say(PREFERENCE_NAMES[key]), said];
 }
 
-const STORED: Voice = {
+/** The stored settings' words: "…in your list…, so it was set aside." */
+export const STORED: Voice = {
   windows: { noun: WINDOW, notList: () => say('coreSettingsNoWindows'), duplicate },
   blocks: { noun: BLOCK, notList: () => say('coreSettingsNoBlocks'), duplicate },
   skips: { noun: SKIP, notList: () => say('coreSettingsNoSkips') },
