@@ -42,19 +42,20 @@ class TitlePage extends EventTarget {
 }
 
 let page: TitlePage;
+/** This test's signal, as the content script's: aborting it stops the feature. */
+let quiet: AbortController;
 const open = (text: string, reportsOurWrites = true) => {
   page = new TitlePage(text, reportsOurWrites);
   vi.stubGlobal('document', page);
 };
 const start = () => {
-  const quiet = new AbortController();
   hideTitleCount(quiet.signal);
   FakeObserver.settle();
-  return quiet;
 };
 
 beforeEach(() => {
   FakeObserver.reset();
+  quiet = new AbortController();
   vi.stubGlobal('MutationObserver', FakeObserver);
 });
 afterEach(() => vi.unstubAllGlobals());
@@ -66,7 +67,7 @@ describe('hideTitleCount', () => {
   ] as const) {
     it(`keeps the count out however often the site writes it, and gives the site's latest title back (${browser})`, () => {
       open('(3) Inbox', reportsOurWrites);
-      const quiet = start();
+      start();
       expect(page.title).toBe('Inbox');
       page.site('(4) Inbox');
       expect(page.title).toBe('Inbox');
@@ -83,7 +84,7 @@ describe('hideTitleCount', () => {
   // old count comes back at the end (until the site next writes its title).
   it('leaves a title the site cleared itself as it is', () => {
     open('(3) Inbox');
-    const quiet = start();
+    start();
     page.site('Inbox');
     const writes = page.hearthWrites;
     quiet.abort();
@@ -93,7 +94,7 @@ describe('hideTitleCount', () => {
 
   it('never writes a title with no count in it', () => {
     open('Inbox');
-    const quiet = start();
+    start();
     page.site('Drafts');
     quiet.abort();
     expect(page.title).toBe('Drafts');
@@ -102,7 +103,7 @@ describe('hideTitleCount', () => {
 
   it('stops watching when its signal aborts: later counts stay', () => {
     open('(3) Inbox');
-    const quiet = start();
+    start();
     quiet.abort();
     expect(FakeObserver.made.some((o) => o.watching)).toBe(false);
     page.site('(6) Inbox');
@@ -112,7 +113,7 @@ describe('hideTitleCount', () => {
   it('leaves a page put back while it was still loading alone when it finishes', () => {
     open('(2) Chat');
     page.readyState = 'loading';
-    const quiet = start();
+    start();
     expect(page.title).toBe('Chat');
     quiet.abort();
     expect(page.title).toBe('(2) Chat');

@@ -11,11 +11,8 @@ import {
   choosePrompt,
   fitsMoment,
   rotationKey,
-  type Moment,
-  type PromptKind,
-  type PromptMeta,
-  type RotationState,
 } from './prompts';
+import type { Moment, PromptKind, PromptMeta, RotationState } from './prompts';
 
 const RUNS = 300;
 /** No prompt shown yet (frozen: choosing never changes the state it is given). */

@@ -11,11 +11,8 @@ import {
   promptMessageKey,
   pruneRotation,
   rotationKey,
-  type Moment,
-  type PromptKind,
-  type PromptMeta,
-  type RotationState,
 } from './prompts';
+import type { Moment, PromptKind, PromptMeta, RotationState } from './prompts';
 import { toneProblems } from './tone';
 
 const english = messages as Record<string, { message: string; description?: string }>;

@@ -27,6 +27,12 @@ function override(occurrenceKey: string, at: number, label: string, detail: stri
   return { key: `override|${occurrenceKey}|${at}`, type: 'override', occurrenceKey, label, at, detail };
 }
 
+/** All of it today: the week's total and today's bar both show `hours`. */
+function expectTodayOnly(view: ReturnType<typeof reflect>, hours: number): void {
+  expect(view.weekHours).toBe(hours);
+  expect(view.last7Days.at(-1)?.hours).toBe(hours);
+}
+
 /** The day series as "date hours" pairs, for readable expectations. */
 const series = (days: { date: string; hours: number }[]) => days.map((d) => `${d.date} ${d.hours}`);
 
@@ -140,8 +146,7 @@ describe('reflection', () => {
       ];
       expect(stretches(events, now)).toEqual([{ start: local(2025, 3, 12, 18), end: local(2025, 3, 12, 21) }]);
       const view = reflect(events, [], 0, now);
-      expect(view.weekHours).toBe(3);
-      expect(view.last7Days.at(-1)?.hours).toBe(3);
+      expectTodayOnly(view, 3);
     });
 
     it('keeps separate stretches separate, in order', () => {
@@ -236,8 +241,7 @@ describe('reflection', () => {
     it('counts a boundary that is still on until now', () => {
       const now = local(2025, 3, 12, 18, 45);
       const view = reflect([start('window:dinner', local(2025, 3, 12, 18))], [], 0, now);
-      expect(view.weekHours).toBe(0.75);
-      expect(view.last7Days.at(-1)?.hours).toBe(0.75);
+      expectTodayOnly(view, 0.75);
     });
 
     it('counts a running boundary once when it overlaps a finished one', () => {

@@ -226,6 +226,14 @@ const FIRST = LOOKBACK_MIN;
 const LAST = LOOKBACK_MIN + CHECK_MIN; // exclusive
 const sigOf = (occ: Occurrence[]) => occ.map((o) => `${o.source}:${o.id}:${o.date}`).sort().join(' ');
 
+/** The list's promised order: by `time` (start or end), then by label. */
+function expectInOrder(list: readonly Occurrence[], time: 'start' | 'end'): void {
+  for (let i = 1; i < list.length; i++) {
+    const [p, q] = [list[i - 1]!, list[i]!];
+    expect(p[time] < q[time] || (p[time] === q[time] && p.label <= q.label)).toBe(true);
+  }
+}
+
 /** Index of the next minute after i at which the active set changes, or n. */
 function nextChanges(o: Oracle): Int32Array {
   const next = new Int32Array(o.n).fill(o.n);
@@ -284,10 +292,7 @@ describe.each(ZONES)('in $zone', ({ zone, jan, jul, changes: expectedChanges }) 
           if (w.e < o.n) expect(g.end, w.key).toBe(o.t0 + w.e * MIN);
           else expect(g.end, w.key).toBeGreaterThanOrEqual(o.t0 + o.n * MIN);
         }
-        for (let i = 1; i < got.length; i++) {
-          const [p, q] = [got[i - 1]!, got[i]!];
-          expect(p.start < q.start || (p.start === q.start && p.label <= q.label)).toBe(true);
-        }
+        expectInOrder(got, 'start');
       }),
       { numRuns: RUNS },
     );
@@ -300,10 +305,7 @@ describe.each(ZONES)('in $zone', ({ zone, jan, jul, changes: expectedChanges }) 
         for (let i = FIRST; i < LAST; i++) {
           const got = activeAt(schedule, o.t0 + i * MIN + (i % 2 ? ms : 0));
           if (sigOf(got) !== o.sig[i]) expect(sigOf(got), new Date(o.t0 + i * MIN).toString()).toBe(o.sig[i]);
-          for (let k = 1; k < got.length; k++) {
-            const [p, q] = [got[k - 1]!, got[k]!];
-            expect(p.end < q.end || (p.end === q.end && p.label <= q.label)).toBe(true);
-          }
+          expectInOrder(got, 'end');
         }
       }),
       { numRuns: RUNS_EVERY_MINUTE },

@@ -47,7 +47,7 @@ describe('parseSitePattern: accepted entries', () => {
     ['alice.github.io', 'alice.github.io'],
     ['bbc.co.uk', 'bbc.co.uk'],
   ])('%j → %s', (input, pattern) => {
-    expect(accepted(input)).toBe(pattern);
+    expect(parseSitePattern(input)).toEqual({ ok: true, pattern });
   });
 
   it('keeps a host of exactly 253 characters and labels of exactly 63', () => {
@@ -226,24 +226,22 @@ describe('compileSites: browser patterns', () => {
     site('dev', 'localhost'),
   ]);
 
+  // Per host, sorted and unique: its match pattern (the *. form covers the bare host), and
+  // its content-settings pattern in the match-pattern form Chrome parses, any port for addresses.
+  const patterns = [
+    ['*://*.atlassian.net/*', '*://*.atlassian.net/*'],
+    ['*://*.mail.google.com/*', '*://*.mail.google.com/*'],
+    ['*://*.slack.com/*', '*://*.slack.com/*'],
+    ['*://127.0.0.1/*', '*://127.0.0.1:*/*'],
+    ['*://localhost/*', '*://localhost:*/*'],
+  ];
+
   it('gives sorted, unique match patterns (the *. form covers the bare host)', () => {
-    expect(compiled.matchPatterns).toEqual([
-      '*://*.atlassian.net/*',
-      '*://*.mail.google.com/*',
-      '*://*.slack.com/*',
-      '*://127.0.0.1/*',
-      '*://localhost/*',
-    ]);
+    expect(compiled.matchPatterns).toEqual(patterns.map(([match]) => match));
   });
 
   it('gives content-settings patterns in the match-pattern form Chrome parses, any port for addresses', () => {
-    expect(compiled.contentSettingsPatterns).toEqual([
-      '*://*.atlassian.net/*',
-      '*://*.mail.google.com/*',
-      '*://*.slack.com/*',
-      '*://127.0.0.1:*/*',
-      '*://localhost:*/*',
-    ]);
+    expect(compiled.contentSettingsPatterns).toEqual(patterns.map(([, contentSettings]) => contentSettings));
   });
 
   it('leaves a more specific site out of a broader one\'s script (set aside *.slack.com, app.slack.com only quiet)', () => {
@@ -298,19 +296,21 @@ describe('SITE_PRESETS', () => {
   });
 
   it('covers the common work tools', () => {
-    const byId = new Map(SITE_PRESETS.map((p) => [p.id, p.pattern]));
-    expect(byId.get('slack')).toBe('app.slack.com');
-    expect(byId.get('gmail')).toBe('mail.google.com');
-    expect(byId.get('outlook')).toBe('outlook.office.com');
-    expect(byId.get('outlook-personal')).toBe('outlook.live.com');
-    expect(byId.get('microsoft-teams')).toBe('teams.microsoft.com');
-    expect(byId.get('google-chat')).toBe('chat.google.com');
-    expect(byId.get('zoom')).toBe('zoom.us');
-    expect(byId.get('asana')).toBe('app.asana.com');
-    expect(byId.get('linear')).toBe('linear.app');
-    expect(byId.get('notion')).toBe('www.notion.so');
-    expect(byId.get('github')).toBe('github.com');
-    expect(byId.get('discord')).toBe('discord.com');
+    const byId = Object.fromEntries(SITE_PRESETS.map((p) => [p.id, p.pattern]));
+    expect(byId).toMatchObject({
+      slack: 'app.slack.com',
+      gmail: 'mail.google.com',
+      outlook: 'outlook.office.com',
+      'outlook-personal': 'outlook.live.com',
+      'microsoft-teams': 'teams.microsoft.com',
+      'google-chat': 'chat.google.com',
+      zoom: 'zoom.us',
+      asana: 'app.asana.com',
+      linear: 'linear.app',
+      notion: 'www.notion.so',
+      github: 'github.com',
+      discord: 'discord.com',
+    });
   });
 
   it('Jira and Confluence compile to the same pattern', () => {

@@ -8,24 +8,12 @@ import { parseSitePattern, siteHost } from '../sites';
 import { isDateKey } from '../wallclock';
 import type { Voice } from './read';
 import { PREFERENCE_MINUTES, type Preferences, type WorkSite } from './schema';
-import { clip, kindOf, shown, type Subject } from './wording';
+import { clip, kindOf, shown, subjectKeys } from './wording';
 
-const WINDOW: Subject = {
-  named: (name) => say('coreWindowNamed', [name]),
-  numbered: (ordinal) => say('coreFileWindowNumbered', [ordinal]),
-};
-const BLOCK: Subject = {
-  named: (name) => say('coreBlockNamed', [name]),
-  numbered: (ordinal) => say('coreFileBlockNumbered', [ordinal]),
-};
-const SKIP: Subject = {
-  named: (name) => say('coreSkipNamed', [name]),
-  numbered: (ordinal) => say('coreFileSkipNumbered', [ordinal]),
-};
-const WORK_SITE: Subject = {
-  named: (name) => say('coreFileWorkSiteNamed', [name]),
-  numbered: (ordinal) => say('coreFileWorkSiteNumbered', [ordinal]),
-};
+const WINDOW = subjectKeys('coreWindowNamed', 'coreFileWindowNumbered');
+const BLOCK = subjectKeys('coreBlockNamed', 'coreFileBlockNumbered');
+const SKIP = subjectKeys('coreSkipNamed', 'coreFileSkipNumbered');
+const WORK_SITE = subjectKeys('coreFileWorkSiteNamed', 'coreFileWorkSiteNumbered');
 
 /** The sentence for a part that is missing, or is another kind of value than it should be. */
 export const missingOrOther =

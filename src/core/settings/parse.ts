@@ -9,7 +9,7 @@ import { defaultSettings } from './defaults';
 import { migrate } from './migrate';
 import { readSettings, type Voice } from './read';
 import { CURRENT_VERSION, SettingsSchema, type Preferences, type Settings } from './schema';
-import { shown, type Subject } from './wording';
+import { shown, subjectKeys } from './wording';
 
 export interface ParseResult {
   /** Always valid for SettingsSchema. */
@@ -63,22 +63,10 @@ export function parseSettings(raw: unknown): ParseResult {
 // The words for stored settings: "…in your list…, so it was set aside."
 // ---------------------------------------------------------------------------
 
-const WINDOW: Subject = {
-  named: (name) => say('coreWindowNamed', [name]),
-  numbered: (ordinal) => say('coreSettingsWindowNumbered', [ordinal]),
-};
-const BLOCK: Subject = {
-  named: (name) => say('coreBlockNamed', [name]),
-  numbered: (ordinal) => say('coreSettingsBlockNumbered', [ordinal]),
-};
-const SKIP: Subject = {
-  named: (name) => say('coreSkipNamed', [name]),
-  numbered: (ordinal) => say('coreSettingsSkipNumbered', [ordinal]),
-};
-const SITE: Subject = {
-  named: (name) => say('coreSiteNamed', [name]),
-  numbered: (ordinal) => say('coreSettingsSiteNumbered', [ordinal]),
-};
+const WINDOW = subjectKeys('coreWindowNamed', 'coreSettingsWindowNumbered');
+const BLOCK = subjectKeys('coreBlockNamed', 'coreSettingsBlockNumbered');
+const SKIP = subjectKeys('coreSkipNamed', 'coreSettingsSkipNumbered');
+const SITE = subjectKeys('coreSiteNamed', 'coreSettingsSiteNumbered');
 
 /** The same sentence for any list: the first of an id is kept. */
 const duplicate = (_earlier: unknown, _later: unknown, laterSubject: string) =>
@@ -98,7 +86,8 @@ function preference(key: keyof Preferences): [name: string, usual: string] {
   return [say(PREFERENCE_NAMES[key]), said];
 }
 
-const STORED: Voice = {
+/** The stored settings' words: "…in your list…, so it was set aside." */
+export const STORED: Voice = {
   windows: { noun: WINDOW, notList: () => say('coreSettingsNoWindows'), duplicate },
   blocks: { noun: BLOCK, notList: () => say('coreSettingsNoBlocks'), duplicate },
   skips: { noun: SKIP, notList: () => say('coreSettingsNoSkips') },

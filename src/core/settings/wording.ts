@@ -35,6 +35,12 @@ export interface Subject {
   numbered: (ordinal: string) => string;
 }
 
+/** A Subject from its two message keys (each takes the name or the ordinal); worded when used. */
+export const subjectKeys = (namedKey: string, numberedKey: string): Subject => ({
+  named: (name) => say(namedKey, [name]),
+  numbered: (ordinal) => say(numberedKey, [ordinal]),
+});
+
 /** `The window "Dinner"`, or `The 3rd window in your list` when it has no usable name. */
 export function subject(noun: Subject, name: unknown, position: number): string {
   const label = typeof name === 'string' ? name.trim() : '';

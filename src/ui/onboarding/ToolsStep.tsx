@@ -3,6 +3,23 @@ import { t } from '../../i18n';
 import { workTools, type Tool } from './choices';
 import type { WorkTools } from './useWorkTools';
 
+/** Each tool's badge colour (onboarding.css's --badge): a deep shade that keeps white letters readable. */
+const BADGE_COLOURS: Record<string, string> = {
+  slack: '#611f69',
+  gmail: '#b3261e',
+  outlook: '#0f5cab',
+  'outlook-personal': '#0a4d8c',
+  'microsoft-teams': '#4b53bc',
+  'google-chat': '#137333',
+  zoom: '#0b5cff',
+  jira: '#0c66e4',
+  asana: '#c92f54',
+  linear: '#5e6ad2',
+  notion: '#37352f',
+  github: '#24292f',
+  discord: '#5865f2',
+};
+
 let tools: Tool[] | null = null;
 /** Worked out once, when first shown (it names shared presets in the browser's language). */
 const allTools = (): Tool[] => (tools ??= workTools());
@@ -42,6 +59,7 @@ function ToolButton({ tool, pressed, onToggle }: ToolButtonProps) {
       id={`tool-${tool.id}`}
       class="tool"
       data-tool={tool.id}
+      style={{ '--badge': BADGE_COLOURS[tool.id] }}
       aria-pressed={pressed ? 'true' : 'false'}
       onClick={() => onToggle(tool)}
     >

@@ -63,26 +63,18 @@ interface Suggestion {
   fresh: () => BoundaryWindow;
 }
 
+/** A suggestion that is one of the default windows, under its own name on the checkbox. */
+const suggestDefault = (id: 'dinner' | 'bedtime' | 'weekend', name: () => string, timed: boolean): Suggestion => ({
+  id,
+  name,
+  timed,
+  fresh: () => defaultWindow(id),
+});
 
 const SUGGESTIONS: readonly Suggestion[] = [
-  {
-    id: 'dinner',
-    name: () => t('onboardingDinner'),
-    timed: true,
-    fresh: () => defaultWindow('dinner'),
-  },
-  {
-    id: 'bedtime',
-    name: () => t('onboardingBedtime'),
-    timed: true,
-    fresh: () => defaultWindow('bedtime'),
-  },
-  {
-    id: 'weekend',
-    name: () => t('onboardingWeekends'),
-    timed: false,
-    fresh: () => defaultWindow('weekend'),
-  },
+  suggestDefault('dinner', () => t('onboardingDinner'), true),
+  suggestDefault('bedtime', () => t('onboardingBedtime'), true),
+  suggestDefault('weekend', () => t('onboardingWeekends'), false),
   {
     id: 'school-run',
     name: () => t('onboardingSchoolRun'),

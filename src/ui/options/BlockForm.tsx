@@ -8,7 +8,7 @@ import type { OneOffBlock } from '../../core/types';
 import { addDays, formatDateKey, parseWallTime, wallInstant } from '../../core/wallclock';
 import { t } from '../../i18n';
 import { useFocusNext } from '../shared/focusNext';
-import { errorAria, FieldError, useFieldErrors, type FieldErrors } from './formFields';
+import { InputField, NameField, useFieldErrors, type FieldErrors } from './formFields';
 import { SaveProblems } from './SaveProblems';
 
 type BlockField = 'label' | 'date' | 'start' | 'end';
@@ -27,7 +27,7 @@ export function BlockForm({ now, onAdd }: Props) {
   const [date, setDate] = useState(() => formatDateKey(now));
   const [start, setStart] = useState('18:00');
   const [end, setEnd] = useState('21:00');
-  const { errors, setErrors, clearError } = useFieldErrors<BlockField>();
+  const { setErrors, bind } = useFieldErrors<BlockField>();
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const focusField = useFocusNext();
@@ -35,6 +35,7 @@ export function BlockForm({ now, onAdd }: Props) {
   const startMinutes = parseWallTime(start);
   const endMinutes = parseWallTime(end);
   const nextDay = startMinutes !== null && endMinutes !== null && endMinutes <= startMinutes;
+  const endNote = nextDay && t('scheduleEndsNextDayNote');
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -77,71 +78,11 @@ export function BlockForm({ now, onAdd }: Props) {
   return (
     <form class="block-form" aria-labelledby="block-form-title" onSubmit={submit} noValidate>
       <h4 id="block-form-title">{t('scheduleBlockAddTitle')}</h4>
-      <div class="form-field">
-        <label for="block-name">{t('scheduleFormName')}</label>
-        <input
-          id="block-name"
-          {...errorAria(errors.label, 'block-name-error')}
-          type="text"
-          maxLength={60}
-          autoComplete="off"
-          placeholder={t('scheduleBlockNamePlaceholder')}
-          value={label}
-          onInput={(e) => {
-            setLabel((e.target as HTMLInputElement).value);
-            clearError('label');
-          }}
-        />
-        <FieldError id="block-name-error" error={errors.label} />
-      </div>
+      <NameField id="block-name" placeholder={t('scheduleBlockNamePlaceholder')} {...bind('label', label, setLabel)} />
       <div class="form-times">
-        <div class="form-field">
-          <label for="block-date">{t('scheduleBlockDate')}</label>
-          <input
-            id="block-date"
-            {...errorAria(errors.date, 'block-date-error')}
-            type="date"
-            value={date}
-            onInput={(e) => {
-              setDate((e.target as HTMLInputElement).value);
-              clearError('date', 'end');
-            }}
-          />
-          <FieldError id="block-date-error" error={errors.date} />
-        </div>
-        <div class="form-field">
-          <label for="block-start">{t('scheduleFormStart')}</label>
-          <input
-            id="block-start"
-            {...errorAria(errors.start, 'block-start-error')}
-            type="time"
-            value={start}
-            onInput={(e) => {
-              setStart((e.target as HTMLInputElement).value);
-              clearError('start', 'end');
-            }}
-          />
-          <FieldError id="block-start-error" error={errors.start} />
-        </div>
-        <div class="form-field">
-          <label for="block-end">{t('scheduleFormEnd')}</label>
-          <input
-            id="block-end"
-            {...errorAria(errors.end, 'block-end-error', nextDay && 'block-end-note')}
-            type="time"
-            value={end}
-            onInput={(e) => {
-              setEnd((e.target as HTMLInputElement).value);
-              clearError('end');
-            }}
-          />
-          {nextDay && (
-            <p id="block-end-note" class="note end-note">
-              {t('scheduleEndsNextDayNote')}
-            </p>
-          )}
-          <FieldError id="block-end-error" error={errors.end} />
-        </div>
+        <InputField id="block-date" type="date" label={t('scheduleBlockDate')} {...bind('date', date, setDate, 'end')} />
+        <InputField id="block-start" type="time" label={t('scheduleFormStart')} {...bind('start', start, setStart, 'end')} />
+        <InputField id="block-end" type="time" label={t('scheduleFormEnd')} note={endNote} {...bind('end', end, setEnd)} />
       </div>
       <SaveProblems id="block-problems" problems={problems} />
       <div class="form-actions">

@@ -1,7 +1,7 @@
 // Hearth's own notices and the way through: on or off, and how many minutes.
 // Also where settings live (this browser's sync, or this device only, and why).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Preferences } from '../../core/settings/schema';
+import { PREFERENCE_MINUTES, type Preferences } from '../../core/settings/schema';
 import { t } from '../../i18n';
 import { ask, failureText } from '../shared/client';
 import { useWorkerView } from '../shared/workerView';
@@ -50,35 +50,22 @@ export function NoticesSection() {
       return false;
     });
   };
+  /** A minutes field's bounds (the schema's), saved number, and saving. */
+  const minutes = (key: keyof typeof PREFERENCE_MINUTES) => ({
+    max: PREFERENCE_MINUTES[key].max,
+    saved: prefs[key],
+    onSave: (value: number) => save({ [key]: value }),
+  });
 
   return (
     <section aria-labelledby="notices-title">
       <h2 id="notices-title">{t('noticesTitle')}</h2>
       {view.storage.note && <p class="note">{view.storage.note}</p>}
       <div class="stack">
-        <label class="check">
-          <input type="checkbox" checked={prefs.headsUp} onChange={(e) => void save({ headsUp: (e.target as HTMLInputElement).checked })} />
-          {t('noticesHeadsUp')}
-        </label>
-        <MinutesField
-          id="heads-up-minutes"
-          label={t('noticesHeadsUpMinutes')}
-          max={60}
-          saved={prefs.headsUpMinutes}
-          disabled={!prefs.headsUp}
-          onSave={(headsUpMinutes) => save({ headsUpMinutes })}
-        />
-        <label class="check">
-          <input type="checkbox" checked={prefs.handoff} onChange={(e) => void save({ handoff: (e.target as HTMLInputElement).checked })} />
-          {t('noticesHandoff')}
-        </label>
-        <MinutesField
-          id="way-through-minutes"
-          label={t('noticesWayThroughMinutes')}
-          max={120}
-          saved={prefs.dimWayThroughMinutes}
-          onSave={(dimWayThroughMinutes) => save({ dimWayThroughMinutes })}
-        />
+        <Switch label={t('noticesHeadsUp')} checked={prefs.headsUp} onSave={(headsUp) => save({ headsUp })} />
+        <MinutesField id="heads-up-minutes" label={t('noticesHeadsUpMinutes')} {...minutes('headsUpMinutes')} disabled={!prefs.headsUp} />
+        <Switch label={t('noticesHandoff')} checked={prefs.handoff} onSave={(handoff) => save({ handoff })} />
+        <MinutesField id="way-through-minutes" label={t('noticesWayThroughMinutes')} {...minutes('dimWayThroughMinutes')} />
       </div>
       {problem && (
         <p class="field-error" role="alert">
@@ -89,6 +76,16 @@ export function NoticesSection() {
         {said}
       </p>
     </section>
+  );
+}
+
+/** A preference that is on or off, saved as soon as it changes. */
+function Switch(props: { label: string; checked: boolean; onSave: (on: boolean) => Promise<boolean> }) {
+  return (
+    <label class="check">
+      <input type="checkbox" checked={props.checked} onChange={(e) => void props.onSave((e.target as HTMLInputElement).checked)} />
+      {props.label}
+    </label>
   );
 }
 

@@ -17,12 +17,14 @@ import { useFocusNext, type FocusMove } from '../shared/focusNext';
 import { useWorkerView } from '../shared/workerView';
 import { BlockForm } from './BlockForm';
 import { BlockList } from './BlockList';
+import { LoadedList, type ListWords } from './LoadedList';
 import { scheduleWords } from './scheduleText';
 import { WeekView } from './WeekView';
 import { WindowForm } from './WindowForm';
 import { WindowItem } from './WindowItem';
 
 const LIST_TITLE_ID = 'schedule-list-title';
+const listWords = (): ListWords => ({ title: t('scheduleListTitle'), empty: t('scheduleEmpty'), loadProblem: t('scheduleLoadProblem') });
 const ADD_BUTTON_ID = 'schedule-add-window';
 const BLOCKS_TITLE_ID = 'schedule-blocks-title';
 /** How often the page moves on with the clock ("tonight", the week's "now" line). */
@@ -179,37 +181,25 @@ export function ScheduleSection() {
       <h2 id="schedule-title">{t('scheduleTitle')}</h2>
       <p>{t('scheduleIntro')}</p>
 
-      <h3 id={LIST_TITLE_ID} tabIndex={-1}>
-        {t('scheduleListTitle')}
-      </h3>
-      {schedule ? (
-        schedule.windows.length > 0 ? (
-          <ul class="window-list" aria-labelledby={LIST_TITLE_ID}>
-            {schedule.windows.map((w) => (
-              <WindowItem
-                key={w.id}
-                w={w}
-                schedule={schedule}
-                now={now}
-                words={words}
-                editing={form?.mode === 'edit' && form.id === w.id}
-                onEdit={() => setForm({ mode: 'edit', id: w.id })}
-                onPause={() => setPaused(w, !w.paused)}
-                onDelete={() => deleteWindow(w)}
-                onSkip={setSkip}
-                onSave={saveWindow}
-                onCancel={closeForm}
-              />
-            ))}
-          </ul>
-        ) : (
-          <p class="empty">{t('scheduleEmpty')}</p>
-        )
-      ) : loadProblem ? (
-        <p role="alert">{t('scheduleLoadProblem')}</p>
-      ) : (
-        <p aria-busy="true">{t('loading')}</p>
-      )}
+      <LoadedList titleId={LIST_TITLE_ID} listClass="window-list" words={listWords()} items={schedule?.windows} loadProblem={loadProblem}>
+        {(w) => (
+          <WindowItem
+            key={w.id}
+            w={w}
+            // A window is listed only once the schedule has loaded.
+            schedule={schedule!}
+            now={now}
+            words={words}
+            editing={form?.mode === 'edit' && form.id === w.id}
+            onEdit={() => setForm({ mode: 'edit', id: w.id })}
+            onPause={() => setPaused(w, !w.paused)}
+            onDelete={() => deleteWindow(w)}
+            onSkip={setSkip}
+            onSave={saveWindow}
+            onCancel={closeForm}
+          />
+        )}
+      </LoadedList>
 
       {schedule &&
         (form?.mode === 'add' ? (

@@ -15,6 +15,7 @@ import type { SiteView } from '../../messages';
 import { ask, failureText } from '../shared/client';
 import { useFocusNext } from '../shared/focusNext';
 import { requestAccess, useAccessChanges, useWorkerView } from '../shared/workerView';
+import { LoadedList, type ListWords } from './LoadedList';
 import { asMode, ModeOptions, SiteItem } from './SiteItem';
 
 /** The live-region sentence after a site's mode is set: "Slack will be dimmed…". */
@@ -28,6 +29,7 @@ const ADDRESS_ID = 'site-address';
 const ADDRESS_ERROR_ID = 'site-address-error';
 const ADD_BUTTON_ID = 'site-add-button';
 const LIST_TITLE_ID = 'sites-list-title';
+const listWords = (): ListWords => ({ title: t('sitesListTitle'), empty: t('sitesEmpty'), loadProblem: t('sitesLoadProblem') });
 
 export function SitesSection() {
   const { view, setView, loadProblem, inTurn, refresh } = useWorkerView('sites');
@@ -173,24 +175,9 @@ export function SitesSection() {
         <p>{t(view.canBlockNotifications ? 'sitesNotificationsChromium' : 'sitesNotificationsFirefox')}</p>
       )}
 
-      <h3 id={LIST_TITLE_ID} tabIndex={-1}>
-        {t('sitesListTitle')}
-      </h3>
-      {view ? (
-        view.sites.length > 0 ? (
-          <ul class="site-list" aria-labelledby={LIST_TITLE_ID}>
-            {view.sites.map((site) => (
-              <SiteItem key={site.site.id} site={site} onMode={changeMode} onRemove={remove} onAccess={giveAccess} onRename={rename} />
-            ))}
-          </ul>
-        ) : (
-          <p class="empty">{t('sitesEmpty')}</p>
-        )
-      ) : loadProblem ? (
-        <p role="alert">{t('sitesLoadProblem')}</p>
-      ) : (
-        <p aria-busy="true">{t('loading')}</p>
-      )}
+      <LoadedList titleId={LIST_TITLE_ID} listClass="site-list" words={listWords()} items={view?.sites} loadProblem={loadProblem}>
+        {(site) => <SiteItem key={site.site.id} site={site} onMode={changeMode} onRemove={remove} onAccess={giveAccess} onRename={rename} />}
+      </LoadedList>
 
       <h3 id="sites-add-title">{t('sitesAddTitle')}</h3>
       <p>{t('sitesAccessWhy')}</p>
@@ -209,9 +196,7 @@ export function SitesSection() {
 
       <form class="add-site" onSubmit={addAddress} noValidate>
         <div class="field">
-          <label class="address-label" for={ADDRESS_ID}>
-            {t('sitesAddressLabel')}
-          </label>
+          <label class="address-label" for={ADDRESS_ID}>{t('sitesAddressLabel')}</label>
           <input
             id={ADDRESS_ID}
             type="text"
@@ -235,9 +220,7 @@ export function SitesSection() {
           )}
         </div>
         <div class="field">
-          <label class="mode-label" for="site-mode">
-            {t('sitesModeLabel')}
-          </label>
+          <label class="mode-label" for="site-mode">{t('sitesModeLabel')}</label>
           <select
             id="site-mode"
             value={mode}

@@ -9,7 +9,7 @@ import { MONDAY_FIRST, windowMinutes } from '../../core/weekView';
 import { t } from '../../i18n';
 import { useFocusNext } from '../shared/focusNext';
 import { DayPicker, EVERY_DAY } from './DayPicker';
-import { errorAria, FieldError, useFieldErrors, type FieldErrors } from './formFields';
+import { InputField, NameField, useFieldErrors, type FieldErrors } from './formFields';
 import { durationText } from './scheduleText';
 import { SaveProblems } from './SaveProblems';
 
@@ -58,7 +58,7 @@ export function WindowForm({ initial, idBase, onSave, onCancel }: Props) {
   const [chosenOffset, setChosenOffset] = useState<number | null>(
     initial && initial.endDayOffset !== naturalOffset(initial.start, initial.end) ? initial.endDayOffset : null,
   );
-  const { errors, setErrors, clearError } = useFieldErrors<Field>();
+  const { errors, setErrors, clearError, bind } = useFieldErrors<Field>();
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const focusField = useFocusNext(`${idBase}-name`);
@@ -139,23 +139,7 @@ export function WindowForm({ initial, idBase, onSave, onCancel }: Props) {
     <form class="window-form" aria-labelledby={titleId} onSubmit={submit} noValidate>
       <h4 id={titleId}>{initial ? t('scheduleEditTitle', [initial.label]) : t('scheduleAddTitle')}</h4>
 
-      <div class="form-field">
-        <label for={id('name')}>{t('scheduleFormName')}</label>
-        <input
-          id={id('name')}
-          type="text"
-          maxLength={60}
-          autoComplete="off"
-          placeholder={t('scheduleFormNamePlaceholder')}
-          value={label}
-          {...errorAria(errors.label, id('name-error'))}
-          onInput={(e) => {
-            setLabel((e.target as HTMLInputElement).value);
-            clearError('label');
-          }}
-        />
-        <FieldError id={id('name-error')} error={errors.label} />
-      </div>
+      <NameField id={id('name')} placeholder={t('scheduleFormNamePlaceholder')} {...bind('label', label, setLabel)} />
 
       <div class="form-field">
         <label for={id('kind')}>{t('scheduleFormKind')}</label>
@@ -175,39 +159,8 @@ export function WindowForm({ initial, idBase, onSave, onCancel }: Props) {
       <DayPicker id={id} days={days} error={errors.days} onToggle={toggleDay} onSetAll={setAll} />
 
       <div class="form-times">
-        <div class="form-field">
-          <label for={id('start')}>{t('scheduleFormStart')}</label>
-          <input
-            id={id('start')}
-            type="time"
-            value={start}
-            {...errorAria(errors.start, id('start-error'))}
-            onInput={(e) => {
-              setStart((e.target as HTMLInputElement).value);
-              clearError('start', 'end');
-            }}
-          />
-          <FieldError id={id('start-error')} error={errors.start} />
-        </div>
-        <div class="form-field">
-          <label for={id('end')}>{t('scheduleFormEnd')}</label>
-          <input
-            id={id('end')}
-            type="time"
-            value={end}
-            {...errorAria(errors.end, id('end-error'), endNote && id('end-note'))}
-            onInput={(e) => {
-              setEnd((e.target as HTMLInputElement).value);
-              clearError('end');
-            }}
-          />
-          {endNote && (
-            <p id={id('end-note')} class="note end-note">
-              {endNote}
-            </p>
-          )}
-          <FieldError id={id('end-error')} error={errors.end} />
-        </div>
+        <InputField id={id('start')} type="time" label={t('scheduleFormStart')} {...bind('start', start, setStart, 'end')} />
+        <InputField id={id('end')} type="time" label={t('scheduleFormEnd')} note={endNote} {...bind('end', end, setEnd)} />
         <div class="form-field">
           <label for={id('ends-on')}>{t('scheduleFormEndsOn')}</label>
           <select

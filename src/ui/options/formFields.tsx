@@ -1,7 +1,8 @@
 // What the schedule's two forms (a window, a one-off time) share: a sentence per field
-// that reads wrong, cleared as soon as the parent changes that field, and the ids that
-// tie each sentence and note to its field for a screen reader.
+// that reads wrong, cleared as soon as the parent changes that field, the ids that tie
+// each sentence and note to its field for a screen reader, and the labelled field itself.
 import { useState } from 'preact/hooks';
+import { t } from '../../i18n';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
@@ -17,7 +18,19 @@ export function useFieldErrors<F extends string>() {
       return rest;
     });
   };
-  return { errors, setErrors, clearError };
+  /**
+   * What ties an InputField to `field`: its value and sentence; typing sets the value and
+   * clears the sentences of `field` and `alsoClears` (fields whose check reads this one).
+   */
+  const bind = (field: F, value: string, set: (value: string) => void, ...alsoClears: F[]) => ({
+    value,
+    error: errors[field],
+    onValue: (typed: string) => {
+      set(typed);
+      clearError(field, ...alsoClears);
+    },
+  });
+  return { errors, setErrors, clearError, bind };
 }
 
 /** An aria-describedby value from the ids given (false and undefined left out); undefined when none. */
@@ -41,4 +54,46 @@ export function FieldError({ id, error }: { id: string; error: string | undefine
       {error}
     </p>
   );
+}
+
+interface InputFieldProps {
+  id: string;
+  label: string;
+  type: 'text' | 'date' | 'time';
+  value: string;
+  error: string | undefined;
+  /** A note under the field (an end time's "ends the next day"), read after its error; falsy for none. */
+  note?: string | false;
+  onValue: (value: string) => void;
+  placeholder?: string;
+  maxLength?: number;
+  autoComplete?: string;
+}
+
+/** A labelled input with its note and error sentence under it, ids `${id}-note` and `${id}-error`. */
+export function InputField({ id, label, type, value, error, note, onValue, ...input }: InputFieldProps) {
+  return (
+    <div class="form-field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        // Split by kind, so Preact's types see a text input or a date or time one, not a mix.
+        {...(type === 'text' ? { type, ...input } : { type, ...input })}
+        value={value}
+        {...errorAria(error, `${id}-error`, note && `${id}-note`)}
+        onInput={(e) => onValue((e.target as HTMLInputElement).value)}
+      />
+      {note && (
+        <p id={`${id}-note`} class="note end-note">
+          {note}
+        </p>
+      )}
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
+/** A window's or a one-off time's name: one line of text, never filled in by the browser. */
+export function NameField(props: Pick<InputFieldProps, 'id' | 'placeholder' | 'value' | 'error' | 'onValue'>) {
+  return <InputField label={t('scheduleFormName')} type="text" maxLength={60} autoComplete="off" {...props} />;
 }

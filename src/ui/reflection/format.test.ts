@@ -27,20 +27,26 @@ const local = (y: number, mo: number, d: number, h = 0, mi = 0): number => new D
 /** Wednesday 11 March 2026, 8:30 pm. */
 const NOW = local(2026, 3, 11, 20, 30);
 
+/** Each [hours, words] row read by `format`, all at once: a failure shows every row that differs. */
+const expectWords = (format: (hours: number) => string, rows: [hours: number, words: string][]) =>
+  expect(rows.map(([hours]) => [hours, format(hours)])).toEqual(rows);
+
 test('the zone took effect', () => {
   expect(new Date(local(2026, 7, 1)).getTimezoneOffset()).toBe(-60);
 });
 
 describe('durations', () => {
   test('nothing, under a minute, minutes, hours and minutes, whole hours', () => {
-    expect(formatDuration(0)).toBe('no family time');
-    expect(formatDuration(20 / 3600)).toBe('less than a minute');
-    expect(formatDuration(1 / 60)).toBe('1 minute');
-    expect(formatDuration(0.75)).toBe('45 minutes');
-    expect(formatDuration(1)).toBe('1 hour');
-    expect(formatDuration(1.5)).toBe('1 hour 30 minutes');
-    expect(formatDuration(2.26)).toBe('2 hours 15 minutes');
-    expect(formatDuration(41.2)).toBe('41 hours');
+    expectWords(formatDuration, [
+      [0, 'no family time'],
+      [20 / 3600, 'less than a minute'],
+      [1 / 60, '1 minute'],
+      [0.75, '45 minutes'],
+      [1, '1 hour'],
+      [1.5, '1 hour 30 minutes'],
+      [2.26, '2 hours 15 minutes'],
+      [41.2, '41 hours'],
+    ]);
   });
 
   test('numbers in the browser language', () => {
@@ -50,14 +56,18 @@ describe('durations', () => {
   });
 
   test('the short figure over a bar, and the scale', () => {
-    expect(shortDuration(0)).toBe('');
-    expect(shortDuration(10 / 3600)).toBe('<1 min');
-    expect(shortDuration(0.75)).toBe('45 min');
-    expect(shortDuration(1.5)).toBe('1.5 h');
-    expect(shortDuration(2.26)).toBe('2.3 h');
-    expect(axisHours(0)).toBe('0 h');
-    expect(axisHours(0.5)).toBe('0.5 h');
-    expect(axisHours(12)).toBe('12 h');
+    expectWords(shortDuration, [
+      [0, ''],
+      [10 / 3600, '<1 min'],
+      [0.75, '45 min'],
+      [1.5, '1.5 h'],
+      [2.26, '2.3 h'],
+    ]);
+    expectWords(axisHours, [
+      [0, '0 h'],
+      [0.5, '0.5 h'],
+      [12, '12 h'],
+    ]);
   });
 
   test('the lead and the month line, gently when there is nothing yet', () => {
