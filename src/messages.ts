@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { PROMPT_KINDS, type PromptView } from './core/prompts';
 import type { ReflectionView } from './core/reflection';
+import type { LetThroughRule } from './core/letThrough';
 import { SITE_MODES, type Settings, type SiteMode, type WorkSite } from './core/settings/schema';
 import type { ParkedThought } from './core/records';
 import type { Occurrence } from './core/types';
@@ -23,6 +24,9 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('removeSite'), id: v.string() }),
   v.object({ type: v.literal('setSiteMode'), id: v.string(), mode: v.picklist(SITE_MODES) }),
   v.object({ type: v.literal('renameSite'), id: v.string(), name: v.pipe(v.string(), v.maxLength(200)) }),
+  v.object({ type: v.literal('letThrough') }),
+  v.object({ type: v.literal('addLetThrough'), text: v.pipe(v.string(), v.maxLength(500)), siteId: v.optional(v.string()) }),
+  v.object({ type: v.literal('removeLetThrough'), id: v.string() }),
   // The calm page asks what to say, and where to go back to (only ever a listed site's address).
   v.object({ type: v.literal('calm'), siteId: v.string(), address: v.optional(v.pipe(v.string(), v.maxLength(8192))) }),
   v.object({ type: v.literal('wayThrough'), siteId: v.string() }),
@@ -87,6 +91,14 @@ export interface SitesView {
 /** The answer to adding a site: the new list, or a plain sentence about the pattern. */
 export type AddSiteResult = ({ ok: true } & SitesView) | { ok: false; error: string };
 
+/** The let-through list, and the work sites a rule can be for. */
+export interface LetThroughView {
+  rules: LetThroughRule[];
+  sites: { id: string; name: string }[];
+}
+
+export type AddLetThroughResult = ({ ok: true } & LetThroughView) | { ok: false; error: string };
+
 /** What the set-aside calm page shows. */
 export interface CalmView {
   name: string;
@@ -107,6 +119,9 @@ export interface ResponseMap {
   addSite: AddSiteResult;
   removeSite: SitesView;
   renameSite: SitesView;
+  letThrough: LetThroughView;
+  addLetThrough: AddLetThroughResult;
+  removeLetThrough: LetThroughView;
   setSiteMode: SitesView;
   calm: CalmView;
   wayThrough: CalmView;

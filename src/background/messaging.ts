@@ -17,6 +17,7 @@ import { tabPlanFor } from './enforcers/sites';
 import { setAside } from './enforcers/calmPages';
 import { inTurn, reconcileSoon, repairIfUnsettled } from './reconcile';
 import { muteTab } from './enforcers/mute';
+import { addLetThrough, letThroughView, removeLetThrough } from './letThroughCommands';
 import { addSite, removeSite, renameSite, setSiteMode, siteName, sitesView } from './siteCommands';
 import { addCustomPrompt, nextPrompt, promptAction } from './prompts';
 import { clearHistory, exportHistory, reflectionView } from './reflection';
@@ -95,6 +96,12 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
       return applied(setSiteMode(request.id, request.mode));
     case 'renameSite':
       return applied(renameSite(request.id, request.name));
+    case 'letThrough':
+      return letThroughView();
+    case 'addLetThrough':
+      return applied(addLetThrough(request.text, request.siteId));
+    case 'removeLetThrough':
+      return applied(removeLetThrough(request.id));
     case 'calm':
       return calmOf(request.siteId, request.address, now);
     case 'wayThrough':

@@ -92,7 +92,7 @@ describe('reconcile', () => {
     const { desired } = await reconcile(at(23, 0));
     expect(desired.active.map((o) => o.label)).toEqual(['Late shift off']);
     const { [SETTINGS_KEY]: saved } = await fakeBrowser.storage.local.get(SETTINGS_KEY);
-    expect(saved).toMatchObject({ version: 2, schedule: { windows: [{ id: 'late', endDayOffset: 1 }] } });
+    expect(saved).toMatchObject({ version: 3, schedule: { windows: [{ id: 'late', endDayOffset: 1 }] } });
   });
 
   test('a heads-up comes the chosen minutes before a window, and the alarm wakes for it', async () => {

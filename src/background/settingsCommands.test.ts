@@ -25,7 +25,7 @@ const BAD_FILES: [string, string, RegExp][] = [
   ['a list', '[1, 2]', /list/],
   ['no format', JSON.stringify({ version: 2, settings: {} }), /doesn't say/],
   ['a history export', JSON.stringify({ format: 'hearth-history', version: 1, events: [] }), /history/],
-  ['a newer version', file((f) => { f.version = 3; (f.settings as { version: number }).version = 3; }), /newer version/],
+  ['a newer version', file((f) => { f.version = 4; (f.settings as { version: number }).version = 4; }), /newer version/],
   ['version as text', file((f) => { (f as { version: unknown }).version = 'two'; }), /version/],
   ['no settings', JSON.stringify({ format: 'hearth-settings', version: 2 }), /no settings/],
   ['an end time Hearth cannot read', file((f) => { ((f.settings.schedule as { windows: { end: string }[] }).windows[0]!).end = '25:00'; }), /25:00/],

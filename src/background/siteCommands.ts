@@ -67,7 +67,12 @@ export async function renameSite(id: string, name: string): Promise<SitesView> {
 }
 
 export async function removeSite(id: string): Promise<SitesView> {
-  await updateSettings((settings) => ({ ...settings, sites: settings.sites.filter((s) => s.id !== id) }));
+  // Its own let-through names go with it.
+  await updateSettings((settings) => ({
+    ...settings,
+    sites: settings.sites.filter((s) => s.id !== id),
+    letThrough: settings.letThrough.filter((r) => r.siteId !== id),
+  }));
   return sitesView();
 }
 

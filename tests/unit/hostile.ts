@@ -143,6 +143,10 @@ export const validSettings: fc.Arbitrary<Settings> = plainRecord({
     handoff: fc.boolean(),
     dimWayThroughMinutes: fc.integer({ min: 1, max: 120 }),
   }),
+  letThrough: fc.uniqueArray(
+    plainRecord({ id, text: fc.constantFrom('School office', 'urgent', 'Little Acorns', 'Crèche') }),
+    { selector: (r) => r.id, maxLength: 3 },
+  ),
 });
 
 // ---------------------------------------------------------------------------

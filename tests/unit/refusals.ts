@@ -19,13 +19,15 @@ const SENTENCES = [
   'coreFileWindowsSameNameShareId', 'coreFileWindowsShareId', 'coreFileBlocksShareId', 'coreFileSitesShareId',
   'coreFileSiteEmptyAddress', 'coreFileSiteUnusable', 'coreFileSiteTwice', 'coreFileSitesSameSite',
   'coreFileNoPreferences', 'coreFilePreferencesNotPreferences', 'coreFilePrefMissing', 'coreFilePrefNotSwitch',
-  'coreFilePrefOutOfRange',
+  'coreFilePrefOutOfRange', 'coreFileNoLetThrough', 'coreFileLetThroughNotList', 'coreFileLetThroughShareId',
+  'coreTooManyLetThrough',
 ];
 
 /** An item named by its name or place ("The window "Dinner"", "The third window in this file")… */
 const SUBJECTS = [
   'coreWindowNamed', 'coreBlockNamed', 'coreSkipNamed', 'coreFileWorkSiteNamed',
   'coreFileWindowNumbered', 'coreFileBlockNumbered', 'coreFileSkipNumbered', 'coreFileWorkSiteNumbered',
+  'coreFileLetThroughNamed', 'coreFileLetThroughNumbered',
 ];
 /** …and what is wrong with it ("has an end time "25:00" Hearth can't read"). */
 const PROBLEMS = [...Object.keys(entries).filter((k) => k.startsWith('coreProblem')), 'coreFileSkipImpossibleDate'];

@@ -89,7 +89,7 @@ describe('parseSettingsFile: migration from version 1', () => {
     { id: 'sunday', label: 'Sunday', kind: 'weekend', days: [0], start: '00:00', end: '00:00' },
   ];
   const expected = (headsUp: boolean): Settings => ({
-    version: 2,
+    version: 3,
     schedule: {
       windows: [
         { ...v1Windows[0]!, days: [1, 2, 3, 4, 5], kind: 'dinner', endDayOffset: 0, paused: false },
@@ -101,6 +101,7 @@ describe('parseSettingsFile: migration from version 1', () => {
     },
     sites: [],
     preferences: { ...defaultSettings().preferences, headsUp },
+    letThrough: [],
   });
 
   it('brings a version-1 file up to today’s settings (overnight and whole days become endDayOffset 1)', () => {

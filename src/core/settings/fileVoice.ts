@@ -14,6 +14,7 @@ const WINDOW = subjectKeys('coreWindowNamed', 'coreFileWindowNumbered');
 const BLOCK = subjectKeys('coreBlockNamed', 'coreFileBlockNumbered');
 const SKIP = subjectKeys('coreSkipNamed', 'coreFileSkipNumbered');
 const WORK_SITE = subjectKeys('coreFileWorkSiteNamed', 'coreFileWorkSiteNumbered');
+const LET_THROUGH = subjectKeys('coreFileLetThroughNamed', 'coreFileLetThroughNumbered');
 
 /** The sentence for a part that is missing, or is another kind of value than it should be. */
 export const missingOrOther =
@@ -86,6 +87,11 @@ export function fileVoice(refuse: (sentence: string) => never): Voice {
       noun: WORK_SITE,
       notList: missingOrOther('coreFileNoSites', 'coreFileSitesNotList'),
       duplicate: (a, b) => say('coreFileSitesShareId', [clip(a.pattern), clip(b.pattern), clip(a.id)]),
+    },
+    letThrough: {
+      noun: LET_THROUGH,
+      notList: missingOrOther('coreFileNoLetThrough', 'coreFileLetThroughNotList'),
+      duplicate: (a, b) => say('coreFileLetThroughShareId', [clip(a.text), clip(b.text), clip(a.id)]),
     },
     setAside: (subject, what) => `${subject} ${what}.`,
     unreadableSchedule: unreadablePart('coreFileNoSchedule', 'coreFileScheduleNotSchedule'),

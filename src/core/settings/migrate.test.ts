@@ -15,7 +15,7 @@ describe('migration', () => {
     headsUp: false,
   };
 
-  it('brings version 1 up to version 2', () => {
+  it('brings version 1 up to today’s version', () => {
     const result = parseSettings(stored(v1));
     expect(result.problems).toEqual([]);
     expect(result.intact).toBe(true);
@@ -29,6 +29,7 @@ describe('migration', () => {
     expect(result.settings.schedule.blocks).toEqual([]);
     expect(result.settings.schedule.skips).toEqual([]);
     expect(result.settings.sites).toEqual([]);
+    expect(result.settings.letThrough).toEqual([]);
     // headsUp carried over; the rest of the preferences are the usual ones.
     expect(result.settings.preferences).toEqual({ ...defaultSettings().preferences, headsUp: false });
     expect(strictlyValid(result.settings)).toBe(true);
@@ -48,7 +49,7 @@ describe('migration', () => {
   it('is a chain that leaves current data as it is', () => {
     const current = stored(richSettings());
     const migrated = migrate(current);
-    expect(migrated).toEqual({ ok: true, data: current, from: 2, problems: [] });
+    expect(migrated).toEqual({ ok: true, data: current, from: 3, problems: [] });
   });
 
   it('still names what it cannot use in version 1 data', () => {
@@ -73,7 +74,7 @@ describe('migration', () => {
   });
 
   it('leaves settings from a newer version alone and says so plainly', () => {
-    const newer = { ...stored(richSettings()) as object, version: 3 };
+    const newer = { ...stored(richSettings()) as object, version: 4 };
     expect(migrate(newer)).toMatchObject({ ok: false, newer: true });
     const result = parseSettings(newer);
     expect(result.fromNewerVersion).toBe(true);
@@ -91,5 +92,13 @@ describe('migration', () => {
     expect(result.problems).toEqual([
       "Hearth couldn't tell which version saved these settings, so it read them as best it could.",
     ]);
+  });
+});
+
+describe('version 2 to 3', () => {
+  it('adds an empty let-through list and keeps everything else as it was', () => {
+    const { letThrough: _, ...v2 }: Record<string, unknown> = { ...(stored(richSettings()) as Record<string, unknown>), version: 2 };
+    const migrated = migrate(v2);
+    expect(migrated).toEqual({ ok: true, data: { ...v2, version: 3, letThrough: [] }, from: 2, problems: [] });
   });
 });

@@ -37,13 +37,19 @@ function v1ToV2(data: Data): Data {
   };
 }
 
+/** Version 3 adds let-through rules: none until the parent writes one. */
+function v2ToV3(data: Data): Data {
+  return { ...data, version: 3, letThrough: [] };
+}
+
 /**
- * MIGRATIONS[n] brings data from version n to n + 1. To add version 3: write
- * `v2ToV3`, add `2: v2ToV3` here, set CURRENT_VERSION (schema.ts) to 3, and change
+ * MIGRATIONS[n] brings data from version n to n + 1. To add version 4: write
+ * `v3ToV4`, add `3: v3ToV4` here, set CURRENT_VERSION (schema.ts) to 4, and change
  * the schema to match.
  */
 const MIGRATIONS: Readonly<Record<number, (data: Data) => Data>> = {
   1: v1ToV2,
+  2: v2ToV3,
 };
 
 export type MigrateResult =

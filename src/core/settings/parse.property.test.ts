@@ -12,7 +12,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { PROPERTY_TIMEOUT, checkProperty } from '../../../tests/unit/fuzz';
 import { mutated, mutation, storedValue, trapMutation, validSettings, withOwnKey } from '../../../tests/unit/hostile';
-import { BlockSchema, PreferencesSchema, SettingsSchema, SkipSchema, WindowSchema, WorkSiteSchema, type Settings } from './schema';
+import { BlockSchema, PreferencesSchema, SettingsSchema, SkipSchema, WindowSchema, WorkSiteSchema, LetThroughSchema, type Settings } from './schema';
 import { defaultSettings } from './defaults';
 import { parseSettings } from './parse';
 import { isRecord } from '../record';
@@ -119,7 +119,7 @@ describe('parseSettings with hostile stored values', () => {
           const usable =
             isRecord(schedule) && (Array.isArray(schedule.windows) || Array.isArray(schedule.blocks) || Array.isArray(schedule.skips));
           const expected: Settings = {
-            version: 2,
+            version: 3,
             schedule: usable
               ? {
                   windows: kept(schedule.windows, WindowSchema, byId),
@@ -135,6 +135,7 @@ describe('parseSettings with hostile stored values', () => {
                 return [key, v.is(entry, stored) ? stored : fallback];
               }),
             ) as Settings['preferences'],
+            letThrough: kept(data.letThrough, LetThroughSchema, byId),
           };
           sameAs(result.settings, expected, 'the readable parts');
         }),

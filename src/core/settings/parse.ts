@@ -67,6 +67,7 @@ const WINDOW = subjectKeys('coreWindowNamed', 'coreSettingsWindowNumbered');
 const BLOCK = subjectKeys('coreBlockNamed', 'coreSettingsBlockNumbered');
 const SKIP = subjectKeys('coreSkipNamed', 'coreSettingsSkipNumbered');
 const SITE = subjectKeys('coreSiteNamed', 'coreSettingsSiteNumbered');
+const LET_THROUGH = subjectKeys('coreLetThroughNamed', 'coreSettingsLetThroughNumbered');
 
 /** The same sentence for any list: the first of an id is kept. */
 const duplicate = (_earlier: unknown, _later: unknown, laterSubject: string) =>
@@ -92,6 +93,7 @@ export const STORED: Voice = {
   blocks: { noun: BLOCK, notList: () => say('coreSettingsNoBlocks'), duplicate },
   skips: { noun: SKIP, notList: () => say('coreSettingsNoSkips') },
   sites: { noun: SITE, notList: () => say('coreSettingsNoSites'), duplicate },
+  letThrough: { noun: LET_THROUGH, notList: () => say('coreSettingsNoLetThrough'), duplicate },
   setAside: (subject, what) => say('coreSettingsItemSetAside', [subject, what]),
   // A schedule holding none of its lists is no schedule: the usual windows come back.
   unreadableSchedule: (raw) =>

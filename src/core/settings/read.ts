@@ -17,11 +17,13 @@ import {
   SkipSchema,
   WindowSchema,
   WorkSiteSchema,
+  LetThroughSchema,
   type Preferences,
   type Settings,
   type WorkSite,
 } from './schema';
 import { subject, type Subject } from './wording';
+import { LET_THROUGH_LIMITS, type LetThroughRule } from '../letThrough';
 
 /** Hears each problem as one finished sentence; may throw to end the read there. */
 export type Report = (sentence: string) => void;
@@ -46,6 +48,7 @@ export interface Voice {
   blocks: IdListWords<OneOffBlock>;
   skips: ListWords<Skip>;
   sites: IdListWords<WorkSite>;
+  letThrough: IdListWords<LetThroughRule>;
   /** An item its schema refused: `subject` starts the sentence, `what` is its middle. */
   setAside(subject: string, what: string): string;
   /** Why the schedule can't be read at all (the usual one is used), or null. */
@@ -160,5 +163,14 @@ export function readSettings(data: Data, voice: Voice, report: Report): Settings
     schedule,
     sites: voice.sitePatterns?.(sites) ?? sites,
     preferences: readPreferences(data.preferences, voice, report),
+    letThrough: readLetThrough(data.letThrough, voice, report),
   };
+}
+
+/** The let-through names, the first few dozen of them: a longer list is no longer a few that matter. */
+function readLetThrough(raw: unknown, voice: Voice, report: Report): LetThroughRule[] {
+  const rules = readList(raw, LetThroughSchema, voice.letThrough, field('text'), voice, report, idOf);
+  if (rules.length <= LET_THROUGH_LIMITS.rules) return rules;
+  report(say('coreTooManyLetThrough'));
+  return rules.slice(0, LET_THROUGH_LIMITS.rules);
 }

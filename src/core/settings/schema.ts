@@ -6,9 +6,10 @@ import * as v from 'valibot';
 import { say } from '../say';
 import type { Schedule, Weekday, WindowKind } from '../types';
 import { isDateKey, isWallTime } from '../wallclock';
+import { LET_THROUGH_LIMITS } from '../letThrough';
 import { itemMessage, problem, unreadable, withValue } from './wording';
 
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 /**
  * The latest instant a one-off block may name: 1 January 9999, UTC. The calendar code
@@ -154,6 +155,21 @@ export const WorkSiteSchema = v.object(
   itemMessage({ id: 'coreProblemNoId', pattern: 'coreProblemNoAddress', mode: 'coreProblemNoMode' }),
 );
 
+/** A name or word that may always come through ("School office"), for every work site or one. */
+export const LetThroughSchema = v.object(
+  {
+    id: IdSchema,
+    text: v.pipe(
+      v.string(unreadable('coreWhatWords')),
+      v.trim(),
+      v.minLength(1, problem('coreProblemEmptyWords')),
+      v.maxLength(LET_THROUGH_LIMITS.textLength, problem('coreProblemWordsTooLong')),
+    ),
+    siteId: v.optional(IdSchema),
+  },
+  itemMessage({ id: 'coreProblemNoId', text: 'coreProblemNoWords' }),
+);
+
 const hasUniqueIds = <T extends { id: string }>(items: T[]): boolean =>
   new Set(items.map((item) => item.id)).size === items.length;
 
@@ -184,6 +200,11 @@ export const SettingsSchema = v.object({
   schedule: ScheduleSchema,
   sites: v.pipe(v.array(WorkSiteSchema), v.check(hasUniqueIds, problem('coreSitesShareId'))),
   preferences: PreferencesSchema,
+  letThrough: v.pipe(
+    v.array(LetThroughSchema),
+    v.check(hasUniqueIds, problem('coreLetThroughShareId')),
+    v.maxLength(LET_THROUGH_LIMITS.rules, problem('coreTooManyLetThrough')),
+  ),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

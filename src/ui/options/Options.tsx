@@ -2,6 +2,7 @@
 // first, then prompts, then moving settings between browsers.
 import { t } from '../../i18n';
 import { ImportExportSection } from './ImportExportSection';
+import { LetThroughSection } from './LetThroughSection';
 import { NoticesSection } from './NoticesSection';
 import { PromptsSection } from './PromptsSection';
 import { ScheduleSection } from './ScheduleSection';
@@ -13,6 +14,7 @@ export function Options() {
       <h1>{t('optionsTitle')}</h1>
       <ScheduleSection />
       <SitesSection />
+      <LetThroughSection />
       <PromptsSection />
       <NoticesSection />
       <ImportExportSection />

@@ -7,7 +7,7 @@ import { originsFor } from '../../core/siteMatching';
 import type { Request, ResponseMap } from '../../messages';
 import { ask } from './client';
 
-type Viewable = 'sites' | 'settings';
+type Viewable = 'sites' | 'settings' | 'letThrough';
 
 export function useWorkerView<T extends Viewable>(type: T) {
   const [view, setView] = useState<ResponseMap[T] | null>(null);
