@@ -8,6 +8,7 @@ import { t } from '../../i18n';
 import { ask } from '../shared/client';
 import { formatWhen } from '../shared/when';
 import { familyTimeEndsFirst } from '../../core/wayThrough';
+import { AddressCopy } from './AddressCopy';
 
 interface Props {
   siteId: string;
@@ -65,6 +66,7 @@ export function Calm({ siteId, address }: Props) {
           </button>
         )}
         {view.passUntil !== null && <p class="note">{t('calmPassOpen', [formatWhen(view.passUntil, Date.now())])}</p>}
+        {view.returnTo && <AddressCopy address={view.returnTo} />}
       </section>
     </main>
   );
