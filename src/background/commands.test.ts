@@ -74,6 +74,31 @@ describe('requests at the same time', () => {
   });
 });
 
+describe('a way through', () => {
+  async function passAfter(now: number, familyUntil: number | null) {
+    const { fakeBrowser } = await import('@webext-core/fake-browser');
+    const { wayThrough } = await import('./commands');
+    const { loadPasses } = await import('./store');
+    const settings = defaultSettings();
+    settings.sites = [{ id: 'slack', pattern: 'app.slack.com', mode: 'set-aside' }];
+    await fakeBrowser.storage.local.set({ settings, passes: [] });
+    await wayThrough(now, 'slack', familyUntil);
+    return loadPasses(now);
+  }
+
+  test("opens for the parent's chosen minutes", async () => {
+    expect(await passAfter(at(24, 18, 30), at(24, 19, 0))).toEqual([{ siteId: 'slack', until: at(24, 18, 40) }]);
+  });
+
+  test('belongs to the family time it was opened in: it closes when that ends first', async () => {
+    expect(await passAfter(at(24, 18, 55), at(24, 19, 0))).toEqual([{ siteId: 'slack', until: at(24, 19, 0) }]);
+  });
+
+  test('does not open when family time is off', async () => {
+    expect(await passAfter(at(24, 18, 55), null)).toEqual([]);
+  });
+});
+
 describe('overrides in the same millisecond', () => {
   test('two ways through to one site at one instant are both kept', async () => {
     const { fakeBrowser } = await import('@webext-core/fake-browser');
@@ -83,7 +108,7 @@ describe('overrides in the same millisecond', () => {
     settings.sites = [{ id: 'slack', pattern: 'app.slack.com', mode: 'dim' }];
     await fakeBrowser.storage.local.set({ settings });
     const now = at(24, 18, 30);
-    await Promise.all([wayThrough(now, 'slack', true), wayThrough(now, 'slack', true)]);
+    await Promise.all([wayThrough(now, 'slack', at(24, 19, 0)), wayThrough(now, 'slack', at(24, 19, 0))]);
     const history = await openHistory();
     const events = await history.all();
     history.close();

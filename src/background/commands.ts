@@ -7,6 +7,7 @@ import { pruneSkips } from '../core/settings/pruneSkips';
 import type { Settings } from '../core/settings/schema';
 import { formatDateKey } from '../core/wallclock';
 import type { Occurrence } from '../core/types';
+import { wayThroughUntil } from '../core/wayThrough';
 import { t } from '../i18n';
 import { openHistory, type NewHistoryEvent } from './history';
 import { siteName } from './siteCommands';
@@ -89,14 +90,16 @@ async function note(events: NewHistoryEvent[]): Promise<void> {
 }
 
 /**
- * A way through for one dimmed or set-aside site: it opens for the parent's
- * chosen minutes and closes by itself. Logged as a plain fact.
+ * A way through for one dimmed or set-aside site, while family time is on (until
+ * `familyUntil`): it opens for the parent's chosen minutes, or until family time ends
+ * if that comes first, and closes by itself. Logged as a plain fact.
  */
-export async function wayThrough(now: number, siteId: string, on: boolean): Promise<void> {
+export async function wayThrough(now: number, siteId: string, familyUntil: number | null): Promise<void> {
   const { settings } = await loadSettings();
   const site = settings.sites.find((s) => s.id === siteId);
-  if (!site || !on) return;
+  if (!site || familyUntil === null) return;
   const minutes = settings.preferences.dimWayThroughMinutes;
-  await updatePasses((passes) => [...passes.filter((p) => p.siteId !== siteId), { siteId, until: now + minutes * 60_000 }], now);
+  const until = wayThroughUntil(now, minutes, familyUntil);
+  await updatePasses((passes) => [...passes.filter((p) => p.siteId !== siteId), { siteId, until }], now);
   await note([{ type: 'override', occurrenceKey: `site:${siteId}`, label: siteName(site), at: now, detail: `way-through:${minutes}` }]);
 }

@@ -104,7 +104,7 @@ describe('IndexedDB unavailable', () => {
 
   test('a way through still opens, and reconcile lifts the overlay', async () => {
     await reconcile(at(18, 30));
-    await wayThrough(at(18, 31), 'slack', true);
+    await wayThrough(at(18, 31), 'slack', at(19, 30));
     expect(await loadPasses(at(18, 32))).toEqual([{ siteId: 'slack', until: at(18, 41) }]);
     const { desired } = await reconcile(at(18, 32));
     expect(desired.sites).toEqual([expect.objectContaining({ mode: 'quiet' })]);

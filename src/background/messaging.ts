@@ -105,7 +105,7 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
     case 'calm':
       return calmOf(request.siteId, request.address, now);
     case 'wayThrough':
-      await wayThrough(now, request.siteId, (await desiredNow(now)).desired.active.length > 0);
+      await wayThrough(now, request.siteId, (await desiredNow(now)).desired.until);
       await reconcileSoon();
       return calmOf(request.siteId, undefined, Date.now());
     case 'prompt': {
@@ -212,7 +212,7 @@ async function overlayWayThrough(sender: Runtime.MessageSender): Promise<null> {
   const now = Date.now();
   const plan = await senderPlan(sender, now);
   if (!plan || plan.mode === 'quiet') return null;
-  await wayThrough(now, plan.siteId, true);
+  await wayThrough(now, plan.siteId, plan.until);
   await reconcileSoon();
   return null;
 }

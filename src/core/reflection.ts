@@ -12,6 +12,7 @@
 // failures, streaks or anything to feel behind on.
 import type { HistoryEvent } from './records';
 import { addDays, formatDateKey, wallInstant, weekdayOf } from './wallclock';
+import { wayThroughLengths, type WayThroughLength } from './wayThrough';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -26,15 +27,16 @@ export interface DayTotal {
   hours: number;
 }
 
-/** A way through to a work site, or a boundary ended early: a plain fact, never a fault. */
-export interface ReflectionFact {
+/**
+ * A way through to a work site, or a boundary ended early: a plain fact, never a fault.
+ * A way through says how long it really lasted (WayThroughLength), not the minutes chosen.
+ */
+export interface ReflectionFact extends WayThroughLength {
   /** epoch ms */
   at: number;
   /** The boundary's name for an early ending; the site's name for a way through. */
   label: string;
   kind: 'way-through' | 'ended-early';
-  /** How long the way through was opened for, when known. */
-  minutes?: number;
 }
 
 export interface ReflectionView {
@@ -142,15 +144,10 @@ export function dailySeries(merged: readonly Stretch[], count: number, now: numb
 }
 
 /** An override as a fact, or null for anything else (e.g. a detail Hearth does not show). */
-function factOf(e: HistoryEvent): ReflectionFact | null {
-  if (e.type !== 'override' || e.detail === undefined) return null;
-  if (e.detail === 'ended-early') return { at: e.at, label: e.label, kind: 'ended-early' };
-  const way = /^way-through(?::(\d+))?$/.exec(e.detail);
-  if (!way) return null;
-  const fact: ReflectionFact = { at: e.at, label: e.label, kind: 'way-through' };
-  const minutes = way[1] === undefined ? NaN : Number(way[1]);
-  if (Number.isInteger(minutes) && minutes > 0) fact.minutes = minutes;
-  return fact;
+function factOf(e: HistoryEvent, ways: Map<HistoryEvent, WayThroughLength>): ReflectionFact | null {
+  if (e.type === 'override' && e.detail === 'ended-early') return { at: e.at, label: e.label, kind: 'ended-early' };
+  const way = ways.get(e);
+  return way ? { at: e.at, label: e.label, kind: 'way-through', ...way } : null;
 }
 
 /** A held row's count: a number now; rows from before one row per tab kept it in `detail`. */
@@ -176,9 +173,11 @@ export function reflect(
   const heldSince = (from: number) =>
     events.filter((e) => e.type === 'held' && e.at >= from && e.at <= now).reduce((n, e) => n + heldCount(e), 0);
 
+  // Family time still on runs on past now: a way through in it may be open yet.
+  const ways = wayThroughLengths(events, stretches(events, Infinity), now);
   const facts = events
     .filter((e) => e.at >= factsFrom && e.at <= now)
-    .map(factOf)
+    .map((e) => factOf(e, ways))
     .filter((f): f is ReflectionFact => f !== null)
     .sort((a, b) => b.at - a.at || a.label.localeCompare(b.label));
 

@@ -33,7 +33,7 @@ describe('Hearth in Chromium', () => {
     const state = page.locator('#state');
     await expect.poll(() => state.textContent()).toMatch(/^(Family time|Work time)$/);
     // Default windows cover every day, so something is always either on or next.
-    const detail = await page.locator('.status p').nth(1).textContent();
+    const detail = await page.locator('.status p').first().textContent();
     expect(detail).toMatch(/until|Next:/);
     await page.close();
   });
@@ -77,15 +77,21 @@ describe('Hearth in Chromium', () => {
     expect(await eventually(() => badgeText(hearth), '', 10_000)).toBe('');
   });
 
-  test('ending family time early is a plain override, logged without judgement', async () => {
+  test('ending family time early is a plain override, said in the status card and logged without judgement', async () => {
     await setSchedule({});
     const startedAt = Date.now();
     const page = await hearth.open(POPUP);
     await page.getByRole('button', { name: '15 minutes' }).click();
     await expect.poll(() => page.locator('#state').textContent()).toBe('Family time');
-    await page.getByRole('button', { name: 'End family time now' }).click();
-    await expect.poll(() => page.locator('#state').textContent()).toBe('Work time');
-    await expect.poll(() => page.getByText('Family time ended for now. Welcome back.').count()).toBe(1);
+    // From the keyboard: the End button goes, and focus does not go with it.
+    await page.getByRole('button', { name: 'End family time now' }).focus();
+    await page.keyboard.press('Enter');
+    // The confirmation is where the parent is looking, said politely: in the status card.
+    const card = page.getByRole('region', { name: 'Work time', exact: true });
+    await expect.poll(() => card.getByRole('status').textContent()).toBe('Family time ended for now. Welcome back.');
+    expect(await page.getByText('Family time ended for now. Welcome back.').count()).toBe(1);
+    const heading = card.getByRole('heading', { name: 'Work time', exact: true });
+    expect(await heading.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await badgeText(hearth)).toBe('');
 
     // The override sits in history as a fact with the focus block's start and end.

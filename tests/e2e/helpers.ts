@@ -35,6 +35,19 @@ export async function quietFixtureOnly(hearth: Hearth, mode: 'quiet' | 'dim' | '
   });
 }
 
+/** Sets the schedule through the real storage path: no recurring windows, only `blocks`. */
+export async function setBlocks(hearth: Hearth, blocks: { id: string; label: string; start: number; end: number }[]): Promise<void> {
+  const worker = await hearth.worker();
+  await worker.evaluate(async (b) => {
+    const { settings } = await chrome.storage.local.get('settings');
+    const s = (settings as { schedule?: Record<string, unknown> } | undefined) ?? {};
+    const schedule: Record<string, unknown> = { windows: [], blocks: [], skips: [], ...s.schedule };
+    schedule.blocks = b;
+    schedule.windows = [];
+    await chrome.storage.local.set({ settings: { version: 2, ...s, schedule } });
+  }, blocks);
+}
+
 /** Opens a fixture chat page and waits until its script runs. */
 export async function openChat(hearth: Hearth, site: FixtureServer, path: string): Promise<Page> {
   const page = await hearth.context.newPage();

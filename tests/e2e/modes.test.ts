@@ -48,6 +48,19 @@ const focusedInOverlay = async (page: Page) => {
     await cdp.detach();
   }
 };
+/** What the clipboard holds, pasted as a parent would (Ctrl+V) into a field of a page of its own. */
+async function pasted(): Promise<string> {
+  const page = await hearth.context.newPage();
+  try {
+    await page.setContent('<label>Paste here <textarea></textarea></label>');
+    const field = page.getByRole('textbox', { name: 'Paste here' });
+    await field.focus();
+    await page.keyboard.press('ControlOrMeta+V');
+    return await field.inputValue();
+  } finally {
+    await page.close();
+  }
+}
 async function overrides(): Promise<string[]> {
   const page = await hearth.open(CALM);
   const events = await storedRecords<{ type: string; detail?: string }>(page, 'events');
@@ -138,7 +151,7 @@ describe('dim and set aside', () => {
     await closePages(chat);
   });
 
-  test('set aside: new loads go to a calm page that keeps the address; pages already open stay, under the overlay', async () => {
+  test('set aside: new loads go to a calm page that shows the address and goes back to exactly it; pages already open stay, under the overlay', async () => {
     await ask(hearth, { type: 'setSiteMode', id: siteId, mode: 'set-aside' });
     const open = await openChat(hearth, site, '/chat/open?style=paren');
     const openUrl = open.url();
@@ -150,26 +163,35 @@ describe('dim and set aside', () => {
     expect(await pageTakesFocus(open)).toBe(false);
 
     // A page opened during family time is set aside before it loads.
+    // Addresses with a query and a hash of their own, kept to the letter.
+    const laterUrl = new URL(`${site.origin}/chat/later?room=7&q=a%20b&t=\`x\`#msg-12`).href;
+    const anotherUrl = `${site.origin}/chat/another?thread=3#reply`;
     const later = await hearth.context.newPage();
-    await later.goto(`${site.origin}/chat/later`);
+    await later.goto(laterUrl);
     await expect.poll(() => later.url(), { timeout: 3000 }).toContain(CALM);
-    expect(new URL(later.url()).hash.slice(1)).toBe(`${site.origin}/chat/later`);
     // Stopped before it ran: the fixture's page script never said it was ready.
     expect(site.reports.some((r) => r.kind === 'ready' && r.page === '/chat/later')).toBe(false);
     await expect.poll(() => later.getByText(/can wait until/).count()).toBe(1);
     await expect.poll(() => later.title()).toBe('127.0.0.1 can wait — Hearth');
 
     const another = await hearth.context.newPage();
-    await another.goto(`${site.origin}/chat/another`);
+    await another.goto(anotherUrl);
     await expect.poll(() => another.url(), { timeout: 3000 }).toContain(CALM);
 
-    // The way through takes the parent to where they were going.
+    // The calm page shows the address plainly, and copies it.
+    const address = later.getByRole('group', { name: 'The page you were going to' });
+    expect(await address.getByRole('code').textContent()).toBe(laterUrl);
+    await address.getByRole('button', { name: 'Copy address' }).click();
+    await expect.poll(() => address.getByRole('status').textContent()).toBe('Copied');
+    expect(await pasted()).toBe(laterUrl);
+
+    // The way through takes the parent to exactly where they were going.
     await later.getByRole('button', { name: 'Go through for 10 minutes' }).click();
-    await expect.poll(() => later.url(), { timeout: 5000 }).toBe(`${site.origin}/chat/later`);
+    await expect.poll(() => later.url(), { timeout: 5000 }).toBe(laterUrl);
 
     // When family time ends, a tab still set aside goes back to its page, and the overlay lifts.
     await ask(hearth, { type: 'endNow' });
-    await expect.poll(() => another.url(), { timeout: 5000 }).toBe(`${site.origin}/chat/another`);
+    await expect.poll(() => another.url(), { timeout: 5000 }).toBe(anotherUrl);
     await expect.poll(() => shown(open), { timeout: 3000 }).toBe(false);
     expect(open.url()).toBe(openUrl);
     await closePages(open, later, another);

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { badgeText, eventually, launch, type Hearth } from './harness';
-import { ask, axeViolations, sleep, storedRecords } from './helpers';
+import { ask, axeViolations, setBlocks, sleep, storedRecords } from './helpers';
 
 const REFLECTION = 'src/ui/reflection/index.html';
 
@@ -28,19 +28,6 @@ interface Exported {
 
 let hearth: Hearth;
 let dinner: { start: number; end: number };
-
-/** Sets the schedule through the real storage path: no recurring windows, only `blocks`. */
-async function setBlocks(blocks: { id: string; label: string; start: number; end: number }[]) {
-  const worker = await hearth.worker();
-  await worker.evaluate(async (b) => {
-    const { settings } = await chrome.storage.local.get('settings');
-    const s = (settings as { schedule?: Record<string, unknown> } | undefined) ?? {};
-    const schedule: Record<string, unknown> = { windows: [], blocks: [], skips: [], ...s.schedule };
-    schedule.blocks = b;
-    schedule.windows = [];
-    await chrome.storage.local.set({ settings: { version: 2, ...s, schedule } });
-  }, blocks);
-}
 
 /** Every history event, read straight from the extension's database. */
 async function storedEvents(): Promise<StoredEvent[]> {
@@ -63,7 +50,7 @@ beforeAll(async () => {
   hearth = await launch();
   // Whatever a default window did before the test is set aside: no family time on,
   // every start and end recorded, then an empty history.
-  await setBlocks([]);
+  await setBlocks(hearth, []);
   expect(await eventually(() => badgeText(hearth), '', 10_000)).toBe('');
   expect(await eventually(transitionsRecorded, true, 10_000)).toBe(true);
   const page = await hearth.open('icons/icon-16.png');
@@ -89,7 +76,7 @@ beforeAll(async () => {
   // A real, short boundary: Dinner from now for 3 seconds, ending by itself.
   const now = Date.now();
   dinner = { start: now, end: now + 3000 };
-  await setBlocks([{ id: 'e2e-dinner', label: 'Dinner', ...dinner }]);
+  await setBlocks(hearth, [{ id: 'e2e-dinner', label: 'Dinner', ...dinner }]);
   expect(await eventually(() => badgeText(hearth), 'on', 5_000)).toBe('on');
   expect(await eventually(() => badgeText(hearth), '', 10_000)).toBe('');
   expect(await eventually(transitionsRecorded, true, 10_000)).toBe(true);

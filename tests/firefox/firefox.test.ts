@@ -187,7 +187,7 @@ describe('Hearth in Firefox', () => {
     await later.goto(`${site.origin}/chat/ff-later`, { waitUntil: 'none' } as never).catch(() => undefined);
     const calm = `moz-extension://${UUID}/src/ui/calm/index.html`;
     await expect.poll(async () => (await tabsAt(calm)).length, { timeout: 10_000 }).toBe(1);
-    expect(new URL((await tabsAt(calm))[0]!.url).hash.slice(1)).toBe(`${site.origin}/chat/ff-later`);
+    expect(decodeURIComponent(new URL((await tabsAt(calm))[0]!.url).hash.slice(1))).toBe(`${site.origin}/chat/ff-later`);
     expect(site.reports.some((r) => r.kind === 'ready' && r.page === '/chat/ff-later')).toBe(false);
     await ff.ask({ type: 'endNow' });
     await expect.poll(async () => (await tabsAt(`${site.origin}/chat/ff-later`)).length, { timeout: 10_000 }).toBe(1);

@@ -4,13 +4,14 @@
 // web-accessible: a web page can neither open, frame nor fetch the calm page (see
 // docs/trust.md). When the site is no longer set aside, calm pages go back there.
 // Tabs already open stay where they are, under the calm overlay.
+import { addressOfCalmFragment, calmFragment } from '../../core/calmAddress';
 import { browser } from '../ext';
 import { settle } from './tabs';
 
 const CALM_PAGE = 'src/ui/calm/index.html';
 
 export function calmUrl(siteId: string, original: string): string {
-  return `${browser.runtime.getURL(CALM_PAGE)}?site=${encodeURIComponent(siteId)}#${original}`;
+  return `${browser.runtime.getURL(CALM_PAGE)}?site=${encodeURIComponent(siteId)}#${calmFragment(original)}`;
 }
 
 /** The site and address a calm page stands in for, when `url` is one. */
@@ -18,7 +19,7 @@ export function calmPageOf(url: string | undefined): { siteId: string; original:
   if (!url?.startsWith(browser.runtime.getURL(CALM_PAGE))) return null;
   const parsed = new URL(url);
   const siteId = parsed.searchParams.get('site');
-  const original = parsed.hash.slice(1);
+  const original = addressOfCalmFragment(parsed.hash.slice(1));
   return siteId && /^https?:\/\//.test(original) ? { siteId, original } : null;
 }
 

@@ -36,11 +36,12 @@ describe('what each work tab shows', () => {
 
 describe('set-aside calm pages', () => {
   test('the calm page URL carries the site and the original address, and reads back', () => {
-    const original = 'https://x.atlassian.net/browse/1?q=2#frag';
+    // A backtick and a space the browser would escape in a fragment, and a hash of its own.
+    const original = 'https://x.atlassian.net/browse/1?q=`2` 3#frag';
     const url = new URL(calmUrl('a b', original));
     expect(url.protocol).toBe('chrome-extension:');
     expect(url.searchParams.get('site')).toBe('a b');
-    expect(url.hash).toBe(`#${original}`);
+    expect(url.hash).toBe(`#${encodeURIComponent(original)}`);
     expect(calmPageOf(url.href)).toEqual({ siteId: 'a b', original });
   });
 

@@ -7,6 +7,8 @@ import type { CalmView } from '../../messages';
 import { t } from '../../i18n';
 import { ask } from '../shared/client';
 import { formatWhen } from '../shared/when';
+import { familyTimeEndsFirst } from '../../core/wayThrough';
+import { AddressCopy } from './AddressCopy';
 
 interface Props {
   siteId: string;
@@ -31,7 +33,10 @@ export function Calm({ siteId, address }: Props) {
     const done = view.until === null || view.passUntil !== null;
     if (done && view.returnTo) location.replace(view.returnTo);
     if (view.until === null) return;
-    const timer = setTimeout(() => ask({ type: 'calm', siteId, address }).then(setView), Math.max(500, view.until - Date.now() + 500));
+    // Look again as family time ends, and as it comes nearer than a way through's minutes (the button then says "until").
+    const sooner = view.until - view.wayThroughMinutes * 60_000;
+    const next = sooner > Date.now() ? sooner : view.until;
+    const timer = setTimeout(() => ask({ type: 'calm', siteId, address }).then(setView), Math.max(500, next - Date.now() + 500));
     return () => clearTimeout(timer);
   }, [view, address, siteId]);
 
@@ -57,11 +62,18 @@ export function Calm({ siteId, address }: Props) {
         </p>
         {view.until !== null && view.passUntil === null && (
           <button type="button" class="primary" onClick={goThrough}>
-            {view.wayThroughMinutes === 1 ? t('calmWayThroughOne') : t('calmWayThrough', [String(view.wayThroughMinutes)])}
+            {wayThroughWords(view.wayThroughMinutes, view.until, Date.now())}
           </button>
         )}
         {view.passUntil !== null && <p class="note">{t('calmPassOpen', [formatWhen(view.passUntil, Date.now())])}</p>}
+        {view.returnTo && <AddressCopy address={view.returnTo} />}
       </section>
     </main>
   );
+}
+
+/** "Go through for 10 minutes"; "Go through until 10:00 PM" when family time ends sooner (the way through ends with it). */
+function wayThroughWords(minutes: number, until: number, now: number): string {
+  if (familyTimeEndsFirst(now, minutes, until)) return t('calmWayThroughUntil', [formatWhen(until, now)]);
+  return minutes === 1 ? t('calmWayThroughOne') : t('calmWayThrough', [String(minutes)]);
 }

@@ -14,7 +14,9 @@ const NO_THOUGHTS: ThoughtsView = { waiting: [], handedBack: [] };
 
 export function Popup() {
   const [status, setStatus] = useState<StatusView | null>(null);
-  const [note, setNote] = useState('');
+  // What the popup last said, by the part the parent was using: the status card (ending
+  // family time) or the focus block controls.
+  const [note, setNote] = useState<{ text: string; near: 'status' | 'focus' } | null>(null);
   const [thoughts, setThoughts] = useState<ThoughtsView | null>(null);
   const [kindWord, setKindWord] = useState(false);
   const [ended, setEnded] = useState(0);
@@ -41,23 +43,23 @@ export function Popup() {
   const startFocus = async (minutes: number) => {
     try {
       setStatus(await ask({ type: 'startFocus', minutes }));
-      setNote(t('focusStarted', [String(minutes)]));
+      setNote({ text: t('focusStarted', [String(minutes)]), near: 'focus' });
     } catch (error) {
-      setNote(failureText(error, t('popupActionProblem')));
+      setNote({ text: failureText(error, t('popupActionProblem')), near: 'focus' });
     }
   };
   const endNow = async () => {
     try {
       await ask({ type: 'endNow' });
     } catch (error) {
-      setNote(failureText(error, t('popupActionProblem')));
+      setNote({ text: failureText(error, t('popupActionProblem')), near: 'status' });
       return;
     }
     await refresh(); // parked thoughts are handed back as family time ends
-    setNote(t('endedNote'));
+    setNote({ text: t('endedNote'), near: 'status' });
     setEnded((n) => n + 1);
   };
-  // The End button is gone: focus rests on where the parent now stands.
+  // The End button is gone: focus rests on the card's heading, where the parent now stands.
   useEffect(() => {
     if (ended) document.getElementById('state')?.focus();
   }, [ended]);
@@ -66,7 +68,11 @@ export function Popup() {
   return (
     <main>
       <h1 class="visually-hidden">{t('extName')}</h1>
-      {status ? <StatusCard status={status} onEnd={endNow} /> : <p aria-busy="true">{t('loading')}</p>}
+      {status ? (
+        <StatusCard status={status} said={note?.near === 'status' ? note.text : ''} onEnd={endNow} />
+      ) : (
+        <p aria-busy="true">{t('loading')}</p>
+      )}
       {on && <PromptCard title={t('promptTitleOn')} />}
       {on && thoughts && (
         <ParkThought view={thoughts} onChange={setThoughts} waits={{ until: formatWhen(status.until!, status.now) }} />
@@ -87,7 +93,7 @@ export function Popup() {
       {!on && status?.next && thoughts && <ParkThought view={thoughts} onChange={setThoughts} waits={{ after: status.next.label }} />}
       <FocusStarter onStart={startFocus} />
       <p class="note" role="status">
-        {note}
+        {note?.near === 'focus' ? note.text : ''}
       </p>
       <p class="row">
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
@@ -121,33 +127,33 @@ function nextText(label: string, start: number, now: number): string {
   return t('statusNextOn', [label, formatWeekday(start), formatTime(start)]);
 }
 
-function StatusCard({ status, onEnd }: { status: StatusView; onEnd: () => void }) {
+/**
+ * Where the parent stands. One card, on or off, so its live region stays in place and
+ * what it says as family time ends ("Family time ended for now") is announced.
+ */
+function StatusCard({ status, said, onEnd }: { status: StatusView; said: string; onEnd: () => void }) {
   const { active, until, next, now } = status;
   // The occurrence that lasts longest names the stretch the parent is in.
   const lead = active.reduce<(typeof active)[number] | undefined>((a, o) => (!a || o.end > a.end ? o : a), undefined);
-  if (lead && until !== null) {
-    return (
-      <section class="status on" aria-labelledby="state">
-        <p class="state" id="state">
-          {t('stateFamilyTime')}
-        </p>
-        <p>
-          {lead.end < until
-            ? t('statusUntilThen', [lead.label, formatWhen(lead.end, now), formatWhen(until, now)])
-            : t('statusUntil', [lead.label, formatWhen(until, now)])}
-        </p>
+  const on = lead !== undefined && until !== null;
+  let detail: string;
+  if (!on) detail = next ? nextText(next.label, next.start, now) : t('statusNothingPlanned');
+  else if (lead.end < until) detail = t('statusUntilThen', [lead.label, formatWhen(lead.end, now), formatWhen(until, now)]);
+  else detail = t('statusUntil', [lead.label, formatWhen(until, now)]);
+  return (
+    <section class={on ? 'status on' : 'status'} aria-labelledby="state">
+      <h2 class="state" id="state" tabIndex={-1}>
+        {on ? t('stateFamilyTime') : t('stateWorkTime')}
+      </h2>
+      <p>{detail}</p>
+      {on && (
         <button type="button" onClick={onEnd}>
           {t('endNow')}
         </button>
-      </section>
-    );
-  }
-  return (
-    <section class="status" aria-labelledby="state">
-      <p class="state" id="state" tabIndex={-1}>
-        {t('stateWorkTime')}
+      )}
+      <p class="note" role="status">
+        {said}
       </p>
-      <p>{next ? nextText(next.label, next.start, now) : t('statusNothingPlanned')}</p>
     </section>
   );
 }

@@ -117,6 +117,14 @@ describe('facts', () => {
     );
   });
 
+  test('a way through says how long it really lasted: cut short, under a minute, or open still', () => {
+    const slack = { at: NOW - HOUR, label: 'Slack', kind: 'way-through' } as const;
+    expect(factSentence({ ...slack, minutes: 1 }, NOW)).toBe('You went through to Slack for 1 minute today');
+    expect(factSentence({ ...slack, minutes: 0 }, NOW)).toBe('You went through to Slack for less than a minute today');
+    expect(factSentence({ ...slack, minutes: 3, open: true }, NOW)).toBe('You went through to Slack today, open now: 3 minutes so far');
+    expect(factSentence({ ...slack, minutes: 0, open: true }, NOW)).toBe('You went through to Slack today, open now: less than a minute so far');
+  });
+
   test('an early ending, with its day and time', () => {
     expect(factSentence({ at: local(2026, 3, 10, 18, 45), label: 'Dinner', kind: 'ended-early' }, NOW)).toBe(
       'Dinner ended early yesterday at 6:45 PM',

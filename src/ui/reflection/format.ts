@@ -79,12 +79,13 @@ export function dayPhrase(at: number, now: number): string {
   return t('reflectionOnDay', [new Intl.DateTimeFormat(language(), { day: 'numeric', month: 'long' }).format(at)]);
 }
 
-/** A way through or an early ending as one plain sentence. */
+/** A way through or an early ending as one plain sentence; a way through says how long it really lasted. */
 export function factSentence(fact: ReflectionFact, now: number): string {
   const day = dayPhrase(fact.at, now);
   if (fact.kind === 'ended-early') return t('reflectionFactEndedEarly', [fact.label, day, formatTime(fact.at)]);
   if (fact.minutes === undefined) return t('reflectionFactWayThroughOpen', [fact.label, day]);
-  return t('reflectionFactWayThrough', [fact.label, minutesText(fact.minutes), day]);
+  const lasted = fact.minutes === 0 ? t('reflectionUnderMinute') : minutesText(fact.minutes);
+  return t(fact.open ? 'reflectionFactWayThroughSoFar' : 'reflectionFactWayThrough', [fact.label, lasted, day]);
 }
 
 /** The page's first line: the family time kept this week. */
