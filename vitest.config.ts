@@ -24,6 +24,9 @@ export default defineConfig({
           // process but silently ignores it in a worker thread.
           pool: 'forks',
           setupFiles: ['tests/unit/setup.ts'],
+          // Property tests run thousands of cases: on a busy two-core machine some take
+          // several times their usual second. A timeout is no timing check here.
+          testTimeout: 60_000,
         },
       },
       {

@@ -162,7 +162,8 @@ const text = fc.oneof(
 /** A base title: not starting with a marker character or whitespace, with something to show. */
 const base = text.filter((b) => b.trim() !== '' && /^[^\s([{•●*]/u.test(b));
 
-describe('stripUnreadCount: properties', () => {
+// A thousand runs each: on a busy machine they need more than the usual five seconds.
+describe('stripUnreadCount: properties', { timeout: 30_000 }, () => {
   it('is idempotent', () => {
     fc.assert(
       fc.property(fc.oneof(text, fc.tuple(markers, text).map(([m, t]) => m + t), fc.string({ unit: 'binary' })), (title) => {
