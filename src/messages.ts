@@ -178,6 +178,9 @@ export const ContentReportSchema = v.variant('type', [
   // The worker adds it to one row per boundary, site and tab; a report just after the
   // boundary ended still counts for that boundary.
   v.object({ type: v.literal('held'), count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)) }),
+  // A held notification that names one of the parent's let-through rules (matched in the
+  // content script; the worker checks again). Its words go no further than a notification.
+  v.object({ type: v.literal('letThrough'), title: v.pipe(v.string(), v.maxLength(300)), body: v.pipe(v.string(), v.maxLength(1000)) }),
 ]);
 
 /** What one work tab shows during a boundary. */

@@ -6,6 +6,7 @@ import { browser } from './ext';
 import { WELCOME_BACK_ID } from './enforcers/notices';
 import { tellAccessGone } from './enforcers/scripts';
 import { handleMessage } from './messaging';
+import { openLetThrough } from './letThrough';
 import { reconcileSoon, repairIfUnsettled } from './reconcile';
 import { SETTINGS_KEY, adoptFromSync } from './store';
 import { SYNC_KEY } from './sync';
@@ -30,9 +31,11 @@ browser.permissions.onRemoved.addListener(({ origins }) => {
   void reconcileSoon();
 });
 
-// The welcome back opens the page with the parked thoughts; any of Hearth's notices closes when clicked.
+// The welcome back opens the page with the parked thoughts; a message let through brings
+// its work tab forward; any of Hearth's notices closes when clicked.
 browser.notifications.onClicked.addListener((id) => {
   if (id === WELCOME_BACK_ID) void browser.tabs.create({ url: browser.runtime.getURL('src/ui/handoff/index.html') });
+  void openLetThrough(id);
   void browser.notifications.clear(id);
 });
 

@@ -17,6 +17,7 @@ import { tabPlanFor } from './enforcers/sites';
 import { setAside } from './enforcers/calmPages';
 import { inTurn, reconcileSoon, repairIfUnsettled } from './reconcile';
 import { muteTab } from './enforcers/mute';
+import { letThrough } from './letThrough';
 import { addLetThrough, letThroughView, removeLetThrough } from './letThroughCommands';
 import { addSite, removeSite, renameSite, setSiteMode, siteName, sitesView } from './siteCommands';
 import { addCustomPrompt, nextPrompt, promptAction } from './prompts';
@@ -238,6 +239,8 @@ export function handleMessage(message: unknown, sender: Runtime.MessageSender): 
     switch (message.type) {
       case 'held':
         return recordHeld(sender, message.count);
+      case 'letThrough':
+        return senderPlan(sender, Date.now()).then((plan) => letThrough(sender, plan, message.title, message.body, Date.now()));
       case 'setAside':
         return setAsidePage(sender);
       case 'wayThrough':

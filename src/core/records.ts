@@ -3,7 +3,7 @@
 // thoughts. Here in core so reflection, the messages and the pages can name them
 // without reaching into the worker.
 
-export type HistoryEventType = 'boundary-start' | 'boundary-end' | 'override' | 'held';
+export type HistoryEventType = 'boundary-start' | 'boundary-end' | 'override' | 'held' | 'let-through';
 
 export interface HistoryEvent {
   /**

@@ -405,3 +405,18 @@ describe('notifications held back', () => {
     expect(view.weekHours).toBe(2);
   });
 });
+
+describe('let through during family time', () => {
+  it('counts this week’s, with each rule’s words once, and nothing from before the week', () => {
+    const now = local(2025, 3, 12, 20, 0); // Wednesday
+    const passed = (at: number, rule: string): HistoryEvent => ({ key: `let-through|${at}`, at, type: 'let-through', occurrenceKey: 'site:s', label: 'Gmail', detail: rule });
+    const view = reflect(
+      [passed(local(2025, 3, 12, 19, 0), 'School office'), passed(local(2025, 3, 11, 19, 0), 'School office'), passed(local(2025, 3, 11, 19, 5), 'urgent'), passed(local(2025, 3, 2, 19, 0), 'Nursery')],
+      [],
+      0,
+      now,
+    );
+    expect(view.letThroughThisWeek).toEqual({ count: 3, rules: ['School office', 'urgent'] });
+    expect(reflect([], [], 0, now).letThroughThisWeek).toEqual({ count: 0, rules: [] });
+  });
+});

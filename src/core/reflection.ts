@@ -62,6 +62,8 @@ export interface ReflectionView {
   /** Notifications the stand-ins in open work tabs held back, since weekStart / monthStart. */
   heldThisWeek: number;
   heldThisMonth: number;
+  /** Notifications let through by the parent's rules since weekStart, and the rules' words (each once). */
+  letThroughThisWeek: { count: number; rules: string[] };
   /** How many prompts the parent keeps as favourites. */
   favourites: number;
   /** Whether any history or parked thought is stored at all (for a gentle empty state). */
@@ -150,6 +152,11 @@ function factOf(e: HistoryEvent, ways: Map<HistoryEvent, WayThroughLength>): Ref
   return way ? { at: e.at, label: e.label, kind: 'way-through', ...way } : null;
 }
 
+function letThroughSince(events: readonly HistoryEvent[], from: number, now: number): { count: number; rules: string[] } {
+  const passed = events.filter((e) => e.type === 'let-through' && e.at >= from && e.at <= now);
+  return { count: passed.length, rules: [...new Set(passed.map((e) => e.detail ?? '').filter(Boolean))] };
+}
+
 /** A held row's count: a number now; rows from before one row per tab kept it in `detail`. */
 function heldCount(e: HistoryEvent): number {
   const count = e.count ?? Number.parseInt(e.detail ?? '', 10);
@@ -193,6 +200,7 @@ export function reflect(
     thoughtsThisMonth: parkedSince(monthStart),
     heldThisWeek: heldSince(weekStart),
     heldThisMonth: heldSince(monthStart),
+    letThroughThisWeek: letThroughSince(events, weekStart, now),
     facts,
     favourites: Number.isFinite(favourites) && favourites > 0 ? Math.floor(favourites) : 0,
     hasHistory: events.length > 0 || thoughts.length > 0,

@@ -96,6 +96,11 @@ export function Reflection() {
               note={t('reflectionFavouritesNote')}
             />
           </div>
+          {view.letThroughThisWeek.count > 0 && (
+            <p class="let-through-fact">
+              {t('reflectionLetThrough', [String(view.letThroughThisWeek.count), view.letThroughThisWeek.rules.join(', ')])}
+            </p>
+          )}
           <FactsSection facts={view.facts} now={view.now} />
         </>
       )}

@@ -1,0 +1,84 @@
+// A notification a work page sent during family time that names one of the parent's
+// let-through rules: shown by Hearth, as its own notification named for the site, and
+// a click on it brings the tab forward. The page's words go into the notification and
+// nowhere else (not storage, not history); history counts it, with the rule.
+//
+// A page can send what it likes through its own notification calls, so the worker
+// checks again what the content script matched, and shows at most a few a minute per
+// site: the rest are summed up in one notification that is updated in place.
+import { compileRules, matchingRule } from '../core/letThrough';
+import { clip } from '../core/settings/wording';
+import type { TabPlan } from '../messages';
+import { t } from '../i18n';
+import { browser, mayNotify, type Runtime } from './ext';
+import { openHistory } from './history';
+import { loadSettings } from './store';
+
+/** Shown one by one per site in a minute; more are summed up. */
+export const LET_THROUGH_PER_MINUTE = 3;
+const SHOWN_KEY = 'letThroughShown';
+const TABS_KEY = 'letThroughTabs';
+const PREFIX = 'hearth-let-';
+
+type Shown = Record<string, { at: number[]; more: number }>;
+
+async function sessionRecord<T>(key: string): Promise<T> {
+  const { [key]: value } = await browser.storage.session.get(key);
+  return (value && typeof value === 'object' ? value : {}) as T;
+}
+
+/** The sender's tab must be a work tab in family time now (`plan`), and the words must name a rule. */
+export async function letThrough(sender: Runtime.MessageSender, plan: TabPlan | null, title: string, body: string, now: number): Promise<null> {
+  const tab = sender.tab;
+  if (!plan || tab?.id === undefined) return null;
+  const { settings } = await loadSettings();
+  const rule = matchingRule(compileRules(settings.letThrough, plan.siteId), title, body);
+  if (!rule) return null;
+
+  const shown = await sessionRecord<Shown>(SHOWN_KEY);
+  const site = shown[plan.siteId] ?? { at: [], more: 0 };
+  site.at = site.at.filter((at) => now - at < 60_000);
+  const oneByOne = site.at.length < LET_THROUGH_PER_MINUTE;
+  if (oneByOne) site.at.push(now);
+  else site.more += 1;
+  await browser.storage.session.set({ [SHOWN_KEY]: { ...shown, [plan.siteId]: site } });
+
+  await countLetThrough(plan, rule.text, now);
+  if (!(await mayNotify())) return null;
+  // The summary keeps one id per site, so a flood updates it rather than adding more.
+  const id = oneByOne ? `${PREFIX}${tab.id}-${now}-${Math.random().toString(36).slice(2, 8)}` : `${PREFIX}more-${plan.siteId}`;
+  await browser.notifications.create(id, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+    // Notifications show text only: nothing the page sends is read as markup.
+    title: oneByOne ? clip(`${plan.name} — ${title.trim() || rule.text}`, 120) : t('letThroughMoreTitle', [plan.name]),
+    message: oneByOne ? clip(body.trim(), 300) : t('letThroughMoreMessage', [String(site.more), rule.text]),
+  });
+  const tabs = await sessionRecord<Record<string, number>>(TABS_KEY);
+  await browser.storage.session.set({ [TABS_KEY]: { ...tabs, [id]: tab.id } });
+  return null;
+}
+
+async function countLetThrough(plan: TabPlan, rule: string, at: number): Promise<void> {
+  const history = await openHistory();
+  try {
+    await history.record({ type: 'let-through', at, occurrenceKey: `site:${plan.siteId}`, label: plan.name, detail: rule });
+  } finally {
+    history.close();
+  }
+}
+
+/** A click on a let-through notification brings its work tab forward; true when it was one. */
+export async function openLetThrough(id: string): Promise<boolean> {
+  if (!id.startsWith(PREFIX)) return false;
+  const tabs = await sessionRecord<Record<string, number>>(TABS_KEY);
+  const tabId = tabs[id];
+  const { [id]: _gone, ...rest } = tabs;
+  await browser.storage.session.set({ [TABS_KEY]: rest });
+  const tab = tabId === undefined ? null : await browser.tabs.get(tabId).catch(() => null);
+  if (tab?.id !== undefined) {
+    await browser.tabs.update(tab.id, { active: true });
+    await browser.windows.update(tab.windowId!, { focused: true }).catch(() => undefined);
+  }
+  return true;
+}
