@@ -112,8 +112,15 @@ test('time to quiet on 50 work tabs, warm and cold', { timeout: 600_000 }, async
         const workerRunningAtEnd = b.running(b.workerPrefix!) > 0;
         await sleepUntil(end + SETTLE_MS);
         const notes = await watcher.evaluate<Note[]>('globalThis.notes()');
-        const blocked = (from: number, want: boolean) =>
-          (notes.find((n) => n.kind === 'notifications' && n.at >= from - 1000 && (n.value === 'block') === want)?.at ?? Number.POSITIVE_INFINITY) - from;
+        // The block is set as family time is armed, seconds before the start: in force then,
+        // it counts from when the watcher first saw it (negative: before the start).
+        const words = notes.filter((n) => n.kind === 'notifications');
+        const blocked = (from: number, want: boolean) => {
+          const said = (n: Note | undefined) => n !== undefined && (n.value === 'block') === want;
+          const before = words.filter((n) => n.at < from).at(-1);
+          if (said(before) && before!.at >= from - LEAD_MS) return before!.at - from;
+          return (words.find((n) => n.at >= from && said(n))?.at ?? Number.POSITIVE_INFINITY) - from;
+        };
         const on = tabTimes(notes, urls, start, true);
         const off = tabTimes(notes, urls, end, false);
         const blockOn = blocked(start, true);
