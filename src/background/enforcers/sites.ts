@@ -42,18 +42,21 @@ export async function applySiteEffects(plans: SitePlan[], span: Span, wayThrough
     overlay: registrationFor(overlaid, reachable.filter((p) => !needsOverlay(p))),
   };
 
-  const [{ restored, released }] = await Promise.all([
-    (async () => {
-      // Stand-ins first, then the block: open pages keep the permission they saw.
-      const restored = await applyContentScripts(reach.matchPatterns, extras, span.from);
-      return { restored, released: await applyNotificationBlocks(all.contentSettingsPatterns) };
-    })(),
+  const scripted = applyContentScripts(reach.matchPatterns, extras, span.from);
+  const [restored, released] = await Promise.all([
+    scripted,
+    // Stand-ins first, then the block: open pages keep the permission they saw.
+    scripted.then(() => applyNotificationBlocks(all.contentSettingsPatterns)),
     // Sound waits on nothing else: after a browser restart, reaching every open work tab
     // with its scripts first kept a restored tab loud for a second or more.
     applyMute(on ? reach.matchPatterns : []),
+    // Once the scripts are in the tabs, they hear the plan: at the start of family time
+    // armed ahead, this is all that is left to do for them, so it waits on nothing else.
+    scripted.then(async () => {
+      await returnCalmPages(new Set(plans.filter((p) => p.mode === 'set-aside').map((p) => p.site.id)));
+      if (reachable.length) await pushPlans(await tabPlans(reachable, reach, span, wayThroughMinutes));
+    }),
   ]);
-  await returnCalmPages(new Set(plans.filter((p) => p.mode === 'set-aside').map((p) => p.site.id)));
-  if (reachable.length) await pushPlans(await tabPlans(reachable, reach, span, wayThroughMinutes));
   if (released.length) await reloadUntouched(restored);
 }
 
