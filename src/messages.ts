@@ -193,6 +193,8 @@ export interface TabPlan {
   wayThroughMinutes: number;
   /** When family time ends, or null when not known. */
   until: number | null;
+  /** When family time begins, while it is armed a few seconds ahead; null or absent: it is on. */
+  from?: number | null;
 }
 
 /** The worker's word to a work tab when its plan changes (null: back to normal). */

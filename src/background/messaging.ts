@@ -24,6 +24,7 @@ import { addCustomPrompt, nextPrompt, promptAction } from './prompts';
 import { clearHistory, exportHistory, reflectionView } from './reflection';
 import { exportSettings, importSettings, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
 import { desiredNow, loadSettings } from './store';
+import { spanOf } from '../core/desired';
 import { compileSites } from '../core/siteMatching';
 import { activeAt, occurrenceKey } from '../core/schedule';
 import type { Settings } from '../core/settings/schema';
@@ -176,18 +177,19 @@ async function recordHeld(sender: Runtime.MessageSender, count: number): Promise
 /** The plan for the sender's own tab now, from stored state (no effect applied). */
 async function senderPlan(sender: Runtime.MessageSender, now: number): Promise<TabPlan | null> {
   const { desired, settings } = await desiredNow(now);
-  return tabPlanFor(sender.tab?.url, desired.sites, desired.until, settings.preferences.dimWayThroughMinutes);
+  return tabPlanFor(sender.tab?.url, desired.sites, spanOf(desired), settings.preferences.dimWayThroughMinutes);
 }
 
 /**
- * A work page loaded during family time said hello: its tab is muted at once and told
- * what to show, and nothing else is touched (every other effect is in place already).
- * No plan means the scripts outlived what should be (an apply cut short): repaired.
+ * A work page loaded during family time said hello: its tab is muted at once (not while
+ * family time is only armed: the start mutes) and told what to show, and nothing else is
+ * touched (every other effect is in place already). No plan means the scripts outlived
+ * what should be (an apply cut short): repaired.
  */
 async function planForTab(sender: Runtime.MessageSender): Promise<TabPlan | null> {
   const plan = await senderPlan(sender, Date.now());
   const tabId = sender.tab?.id;
-  if (plan && tabId !== undefined) await inTurn(() => muteTab(tabId));
+  if (plan && plan.from == null && tabId !== undefined) await inTurn(() => muteTab(tabId));
   if (!plan) await repairIfUnsettled();
   return plan;
 }
@@ -200,7 +202,7 @@ async function planForTab(sender: Runtime.MessageSender): Promise<TabPlan | null
 async function setAsidePage(sender: Runtime.MessageSender): Promise<{ stay: boolean }> {
   const plan = await senderPlan(sender, Date.now());
   const tabId = sender.tab?.id;
-  if (plan?.mode === 'set-aside' && tabId !== undefined && sender.tab?.url) {
+  if (plan?.mode === 'set-aside' && plan.from == null && tabId !== undefined && sender.tab?.url) {
     await setAside(tabId, plan.siteId, sender.tab.url);
     return { stay: false };
   }

@@ -5,7 +5,8 @@
 // nothing is: no global, no symbol, no event of Hearth's. The stand-ins talk only
 // over a private MessagePort that Hearth's isolated script hands over (see
 // standinsLink.ts), reporting each notification held and taking the one order
-// there is, "put the page's own functions back". See docs/trust.md.
+// there is, "put the page's own functions back" (and, a few seconds before family time
+// starts, when to begin holding: until then the page's own functions answer). See docs/trust.md.
 //
 // Self-contained on purpose: the worker injects this very function into pages
 // already open (scripting.executeScript `func` + `args`), so it may use nothing
@@ -36,6 +37,7 @@ export function installStandIns(linkEvent: string): void {
   const ProxyOf = Proxy;
   const EventTargetOf = EventTarget;
   const resolved = Promise.resolve.bind(Promise);
+  const clock = Date.now;
 
   const RealNotification = win.Notification as typeof Notification | undefined;
   const proto = win.ServiceWorkerRegistration?.prototype;
@@ -45,6 +47,11 @@ export function installStandIns(linkEvent: string): void {
   const seenPermission = RealNotification?.permission;
   const permission = (): NotificationPermission | undefined =>
     seenPermission === 'granted' ? 'granted' : RealNotification?.permission;
+
+  // Hold from now, unless told over the port that family time starts later. Read from the
+  // clock at each call rather than set by a timer: a hidden tab's timers come late.
+  let from = 0;
+  const holding = () => clock() >= from;
 
   let port: MessagePort | null = null;
   let pending = 0;
@@ -69,7 +76,7 @@ export function installStandIns(linkEvent: string): void {
     const stand: typeof Notification = new ProxyOf(RealNotification, {
       construct(_target, args: unknown[], newTarget: { prototype: object }) {
         // No title: the browser's own constructor throws its own TypeError, and shows nothing.
-        if (args.length === 0) return construct(RealNotification, [], newTarget as Function) as object;
+        if (args.length === 0 || !holding()) return construct(RealNotification, args, newTarget as Function) as object;
         const options = (args[1] ?? {}) as NotificationOptions;
         const shown = new EventTargetOf();
         setPrototypeOf(shown, newTarget === stand ? RealNotification.prototype : newTarget.prototype);
@@ -97,7 +104,8 @@ export function installStandIns(linkEvent: string): void {
   if (proto && typeof realShow === 'function') {
     // The real method behind a Proxy, so it reads as native code and keeps its name.
     const stand = new ProxyOf(realShow, {
-      apply() {
+      apply(target, self, args: unknown[]) {
+        if (!holding()) return apply(target, self, args);
         held();
         return resolved(undefined);
       },
@@ -114,7 +122,9 @@ export function installStandIns(linkEvent: string): void {
     apply(preventDefault, e, []); // says "taken" to the isolated script, synchronously
     apply(removeListener, win, [linkEvent, onLink, true]);
     port.onmessage = (m: MessageEvent) => {
-      if ((m.data as { restore?: boolean } | null)?.restore) restore();
+      const word = m.data as { restore?: boolean; from?: number } | null;
+      if (typeof word?.from === 'number') from = word.from;
+      if (word?.restore) restore();
     };
     apply(start, port, []);
     for (; pending > 0; pending--) apply(post, port, [{ held: 1 }]);

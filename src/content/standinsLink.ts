@@ -10,6 +10,8 @@ export const LINK_EVENT = 'hearth-link';
 export interface StandInsLink {
   /** The stand-ins took the port: counts arrive and they can be put back. */
   linked(): boolean;
+  /** Tells the stand-ins to hold only from `from` on (the start of family time armed ahead). */
+  holdFrom(from: number): void;
   /** Tells the stand-ins to give the page its own notification functions back. */
   restore(): void;
   stop(): void;
@@ -44,6 +46,8 @@ export function linkStandIns(linkEvent: string, onHeld: () => void): StandInsLin
   offer();
   return {
     linked: () => linked,
+    // Queued on the port until the stand-ins take it and start it.
+    holdFrom: (from) => channel.port1.postMessage({ from }),
     restore() {
       if (linked) channel.port1.postMessage({ restore: true });
     },
