@@ -41,7 +41,7 @@ export async function reconcile(now: number): Promise<Reconciled> {
   await applyAlarms(desired.wakeAt, desired.armAt);
   // One effect that fails (a tab closing mid-way) must not hold back the others.
   const results = await Promise.allSettled([
-    applySiteEffects(desired.sites, spanOf(desired), loaded.settings.preferences.dimWayThroughMinutes),
+    applySiteEffects(desired.sites, spanOf(desired), loaded.settings.preferences.dimWayThroughMinutes, loaded.settings.letThrough),
     applyBadge(desired),
     // One after the other: both notices write the same record of what was shown. A history
     // that can't be written (IndexedDB unavailable) still lets the heads-up come.

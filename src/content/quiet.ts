@@ -1,8 +1,8 @@
 // Runs in the extension's isolated world on work sites, only during a boundary
 // (registered and injected by the worker, removed again at the end), in every frame.
 // It starts each effect from its own file under one AbortSignal: in each frame the
-// private line to the notification stand-ins, the count of what they held back and
-// the parent's touches; in the top frame also the title and tab icon without unread
+// private line to the notification stand-ins, the count of what they held back (and
+// any that names a let-through word, told to the worker) and the parent's touches; in the top frame also the title and tab icon without unread
 // counts and, in `dim` mode (and over set-aside pages already open), the calm overlay
 // (its own script, calm-overlay.ts, present only on those sites' pages).
 // Injected into a page already open a few seconds before family time starts (armed),
@@ -17,7 +17,8 @@ import { reportHeld } from './heldReports';
 import type { showCalmOverlay } from './overlay';
 import { hideTitleCount } from './title';
 import { noticeTouches } from './touches';
-import { LINK_EVENT, linkStandIns, type StandInsLink } from './standinsLink';
+import { letThroughHeld } from './letThrough';
+import { LINK_EVENT, linkStandIns, type Held, type StandInsLink } from './standinsLink';
 import { coveredBy } from '../core/matchPattern';
 import type { AccessGonePush, PlanPush, TabPlan } from '../messages';
 
@@ -60,10 +61,16 @@ if (connected(api.runtime)) {
 function start(): QuietIsolated {
   const runtime = api.runtime;
   const top = window.top === window;
+  let plan: TabPlan | null = null;
   const quiet = new AbortController();
   const { signal } = quiet;
 
-  const held = reportHeld(signal, runtime);
+  const count = reportHeld(signal, runtime);
+  const letThrough = letThroughHeld(signal, runtime, () => plan?.letThrough);
+  const held = ({ title, body }: Held) => {
+    count();
+    letThrough(title, body);
+  };
   const touched = noticeTouches(signal);
   // Registered, at document_start (or as a blank frame is made), no page code can listen,
   // so the fixed name is safe; a page already running gets the stand-ins, and a random
@@ -72,7 +79,6 @@ function start(): QuietIsolated {
 
   /** The overlay's own controller while it shows: a new plan may lift it before the end. */
   let overlay: AbortController | null = null;
-  let plan: TabPlan | null = null;
   const showPlan = () => {
     // A set-aside page already open gets the overlay rather than being sent away:
     // whatever the parent was typing there stays. New loads go to the calm page.

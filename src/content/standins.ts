@@ -38,6 +38,16 @@ export function installStandIns(linkEvent: string): void {
   const EventTargetOf = EventTarget;
   const resolved = Promise.resolve.bind(Promise);
   const clock = Date.now;
+  const StringOf = String;
+  const slice = String.prototype.slice;
+  // The words of a notification held, as text, cut short (the page's own values may be anything).
+  const text = (value: unknown, max: number): string => {
+    try {
+      return apply(slice, StringOf(value ?? ''), [0, max]) as string;
+    } catch {
+      return '';
+    }
+  };
 
   const RealNotification = win.Notification as typeof Notification | undefined;
   const proto = win.ServiceWorkerRegistration?.prototype;
@@ -53,12 +63,15 @@ export function installStandIns(linkEvent: string): void {
   let from = 0;
   const holding = () => clock() >= from;
 
+  // Each notification held goes to Hearth's isolated script with its title and body, so
+  // the parent's let-through words can be matched there (they never come into the page).
   let port: MessagePort | null = null;
-  let pending = 0;
-  const held = () => {
+  const pending: { held: 1; title: string; body: string }[] = [];
+  const held = (title: unknown, body: unknown) => {
     if (permission() !== 'granted') return;
-    if (port) apply(post, port, [{ held: 1 }]);
-    else pending++;
+    const word = { held: 1 as const, title: text(title, 300), body: text(body, 1000) };
+    if (port) apply(post, port, [word]);
+    else if (pending.length < 100) pending[pending.length] = word;
   };
 
   let restored = false;
@@ -94,7 +107,7 @@ export function installStandIns(linkEvent: string): void {
           onclose: handler,
           close: { value: () => undefined },
         });
-        held();
+        held(args[0], options.body);
         return shown;
       },
       get: (target, key) => (key === 'permission' ? (permission() ?? 'default') : reflectGet(target, key, target)),
@@ -106,7 +119,13 @@ export function installStandIns(linkEvent: string): void {
     const stand = new ProxyOf(realShow, {
       apply(target, self, args: unknown[]) {
         if (!holding()) return apply(target, self, args);
-        held();
+        let body: unknown = '';
+        try {
+          body = (args[1] as NotificationOptions | undefined)?.body;
+        } catch {
+          /* a getter of the page's that throws: held all the same */
+        }
+        held(args[0], body);
         return resolved(undefined);
       },
     });
@@ -127,7 +146,8 @@ export function installStandIns(linkEvent: string): void {
       if (word?.restore) restore();
     };
     apply(start, port, []);
-    for (; pending > 0; pending--) apply(post, port, [{ held: 1 }]);
+    for (let i = 0; i < pending.length; i++) apply(post, port, [pending[i]]);
+    pending.length = 0;
   };
   apply(addListener, win, [linkEvent, onLink, true]);
   // If the isolated script ran first, it waits for word that the stand-ins are here.

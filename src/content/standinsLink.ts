@@ -17,11 +17,19 @@ export interface StandInsLink {
   stop(): void;
 }
 
-export function linkStandIns(linkEvent: string, onHeld: () => void): StandInsLink {
+/** A notification the stand-ins held, with its words (as text, cut short by them). */
+export interface Held {
+  title: string;
+  body: string;
+}
+
+export function linkStandIns(linkEvent: string, onHeld: (held: Held) => void): StandInsLink {
   const channel = new MessageChannel();
   let linked = false;
   channel.port1.onmessage = (m: MessageEvent) => {
-    if ((m.data as { held?: number } | null)?.held === 1) onHeld();
+    const word = m.data as { held?: number; title?: unknown; body?: unknown } | null;
+    if (word?.held !== 1) return;
+    onHeld({ title: typeof word.title === 'string' ? word.title : '', body: typeof word.body === 'string' ? word.body : '' });
   };
   const offer = () => {
     if (linked) return;

@@ -5,6 +5,7 @@
 // Armed a few seconds ahead of a start (core/arming.ts), only what is not felt is put in
 // place: the scripts, whose pages turn quiet at the start by their own clock, and the
 // block; sound and set-aside pages wait for the start.
+import type { LetThroughRule } from '../../core/letThrough';
 import { browser } from '../ext';
 import { compileSites, originsFor, shadowedBy, type CompiledSites } from '../../core/siteMatching';
 import { siteName } from '../../core/sites';
@@ -28,7 +29,7 @@ function registrationFor(sites: SitePlan[], others: SitePlan[]) {
   return { matches: compileSites(own).matchPatterns, exclude: shadowedBy(own, others.map((p) => p.site)) };
 }
 
-export async function applySiteEffects(plans: SitePlan[], span: Span, wayThroughMinutes: number): Promise<void> {
+export async function applySiteEffects(plans: SitePlan[], span: Span, wayThroughMinutes: number, letThrough: readonly LetThroughRule[] = []): Promise<void> {
   const access = await Promise.all(plans.map((p) => hasAccess(p.site.pattern)));
   const reachable = plans.filter((_, i) => access[i]);
   const all = compileSites(plans.map((p) => p.site));
@@ -54,24 +55,42 @@ export async function applySiteEffects(plans: SitePlan[], span: Span, wayThrough
     // armed ahead, this is all that is left to do for them, so it waits on nothing else.
     scripted.then(async () => {
       await returnCalmPages(new Set(plans.filter((p) => p.mode === 'set-aside').map((p) => p.site.id)));
-      if (reachable.length) await pushPlans(await tabPlans(reachable, reach, span, wayThroughMinutes));
+      if (reachable.length) await pushPlans(await tabPlans(reachable, reach, span, wayThroughMinutes, letThrough));
     }),
   ]);
   if (released.length) await reloadUntouched(restored);
 }
 
 /** The plan for one tab's URL, when it is a work site in family time (on, or armed). */
-export function tabPlanFor(url: string | undefined, plans: SitePlan[], span: Span, wayThroughMinutes: number): TabPlan | null {
+/**
+ * What one tab's scripts need. The let-through words of its site go only to Hearth's
+ * isolated script, which matches held notifications against them: never into the page.
+ */
+export function tabPlanFor(
+  url: string | undefined,
+  plans: SitePlan[],
+  span: Span,
+  wayThroughMinutes: number,
+  letThrough: readonly LetThroughRule[] = [],
+): TabPlan | null {
   if (!url) return null;
   const site = compileSites(plans.map((p) => p.site)).siteFor(url);
   const plan = site && plans.find((p) => p.site.id === site.id);
-  return plan ? { siteId: plan.site.id, name: siteName(plan.site), mode: plan.mode, ...span, wayThroughMinutes } : null;
+  if (!plan) return null;
+  const words = letThrough.filter((r) => r.siteId === undefined || r.siteId === plan.site.id).map((r) => r.text);
+  return { siteId: plan.site.id, name: siteName(plan.site), mode: plan.mode, ...span, wayThroughMinutes, ...(words.length ? { letThrough: words } : {}) };
 }
 
-async function tabPlans(plans: SitePlan[], compiled: CompiledSites, span: Span, minutes: number): Promise<Map<number, TabPlan>> {
+async function tabPlans(
+  plans: SitePlan[],
+  compiled: CompiledSites,
+  span: Span,
+  minutes: number,
+  letThrough: readonly LetThroughRule[],
+): Promise<Map<number, TabPlan>> {
   const out = new Map<number, TabPlan>();
   for (const tab of await browser.tabs.query({ url: compiled.matchPatterns })) {
-    const plan = tabPlanFor(tab.url, plans, span, minutes);
+    const plan = tabPlanFor(tab.url, plans, span, minutes, letThrough);
     if (tab.id !== undefined && plan) out.set(tab.id, plan);
   }
   return out;
