@@ -93,7 +93,7 @@ describe('a run the worker was stopped in is finished by the next', () => {
     const execute = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(async () => []);
     await applyContentScripts([PATTERN], undefined, 5_000);
     const calls = execute.mock.calls.map(([d]) => d).filter((d) => d.target.tabId === tab.id);
-    expect(calls[0]!.args).toEqual([5_000]);
+    expect((calls[0] as { args?: unknown[] }).args).toEqual([5_000]);
     expect(calls[1]!.files).toEqual(['src/content/quiet.js']);
   });
 
