@@ -1,7 +1,8 @@
 // `npm run bench`: build Hearth (release and test builds), measure what it weighs,
 // run the benchmarks (vitest project `bench`), then print one table of every figure
 // beside its target and write it to bench/results/summary.md. Figures are printed
-// and kept, never asserted. `BENCH_QUICK=1 npm run bench`: a smoke run, few rounds.
+// and kept, never asserted. `BENCH_QUICK=1 npm run bench`: a smoke run, few rounds;
+// `BENCH_SIZE_ONLY=1`: sizes only.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -99,6 +100,7 @@ writeFileSync(
 );
 console.log(`\nbundle-size\n${JSON.stringify(sizes, null, 2)}`);
 
-run('npx', ['vitest', 'run', '--project', 'bench']);
+// BENCH_SIZE_ONLY=1: builds and weighs, and keeps the other benchmarks' last figures.
+if (process.env.BENCH_SIZE_ONLY !== '1') run('npx', ['vitest', 'run', '--project', 'bench']);
 
 printTable({ minutes: (Date.now() - started) / 60_000 });
