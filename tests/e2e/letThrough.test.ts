@@ -94,3 +94,56 @@ describe('let-through names during family time', () => {
     await page.getByText(/^Let through during family time this week: \d+ \(School office\)$/).waitFor();
   });
 });
+
+describe('the let-through list, as a parent edits it', () => {
+  const exact = { exact: true } as const;
+
+  test('in settings: a suggestion to edit, a sentence under the field for what cannot be kept, and removal', async () => {
+    const page = await hearth.open('src/ui/options/index.html');
+    const section = page.getByRole('region', { name: 'Always let these through', ...exact });
+    const field = section.getByRole('textbox', { name: 'A name or word', ...exact });
+    const list = section.getByRole('list', { name: 'Coming through during family time', ...exact });
+    await list.getByRole('listitem').filter({ hasText: 'School office, from any work site' }).waitFor();
+
+    // A suggestion fills the field, to be changed before it is added.
+    await section.getByRole('button', { name: 'Use Nursery', ...exact }).click();
+    expect(await field.inputValue()).toBe('Nursery');
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await field.fill('Little Acorns nursery');
+    await section.getByRole('combobox', { name: 'From', ...exact }).selectOption({ label: '127.0.0.1' });
+    await section.getByRole('button', { name: 'Let it through', ...exact }).click();
+    await list.getByRole('listitem').filter({ hasText: 'Little Acorns nursery, from 127.0.0.1' }).waitFor();
+    expect(await section.getByRole('status').textContent()).toBe('Little Acorns nursery will come through.');
+
+    // What cannot be kept is said under the field, tied to it; the text stays.
+    await field.fill('  school OFFICE ');
+    await section.getByRole('button', { name: 'Let it through', ...exact }).click();
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    const error = page.locator(`#${await field.getAttribute('aria-describedby')}`);
+    expect(await error.textContent()).toBe('school OFFICE is already on the list.');
+    await field.fill('');
+    await section.getByRole('button', { name: 'Let it through', ...exact }).click();
+    await expect.poll(() => error.textContent()).toBe('Type a name or a word, like School office.');
+
+    await section.getByRole('button', { name: 'Remove Little Acorns nursery', ...exact }).click();
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    await page.close();
+  });
+
+  test('in the welcome: the usual names as toggles, on and off at once', async () => {
+    const page = await hearth.open('src/ui/onboarding/index.html');
+    // The last step, by the parent's own Next presses.
+    for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Next', ...exact }).click();
+    const group = page.getByRole('group', { name: /^Who may always reach you\?/ });
+    const school = group.getByRole('button', { name: 'School office', ...exact });
+    expect(await school.getAttribute('aria-pressed')).toBe('true');
+    const childminder = group.getByRole('button', { name: 'Childminder', ...exact });
+    await childminder.click();
+    await expect.poll(() => childminder.getAttribute('aria-pressed')).toBe('true');
+    const { rules } = await ask<{ rules: { text: string }[] }>(hearth, { type: 'letThrough' });
+    expect(rules.map((r) => r.text)).toEqual(['School office', 'Childminder']);
+    await childminder.click();
+    await expect.poll(() => childminder.getAttribute('aria-pressed')).toBe('false');
+    await page.close();
+  });
+});

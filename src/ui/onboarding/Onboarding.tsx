@@ -167,6 +167,7 @@ export function Onboarding() {
         saved={saved}
         saveProblems={saveProblems}
         onChangeTimes={() => go(1)}
+        announce={setAnnouncement}
       />
     );
   }
