@@ -1,6 +1,7 @@
 // Settings and reconcile bookkeeping in extension storage. Every read is validated.
 import { browser } from './ext';
 import { parseSettings } from '../core/settings/parse';
+import { NO_POLICY, readPolicy, withPolicy, type Policy } from '../core/policy';
 import type { Settings } from '../core/settings/schema';
 import { desiredState, type AppliedOccurrence } from '../core/desired';
 import { activePasses, type Pass } from '../core/quiet';
@@ -18,21 +19,45 @@ export interface LoadedSettings {
   problems: string[];
 }
 
-/** Settings as stored, validated. A read: nothing is written, whatever storage holds. */
-export async function loadSettings(): Promise<LoadedSettings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  const { settings, problems } = parseSettings(stored[SETTINGS_KEY]);
-  return { settings, problems };
+/**
+ * The organisation's policy (storage.managed), read. No policy, or a browser that
+ * offers none (Firefox says so with an error), is no policy.
+ */
+export async function loadPolicy(): Promise<Policy> {
+  try {
+    return readPolicy(await browser.storage.managed.get(null));
+  } catch {
+    return NO_POLICY;
+  }
+}
+
+/** The parent's settings as stored; before they first save, the usual ones with the organisation's defaults. */
+function readOwn(stored: unknown, policy: Policy) {
+  const parsed = parseSettings(stored);
+  if (stored !== undefined) return parsed;
+  const { settings } = parsed;
+  return { ...parsed, settings: { ...settings, preferences: { ...settings.preferences, ...policy.preferences } } };
 }
 
 /**
- * Settings read before an apply or a change (reconcile, or the parent's own change): an
+ * The settings in force, validated: the parent's own with the organisation's beside them,
+ * and a plain note for each policy value set aside. A read: nothing is written.
+ */
+export async function loadSettings(): Promise<LoadedSettings> {
+  const [stored, policy] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), loadPolicy()]);
+  const { settings, problems } = readOwn(stored[SETTINGS_KEY], policy);
+  return { settings: withPolicy(settings, policy), problems: [...problems, ...policy.notes] };
+}
+
+/**
+ * The parent's own settings (without the organisation's part), read before an apply or a
+ * change (reconcile, or the parent's own change): an
  * older format read cleanly is written back once in today's format, and settings that had
  * to be set aside are kept once as they were, so nothing the parent wrote is lost for good.
  */
 export async function loadSettingsToApply(): Promise<LoadedSettings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  const { settings, problems, intact, migratedFrom } = parseSettings(stored[SETTINGS_KEY]);
+  const [stored, policy] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), loadPolicy()]);
+  const { settings, problems, intact, migratedFrom } = readOwn(stored[SETTINGS_KEY], policy);
   if (intact && migratedFrom !== null) await saveSettings(settings);
   if (!intact) {
     const { [BACKUP_KEY]: backup } = await browser.storage.local.get(BACKUP_KEY);
