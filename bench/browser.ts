@@ -7,14 +7,14 @@
 // targets (Target.setDiscoverTargets, no attach) it stopped 30 s after its last event,
 // as it does for a parent. Idle CPU, wake-ups and memory "after the worker has gone
 // idle" need the worker to be able to go idle, and page loads during family time
-// should meet the worker as a parent's browser would. Same switches as
-// tests/e2e/harness.ts; pages are attached (each configuration alike), workers never.
+// should meet the worker as a parent's browser would. The switches are
+// tests/e2e/harness.ts's CHROMIUM_FLAGS; pages are attached (each configuration alike), workers never.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { EXECUTABLE } from '../tests/e2e/harness';
+import { CHROMIUM_FLAGS, EXECUTABLE } from '../tests/e2e/harness';
 
 type Params = Record<string, unknown>;
 type Handler = (params: Params, sessionId: string | undefined) => void;
@@ -84,13 +84,7 @@ export async function launchBare(opts: BareOptions): Promise<Bare> {
     ...(extensions.length
       ? [`--disable-extensions-except=${extensions.join(',')}`, `--load-extension=${extensions.join(',')}`]
       : []),
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--autoplay-policy=no-user-gesture-required',
+    ...CHROMIUM_FLAGS,
     'about:blank',
   ];
   const child: ChildProcess = spawn(EXECUTABLE, args, { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });

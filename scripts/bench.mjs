@@ -1,7 +1,8 @@
 // `npm run bench`: build Hearth (release and test builds), measure what it weighs,
 // run the benchmarks (vitest project `bench`), then print one table of every figure
 // beside its target and write it to bench/results/summary.md. Figures are printed
-// and kept, never asserted. `BENCH_QUICK=1 npm run bench`: a smoke run, few rounds.
+// and kept, never asserted. `BENCH_QUICK=1 npm run bench`: a smoke run, few rounds;
+// `BENCH_SIZE_ONLY=1`: sizes only.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -60,7 +61,7 @@ const ENTRIES = {
   reflection: 'src/ui/reflection/index.html',
   handoff: 'src/ui/handoff/index.html',
 };
-const CONTENT = ['src/content/quiet.js', 'src/content/quiet-main.js', 'src/content/aside.js'];
+const CONTENT = ['src/content/quiet.js', 'src/content/quiet-main.js', 'src/content/calm-overlay.js', 'src/content/aside.js'];
 
 const zipDir = mkdtempSync(join(tmpdir(), 'hearth-zip-'));
 const sizes = {};
@@ -70,8 +71,10 @@ try {
     const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
     const entries = { ...ENTRIES, worker: manifest.background.service_worker ?? manifest.background.scripts[0] };
     const content = Object.fromEntries(CONTENT.map((f) => [f.split('/').pop(), { bytes: statSync(join(dist, f)).size, gzipBytes: gz(join(dist, f)) }]));
-    // Every work page in family time gets quiet.js and quiet-main.js; set-aside sites also aside.js.
+    // Every work page in family time gets quiet.js and quiet-main.js; dimmed and set-aside
+    // sites also calm-overlay.js, and new loads of set-aside sites aside.js.
     const workPage = content['quiet.js'].gzipBytes + content['quiet-main.js'].gzipBytes;
+    const dimPage = workPage + content['calm-overlay.js'].gzipBytes;
     // The package as a store would take it, zipped by web-ext.
     run('npx', ['web-ext', 'build', '--source-dir', dist, '--artifacts-dir', zipDir, '--filename', `hearth-${target}.zip`, '--overwrite-dest'], {
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -79,7 +82,7 @@ try {
     sizes[target] = {
       entries: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, entryWeight(dist, file)])),
       contentScripts: content,
-      contentScriptsGzipTogether: { workPage, setAsidePage: workPage + content['aside.js'].gzipBytes },
+      contentScriptsGzipTogether: { workPage, dimPage, setAsidePage: dimPage + content['aside.js'].gzipBytes },
       locales: Object.fromEntries(
         ['en', 'es'].map((l) => [l, { bytes: statSync(join(dist, `_locales/${l}/messages.json`)).size, gzipBytes: gz(join(dist, `_locales/${l}/messages.json`)) }]),
       ),
@@ -97,6 +100,7 @@ writeFileSync(
 );
 console.log(`\nbundle-size\n${JSON.stringify(sizes, null, 2)}`);
 
-run('npx', ['vitest', 'run', '--project', 'bench']);
+// BENCH_SIZE_ONLY=1: builds and weighs, and keeps the other benchmarks' last figures.
+if (process.env.BENCH_SIZE_ONLY !== '1') run('npx', ['vitest', 'run', '--project', 'bench']);
 
 printTable({ minutes: (Date.now() - started) / 60_000 });

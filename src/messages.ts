@@ -195,6 +195,10 @@ export interface TabPlan {
   wayThroughMinutes: number;
   /** When family time ends, or null when not known. */
   until: number | null;
+  /** When family time begins, while it is armed a few seconds ahead; null or absent: it is on. */
+  from?: number | null;
+  /** The parent's let-through words for this site, for Hearth's isolated script only. */
+  letThrough?: string[];
 }
 
 /** The worker's word to a work tab when its plan changes (null: back to normal). */

@@ -2,9 +2,10 @@
 // call in src/background goes through this module, so unit tests swap one fake (the fake
 // browser stands in for webextension-polyfill), and what only one engine has is named
 // here once, answering "not here" elsewhere. A convention test keeps it the only one.
-import browser from 'webextension-polyfill';
+import polyfill from 'webextension-polyfill';
 
-export { browser };
+// One binding of its own: re-exported as is, every use in the bundle reads `x.default.…`.
+export const browser: typeof polyfill = polyfill;
 export type { Runtime, Tabs } from 'webextension-polyfill';
 
 type ChromeOnly = {

@@ -7,6 +7,7 @@
 // checks again what the content script matched, and shows at most a few a minute per
 // site: the rest are summed up in one notification that is updated in place.
 import { compileRules, matchingRule } from '../core/letThrough';
+import { serial } from '../core/serial';
 import { clip } from '../core/settings/wording';
 import type { TabPlan } from '../messages';
 import { t } from '../i18n';
@@ -27,8 +28,18 @@ async function sessionRecord<T>(key: string): Promise<T> {
   return (value && typeof value === 'object' ? value : {}) as T;
 }
 
+// One at a time: the count of what was shown is read and written back for each.
+const inTurn = serial((error) => console.error('Hearth: a let-through notification was not shown', error));
+
 /** The sender's tab must be a work tab in family time now (`plan`), and the words must name a rule. */
-export async function letThrough(sender: Runtime.MessageSender, plan: TabPlan | null, title: string, body: string, now: number): Promise<null> {
+export function letThrough(sender: Runtime.MessageSender, plan: TabPlan | null, title: string, body: string, now: number): Promise<null> {
+  return inTurn(() => showIfNamed(sender, plan, title, body, now)).then(
+    () => null,
+    () => null,
+  );
+}
+
+async function showIfNamed(sender: Runtime.MessageSender, plan: TabPlan | null, title: string, body: string, now: number): Promise<null> {
   const tab = sender.tab;
   if (!plan || tab?.id === undefined) return null;
   const { settings } = await loadSettings();

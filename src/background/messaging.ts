@@ -1,5 +1,6 @@
 // Messages are accepted only in the shapes of the map: requests from Hearth's
-// own pages, and reports from its content scripts ("I am a work tab here").
+// own pages, and reports from its content scripts ("I am a work tab here"; those are
+// answered in contentReports.ts).
 import { browser, type Runtime } from './ext';
 import * as v from 'valibot';
 import {
@@ -9,24 +10,17 @@ import {
   type Request,
   type ResponseMap,
   type StatusView,
-  type TabPlan,
 } from '../messages';
 import { endNow, startFocus, wayThrough } from './commands';
-import { openHistory } from './history';
-import { tabPlanFor } from './enforcers/sites';
-import { setAside } from './enforcers/calmPages';
-import { inTurn, reconcileSoon, repairIfUnsettled } from './reconcile';
-import { muteTab } from './enforcers/mute';
-import { letThrough } from './letThrough';
+import { contentReport } from './contentReports';
+import { reconcileSoon } from './reconcile';
 import { addLetThrough, letThroughView, removeLetThrough } from './letThroughCommands';
 import { addSite, removeSite, renameSite, setSiteMode, siteName, sitesView } from './siteCommands';
 import { addCustomPrompt, promptAction, promptNow } from './prompts';
 import { clearHistory, exportHistory, reflectionView } from './reflection';
 import { exportSettings, importSettings, saveChildAges, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
-import { desiredNow, loadSettings } from './store';
+import { desiredNow } from './store';
 import { compileSites } from '../core/siteMatching';
-import { activeAt, occurrenceKey } from '../core/schedule';
-import type { Settings } from '../core/settings/schema';
 import { parkThought, thoughtAction, thoughtsView } from './thoughts';
 
 /**
@@ -144,78 +138,6 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
 }
 
 /**
- * The boundary a report belongs to, from settings and the clock (a report is a read: no
- * reconcile): the active one that began first, so a tab keeps one row while another
- * boundary starts on top. Null when none is on.
- */
-function boundaryAt(settings: Settings, now: number): string | null {
-  const [first] = activeAt(settings.schedule, now).sort((a, b) => a.start - b.start);
-  return first ? occurrenceKey(first) : null;
-}
-
-/** A work tab held back notifications: counted for reflection, for a listed work site only. */
-async function recordHeld(sender: Runtime.MessageSender, count: number): Promise<null> {
-  // The last report of a boundary arrives as it ends, so family time need not be on still.
-  const { settings } = await loadSettings();
-  const site = compileSites(settings.sites).siteFor(sender.tab?.url ?? sender.url ?? '');
-  const tabId = sender.tab?.id;
-  if (!site || tabId === undefined) return null;
-  const at = Date.now();
-  const history = await openHistory();
-  try {
-    await history.countHeld({ at, boundary: boundaryAt(settings, at), siteId: site.id, label: siteName(site), tabId, count });
-  } finally {
-    history.close();
-  }
-  return null;
-}
-
-/** The plan for the sender's own tab now, from stored state (no effect applied). */
-async function senderPlan(sender: Runtime.MessageSender, now: number): Promise<TabPlan | null> {
-  const { desired, settings } = await desiredNow(now);
-  return tabPlanFor(sender.tab?.url, desired.sites, desired.until, settings.preferences.dimWayThroughMinutes);
-}
-
-/**
- * A work page loaded during family time said hello: its tab is muted at once and told
- * what to show, and nothing else is touched (every other effect is in place already).
- * No plan means the scripts outlived what should be (an apply cut short): repaired.
- */
-async function planForTab(sender: Runtime.MessageSender): Promise<TabPlan | null> {
-  const plan = await senderPlan(sender, Date.now());
-  const tabId = sender.tab?.id;
-  if (plan && tabId !== undefined) await inTurn(() => muteTab(tabId));
-  if (!plan) await repairIfUnsettled();
-  return plan;
-}
-
-/**
- * A page of a set-aside site stopped loading: the calm page takes its place. If it
- * is no longer set aside (a way through opened, family time ended just now), the
- * scripts are out of date: reconcile, and the page loads after all.
- */
-async function setAsidePage(sender: Runtime.MessageSender): Promise<{ stay: boolean }> {
-  const plan = await senderPlan(sender, Date.now());
-  const tabId = sender.tab?.id;
-  if (plan?.mode === 'set-aside' && tabId !== undefined && sender.tab?.url) {
-    await setAside(tabId, plan.siteId, sender.tab.url);
-    return { stay: false };
-  }
-  await repairIfUnsettled();
-  return { stay: true };
-}
-
-/** The parent clicked the overlay's way through: for the sender tab's own site, only while it is dimmed or set aside. */
-async function overlayWayThrough(sender: Runtime.MessageSender): Promise<null> {
-  const now = Date.now();
-  const plan = await senderPlan(sender, now);
-  if (!plan || plan.mode === 'quiet') return null;
-  await wayThrough(now, plan.siteId, plan.until);
-  await reconcileSoon();
-  return null;
-}
-
-/**
  * Only Hearth's own pages in their own tab or popup: never one inside a web page. A
  * frame id above 0 says framed even where Chromium leaves the tab's url out (Hearth has
  * no host access to the page around it).
@@ -232,19 +154,6 @@ export function handleMessage(message: unknown, sender: Runtime.MessageSender): 
     if (!parsed.success || framedInWebPage(sender)) return undefined;
     return respond(parsed.output);
   }
-  if (isOwnContentScript(sender) && v.is(ContentReportSchema, message)) {
-    switch (message.type) {
-      case 'held':
-        return recordHeld(sender, message.count);
-      case 'letThrough':
-        return senderPlan(sender, Date.now()).then((plan) => letThrough(sender, plan, message.title, message.body, Date.now()));
-      case 'setAside':
-        return setAsidePage(sender);
-      case 'wayThrough':
-        return overlayWayThrough(sender);
-      case 'hello':
-        return planForTab(sender);
-    }
-  }
+  if (isOwnContentScript(sender) && v.is(ContentReportSchema, message)) return contentReport(message, sender);
   return undefined;
 }

@@ -1,11 +1,11 @@
 // reconcile(now): settings + clock -> desired state -> apply the difference.
 // Idempotent and memory-free: it may run any number of times, after any restart.
-import { desiredState, headsUpDue, toApplied, transitions, type Desired } from '../core/desired';
+import { desiredState, headsUpDue, spanOf, toApplied, transitions, type Desired } from '../core/desired';
 import { occurrenceKey } from '../core/schedule';
 import { serial } from '../core/serial';
 import type { Settings } from '../core/settings/schema';
 import { formatTime, t } from '../i18n';
-import { applyAlarm } from './enforcers/alarm';
+import { applyAlarms } from './enforcers/alarm';
 import { applyBadge } from './enforcers/badge';
 import { HEADS_UP_ID, WELCOME_BACK_ID, noticeOnce } from './enforcers/notices';
 import { applySiteEffects } from './enforcers/sites';
@@ -27,7 +27,8 @@ const SETTLED_KEY = 'settled';
 function settledAs(desired: Desired, settings: Settings): string {
   const sites = desired.sites.map((p) => [p.site.id, p.site.pattern, p.mode]);
   const active = desired.active.map(occurrenceKey);
-  return JSON.stringify([sites, active, desired.until, desired.wakeAt, settings.preferences.dimWayThroughMinutes]);
+  const { until, wakeAt, armed, armAt } = desired;
+  return JSON.stringify([sites, active, until, wakeAt, armed, armAt, settings.preferences.dimWayThroughMinutes]);
 }
 
 export async function reconcile(now: number): Promise<Reconciled> {
@@ -36,11 +37,11 @@ export async function reconcile(now: number): Promise<Reconciled> {
   await browser.storage.session.remove(SETTLED_KEY);
   // A way through belongs to the family time it was opened in.
   if (desired.active.length === 0 && passes.length) await updatePasses(() => [], now);
-  // The next wake-up first: if the worker is stopped halfway, the alarm still comes.
-  await applyAlarm(desired.wakeAt);
+  // The next wake-ups first: if the worker is stopped halfway, the alarms still come.
+  await applyAlarms(desired.wakeAt, desired.armAt);
   // One effect that fails (a tab closing mid-way) must not hold back the others.
   const results = await Promise.allSettled([
-    applySiteEffects(desired.sites, desired.until, loaded.settings.preferences.dimWayThroughMinutes),
+    applySiteEffects(desired.sites, spanOf(desired), loaded.settings.preferences.dimWayThroughMinutes, loaded.settings.letThrough),
     applyBadge(desired),
     // One after the other: both notices write the same record of what was shown. A history
     // that can't be written (IndexedDB unavailable) still lets the heads-up come.

@@ -6,7 +6,7 @@ import type { TabPlan } from '../messages';
 
 const features = vi.hoisted(() => ({
   started: [] as { name: string; signal: AbortSignal; plan?: TabPlan }[],
-  links: [] as { name: string; linked: boolean; restored: boolean; stopped: boolean }[],
+  links: [] as { name: string; linked: boolean; restored: boolean; stopped: boolean; from?: number }[],
   touched: false,
 }));
 const start = (name: string) => (signal: AbortSignal) => void features.started.push({ name, signal });
@@ -14,16 +14,16 @@ vi.mock('./title', () => ({ hideTitleCount: start('title') }));
 vi.mock('./favicons', () => ({ hideIconBadges: start('icons') }));
 vi.mock('./heldReports', () => ({ reportHeld: (signal: AbortSignal) => (start('held')(signal), () => undefined) }));
 vi.mock('./touches', () => ({ noticeTouches: (signal: AbortSignal) => (start('touches')(signal), () => features.touched) }));
-vi.mock('./overlay', () => ({
-  showCalmOverlay: (signal: AbortSignal, _api: unknown, plan: TabPlan) => void features.started.push({ name: 'overlay', signal, plan }),
-}));
+// The overlay's own script (calm-overlay.ts) lends it in the isolated world.
+const showOverlay = (signal: AbortSignal, _api: unknown, plan: TabPlan) => void features.started.push({ name: 'overlay', signal, plan });
 vi.mock('./standinsLink', () => ({
   LINK_EVENT: 'hearth-link',
   linkStandIns: (name: string) => {
-    const link = { name, linked: false, restored: false, stopped: false };
+    const link: (typeof features.links)[number] = { name, linked: false, restored: false, stopped: false };
     features.links.push(link);
     return {
       linked: () => link.linked,
+      holdFrom: (from: number) => void (link.from = from),
       restore: () => void (link.restored = true),
       stop: () => void (link.stopped = true),
     };
@@ -32,7 +32,7 @@ vi.mock('./standinsLink', () => ({
 
 type Quiet = { alive(): boolean; expectStandIns(name: string): boolean; restore(): { touched: boolean } };
 type Listener = (message: unknown, sender: { id?: string }) => void;
-const slot = globalThis as { __hearthQuiet?: Quiet; __hearthInjected?: boolean };
+const slot = globalThis as { __hearthQuiet?: Quiet; __hearthInjected?: boolean; __hearthFrom?: number; __hearthOverlay?: unknown };
 
 let listeners: Set<Listener>;
 let answerHello: (plan: TabPlan | null) => void;
@@ -51,11 +51,12 @@ const runtime = {
 const dim: TabPlan = { siteId: 's', name: 'Chat', mode: 'dim', wayThroughMinutes: 10, until: 1 };
 
 /** Runs the script as the browser would, in the top frame or in a frame inside it. */
-async function load({ top = true, injected = false } = {}): Promise<Quiet> {
+async function load({ top = true, injected = false, from = 0 } = {}): Promise<Quiet> {
   const win: { top?: unknown } = {};
   win.top = top ? win : {};
   vi.stubGlobal('window', win);
   slot.__hearthInjected = injected;
+  slot.__hearthFrom = from;
   vi.resetModules();
   await import('./quiet');
   return slot.__hearthQuiet!;
@@ -72,6 +73,7 @@ beforeEach(() => {
   listeners = new Set();
   sent = [];
   delete slot.__hearthQuiet;
+  slot.__hearthOverlay = showOverlay;
   vi.stubGlobal('chrome', { runtime });
   vi.stubGlobal('location', { href: 'https://chat.example/inbox' });
 });
@@ -79,6 +81,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
   delete slot.__hearthQuiet;
   delete slot.__hearthInjected;
+  delete slot.__hearthFrom;
+  delete slot.__hearthOverlay;
+  vi.useRealTimers();
 });
 
 describe('the quiet script', () => {
@@ -94,7 +99,7 @@ describe('the quiet script', () => {
     features.touched = true;
     expect(quiet.restore()).toEqual({ touched: true });
     expect(features.started.every((f) => f.signal.aborted)).toBe(true);
-    expect(features.links).toEqual([{ name: 'hearth-link', linked: false, restored: true, stopped: true }]);
+    expect(features.links).toEqual([{ name: 'hearth-link', linked: false, restored: true, stopped: true, from: 0 }]);
     expect(listeners.size).toBe(0);
     expect(slot.__hearthQuiet).toBeUndefined();
   });
@@ -172,5 +177,71 @@ describe('the quiet script', () => {
     features.started = [];
     expect(await load()).toBe(first);
     expect(features.started).toEqual([]);
+  });
+
+  it('without the overlay’s script (a site only quieted), shows no overlay', async () => {
+    delete slot.__hearthOverlay;
+    await load();
+    push({ type: 'hearth:plan', plan: dim });
+    expect(overlays()).toHaveLength(0);
+    expect(names()).toContain('title');
+  });
+});
+
+describe('armed a few seconds before family time starts', () => {
+  const START = 1_000_000;
+
+  it('in a page already open, turns quiet at the start by its own clock: stand-ins, title, icon, overlay', async () => {
+    vi.useFakeTimers({ now: START - 3000 });
+    const quiet = await load({ injected: true, from: START });
+    expect(quiet.expectStandIns('hearth-1')).toBe(true);
+    expect(features.links[0]!.from).toBe(START);
+    push({ type: 'hearth:plan', plan: { ...dim, from: START } });
+    expect(names().sort()).toEqual(['held', 'touches']);
+    vi.advanceTimersByTime(2999);
+    expect(names()).not.toContain('title');
+    vi.advanceTimersByTime(1);
+    expect(names().sort()).toEqual(['held', 'icons', 'overlay', 'title', 'touches']);
+  });
+
+  it("turns quiet at once on the worker's word at the start, whatever its own timer says", async () => {
+    vi.useFakeTimers({ now: START - 3000 });
+    await load({ injected: true, from: START });
+    push({ type: 'hearth:plan', plan: { ...dim, mode: 'quiet', from: null } });
+    expect(names()).toContain('title');
+    vi.advanceTimersByTime(5000);
+    expect(names().filter((n) => n === 'title')).toHaveLength(1);
+  });
+
+  it('a start moved later waits for it; once quiet, a later start does not undo it', async () => {
+    vi.useFakeTimers({ now: START - 3000 });
+    const quiet = await load({ injected: true, from: START });
+    quiet.expectStandIns('hearth-1');
+    push({ type: 'hearth:plan', plan: { ...dim, from: START + 2000 } });
+    vi.advanceTimersByTime(3000);
+    expect(names()).not.toContain('title');
+    expect(features.links[0]!.from).toBe(START + 2000);
+    vi.advanceTimersByTime(2000);
+    expect(names()).toContain('title');
+    push({ type: 'hearth:plan', plan: { ...dim, from: START + 60_000 } });
+    expect(features.links[0]!.from).toBe(START + 2000);
+    expect(features.started.every((f) => !f.signal.aborted)).toBe(true);
+  });
+
+  it('disarmed (the worker puts the page back before the start): nothing turns quiet later', async () => {
+    vi.useFakeTimers({ now: START - 3000 });
+    const quiet = await load({ injected: true, from: START });
+    quiet.restore();
+    vi.advanceTimersByTime(5000);
+    expect(names()).not.toContain('title');
+  });
+
+  it('a page that loads under the registration is quiet at once, even before the start', async () => {
+    vi.useFakeTimers({ now: START - 3000 });
+    await load();
+    expect(names()).toContain('title');
+    answerHello({ ...dim, mode: 'quiet', from: START });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(features.links[0]!.from).toBe(0);
   });
 });

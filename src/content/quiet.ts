@@ -1,18 +1,24 @@
 // Runs in the extension's isolated world on work sites, only during a boundary
 // (registered and injected by the worker, removed again at the end), in every frame.
 // It starts each effect from its own file under one AbortSignal: in each frame the
-// private line to the notification stand-ins, the count of what they held back and
-// the parent's touches; in the top frame also the title and tab icon without unread
-// counts and, in `dim` mode (and over set-aside pages already open), the calm overlay.
+// private line to the notification stand-ins, the count of what they held back (and
+// any that names a let-through word, told to the worker) and the parent's touches; in the top frame also the title and tab icon without unread
+// counts and, in `dim` mode (and over set-aside pages already open), the calm overlay
+// (its own script, calm-overlay.ts, present only on those sites' pages).
+// Injected into a page already open a few seconds before family time starts (armed),
+// it turns quiet at the start by the page's own clock: the stand-ins hold from then on,
+// and the title, icon and overlay change then. A page that loads under the registration
+// is quiet at once. The end is the worker's: it puts the page back (the end can move).
 // Putting the page back is aborting that signal. It reports; the one thing it asks is
 // a way through, on the parent's own click. Built as an IIFE, without the polyfill:
 // it runs on busy pages, so it stays small.
 import { hideIconBadges } from './favicons';
 import { reportHeld } from './heldReports';
-import { showCalmOverlay } from './overlay';
+import type { showCalmOverlay } from './overlay';
 import { hideTitleCount } from './title';
 import { noticeTouches } from './touches';
-import { LINK_EVENT, linkStandIns, type StandInsLink } from './standinsLink';
+import { letThroughHeld } from './letThrough';
+import { LINK_EVENT, linkStandIns, type Held, type StandInsLink } from './standinsLink';
 import { coveredBy } from '../core/matchPattern';
 import type { AccessGonePush, PlanPush, TabPlan } from '../messages';
 
@@ -27,9 +33,15 @@ interface QuietIsolated {
 
 type Api = typeof chrome;
 const api: Api = (globalThis as { browser?: Api }).browser ?? chrome;
-// The isolated world's own globals: the page can't see them. `__hearthInjected` is set by
-// the worker just before it injects this script into a page already running.
-const slot = globalThis as { __hearthQuiet?: QuietIsolated; __hearthInjected?: boolean };
+// The isolated world's own globals: the page can't see them. `__hearthInjected` and
+// `__hearthFrom` (when to turn quiet) are set by the worker just before it injects this
+// script into a page already running; `__hearthOverlay` by calm-overlay.ts.
+const slot = globalThis as {
+  __hearthQuiet?: QuietIsolated;
+  __hearthInjected?: boolean;
+  __hearthFrom?: number;
+  __hearthOverlay?: typeof showCalmOverlay;
+};
 
 const connected = (runtime: Api['runtime']) => {
   try {
@@ -49,34 +61,68 @@ if (connected(api.runtime)) {
 function start(): QuietIsolated {
   const runtime = api.runtime;
   const top = window.top === window;
+  let plan: TabPlan | null = null;
   const quiet = new AbortController();
   const { signal } = quiet;
 
-  const held = reportHeld(signal, runtime);
+  const count = reportHeld(signal, runtime);
+  const letThrough = letThroughHeld(signal, runtime, () => plan?.letThrough);
+  const held = ({ title, body }: Held) => {
+    count();
+    letThrough(title, body);
+  };
   const touched = noticeTouches(signal);
   // Registered, at document_start (or as a blank frame is made), no page code can listen,
   // so the fixed name is safe; a page already running gets the stand-ins, and a random
   // name, from the worker instead.
   let link: StandInsLink | null = slot.__hearthInjected ? null : linkStandIns(LINK_EVENT, held);
-  if (top) {
-    hideTitleCount(signal);
-    hideIconBadges(signal);
-  }
 
   /** The overlay's own controller while it shows: a new plan may lift it before the end. */
   let overlay: AbortController | null = null;
-  const apply = (plan: TabPlan | null) => {
-    if (signal.aborted) return; // the answer came after the page was put back
+  const showPlan = () => {
     // A set-aside page already open gets the overlay rather than being sent away:
     // whatever the parent was typing there stays. New loads go to the calm page.
     if (plan && (plan.mode === 'dim' || plan.mode === 'set-aside')) {
-      if (overlay) return;
+      if (overlay || !slot.__hearthOverlay) return;
       overlay = new AbortController();
-      showCalmOverlay(overlay.signal, api, plan, () => void runtime.sendMessage({ type: 'wayThrough' }).catch(() => undefined));
+      slot.__hearthOverlay(overlay.signal, api, plan, () => void runtime.sendMessage({ type: 'wayThrough' }).catch(() => undefined));
     } else {
       overlay?.abort();
       overlay = null;
     }
+  };
+
+  // Quiet begins at `from`: now, or at the start of family time armed ahead. Once begun it
+  // stays until the worker puts the page back; a later `from` can't undo it.
+  let from = slot.__hearthInjected ? (slot.__hearthFrom ?? 0) : 0;
+  let begun = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const begin = () => {
+    if (begun || signal.aborted) return;
+    begun = true;
+    clearTimeout(timer);
+    if (top) {
+      hideTitleCount(signal);
+      hideIconBadges(signal);
+    }
+    showPlan();
+  };
+  const beginAt = (at: number) => {
+    if (begun) return;
+    from = at;
+    link?.holdFrom(at);
+    clearTimeout(timer);
+    // A hidden tab's timer may come up to a second late; the worker's word at the start does not wait for it.
+    if (at > Date.now()) timer = setTimeout(begin, at - Date.now());
+    else begin();
+  };
+  beginAt(from);
+
+  const apply = (next: TabPlan | null) => {
+    if (signal.aborted) return; // the answer came after the page was put back
+    plan = next;
+    if (next) beginAt(next.from ?? 0);
+    if (begun) showPlan();
   };
 
   const restore = () => {
@@ -94,6 +140,7 @@ function start(): QuietIsolated {
   runtime.onMessage.addListener(onPush);
   // The features undo themselves; this undoes what the orchestrator holds.
   signal.addEventListener('abort', () => {
+    clearTimeout(timer);
     link?.restore();
     link?.stop();
     overlay?.abort();
@@ -117,6 +164,7 @@ function start(): QuietIsolated {
       if (link?.linked()) return false;
       link?.stop();
       link = linkStandIns(linkEvent, held);
+      if (!begun) link.holdFrom(from);
       return true;
     },
     restore,

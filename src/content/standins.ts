@@ -5,7 +5,8 @@
 // nothing is: no global, no symbol, no event of Hearth's. The stand-ins talk only
 // over a private MessagePort that Hearth's isolated script hands over (see
 // standinsLink.ts), reporting each notification held and taking the one order
-// there is, "put the page's own functions back". See docs/trust.md.
+// there is, "put the page's own functions back" (and, a few seconds before family time
+// starts, when to begin holding: until then the page's own functions answer). See docs/trust.md.
 //
 // Self-contained on purpose: the worker injects this very function into pages
 // already open (scripting.executeScript `func` + `args`), so it may use nothing
@@ -36,6 +37,17 @@ export function installStandIns(linkEvent: string): void {
   const ProxyOf = Proxy;
   const EventTargetOf = EventTarget;
   const resolved = Promise.resolve.bind(Promise);
+  const clock = Date.now;
+  const StringOf = String;
+  const slice = String.prototype.slice;
+  // The words of a notification held, as text, cut short (the page's own values may be anything).
+  const text = (value: unknown, max: number): string => {
+    try {
+      return apply(slice, StringOf(value ?? ''), [0, max]) as string;
+    } catch {
+      return '';
+    }
+  };
 
   const RealNotification = win.Notification as typeof Notification | undefined;
   const proto = win.ServiceWorkerRegistration?.prototype;
@@ -46,12 +58,20 @@ export function installStandIns(linkEvent: string): void {
   const permission = (): NotificationPermission | undefined =>
     seenPermission === 'granted' ? 'granted' : RealNotification?.permission;
 
+  // Hold from now, unless told over the port that family time starts later. Read from the
+  // clock at each call rather than set by a timer: a hidden tab's timers come late.
+  let from = 0;
+  const holding = () => clock() >= from;
+
+  // Each notification held goes to Hearth's isolated script with its title and body, so
+  // the parent's let-through words can be matched there (they never come into the page).
   let port: MessagePort | null = null;
-  let pending = 0;
-  const held = () => {
+  const pending: { held: 1; title: string; body: string }[] = [];
+  const held = (title: unknown, body: unknown) => {
     if (permission() !== 'granted') return;
-    if (port) apply(post, port, [{ held: 1 }]);
-    else pending++;
+    const word = { held: 1 as const, title: text(title, 300), body: text(body, 1000) };
+    if (port) apply(post, port, [word]);
+    else if (pending.length < 100) pending[pending.length] = word;
   };
 
   let restored = false;
@@ -69,7 +89,7 @@ export function installStandIns(linkEvent: string): void {
     const stand: typeof Notification = new ProxyOf(RealNotification, {
       construct(_target, args: unknown[], newTarget: { prototype: object }) {
         // No title: the browser's own constructor throws its own TypeError, and shows nothing.
-        if (args.length === 0) return construct(RealNotification, [], newTarget as Function) as object;
+        if (args.length === 0 || !holding()) return construct(RealNotification, args, newTarget as Function) as object;
         const options = (args[1] ?? {}) as NotificationOptions;
         const shown = new EventTargetOf();
         setPrototypeOf(shown, newTarget === stand ? RealNotification.prototype : newTarget.prototype);
@@ -87,7 +107,7 @@ export function installStandIns(linkEvent: string): void {
           onclose: handler,
           close: { value: () => undefined },
         });
-        held();
+        held(args[0], options.body);
         return shown;
       },
       get: (target, key) => (key === 'permission' ? (permission() ?? 'default') : reflectGet(target, key, target)),
@@ -97,8 +117,15 @@ export function installStandIns(linkEvent: string): void {
   if (proto && typeof realShow === 'function') {
     // The real method behind a Proxy, so it reads as native code and keeps its name.
     const stand = new ProxyOf(realShow, {
-      apply() {
-        held();
+      apply(target, self, args: unknown[]) {
+        if (!holding()) return apply(target, self, args);
+        let body: unknown = '';
+        try {
+          body = (args[1] as NotificationOptions | undefined)?.body;
+        } catch {
+          /* a getter of the page's that throws: held all the same */
+        }
+        held(args[0], body);
         return resolved(undefined);
       },
     });
@@ -114,10 +141,13 @@ export function installStandIns(linkEvent: string): void {
     apply(preventDefault, e, []); // says "taken" to the isolated script, synchronously
     apply(removeListener, win, [linkEvent, onLink, true]);
     port.onmessage = (m: MessageEvent) => {
-      if ((m.data as { restore?: boolean } | null)?.restore) restore();
+      const word = m.data as { restore?: boolean; from?: number } | null;
+      if (typeof word?.from === 'number') from = word.from;
+      if (word?.restore) restore();
     };
     apply(start, port, []);
-    for (; pending > 0; pending--) apply(post, port, [{ held: 1 }]);
+    for (let i = 0; i < pending.length; i++) apply(post, port, [pending[i]]);
+    pending.length = 0;
   };
   apply(addListener, win, [linkEvent, onLink, true]);
   // If the isolated script ran first, it waits for word that the stand-ins are here.

@@ -10,16 +10,26 @@ export const LINK_EVENT = 'hearth-link';
 export interface StandInsLink {
   /** The stand-ins took the port: counts arrive and they can be put back. */
   linked(): boolean;
+  /** Tells the stand-ins to hold only from `from` on (the start of family time armed ahead). */
+  holdFrom(from: number): void;
   /** Tells the stand-ins to give the page its own notification functions back. */
   restore(): void;
   stop(): void;
 }
 
-export function linkStandIns(linkEvent: string, onHeld: () => void): StandInsLink {
+/** A notification the stand-ins held, with its words (as text, cut short by them). */
+export interface Held {
+  title: string;
+  body: string;
+}
+
+export function linkStandIns(linkEvent: string, onHeld: (held: Held) => void): StandInsLink {
   const channel = new MessageChannel();
   let linked = false;
   channel.port1.onmessage = (m: MessageEvent) => {
-    if ((m.data as { held?: number } | null)?.held === 1) onHeld();
+    const word = m.data as { held?: number; title?: unknown; body?: unknown } | null;
+    if (word?.held !== 1) return;
+    onHeld({ title: typeof word.title === 'string' ? word.title : '', body: typeof word.body === 'string' ? word.body : '' });
   };
   const offer = () => {
     if (linked) return;
@@ -44,6 +54,8 @@ export function linkStandIns(linkEvent: string, onHeld: () => void): StandInsLin
   offer();
   return {
     linked: () => linked,
+    // Queued on the port until the stand-ins take it and start it.
+    holdFrom: (from) => channel.port1.postMessage({ from }),
     restore() {
       if (linked) channel.port1.postMessage({ restore: true });
     },

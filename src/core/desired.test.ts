@@ -46,10 +46,10 @@ describe('desired state', () => {
   });
 
   test('outside family time no site is quieted, and the next start wakes the worker', () => {
-    const later = { ...settings, schedule: { ...settings.schedule, blocks: [{ id: 'b', label: 'Focus block', start: 5000, end: 9000 }] } };
+    const later = { ...settings, schedule: { ...settings.schedule, blocks: [{ id: 'b', label: 'Focus block', start: 50_000, end: 90_000 }] } };
     const desired = desiredState(later, [], 1000);
     expect(desired.sites).toEqual([]);
-    expect(desired.wakeAt).toBe(5000);
+    expect(desired.wakeAt).toBe(50_000);
   });
 });
 

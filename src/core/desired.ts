@@ -1,4 +1,5 @@
 // Desired state: what the browser should show, from settings, passes and the clock alone.
+import { armedStart, nextArming, type Armed, type Span } from './arming';
 import { nextPassEnd, sitePlans, type Pass, type SitePlan } from './quiet';
 import { activeAt, familyTimeUntil, nextStart, nextTransition, occurrenceKey } from './schedule';
 import type { Settings } from './settings/schema';
@@ -8,12 +9,16 @@ export interface Desired {
   active: Occurrence[];
   until: number | null;
   next: Occurrence | null;
-  /** Every listed work site with its effective mode while family time is on; empty otherwise. */
+  /** Set in the few seconds before a start (core/arming.ts): `sites` are planned for it. */
+  armed: Armed | null;
+  /** Every listed work site with its effective mode while family time is on or armed; empty otherwise. */
   sites: SitePlan[];
   /** When the heads-up for `next` is due (the parent's chosen minutes before it), or null. */
   headsUpAt: number | null;
   /** When reconcile has to run again (a transition, a heads-up, the end of a way through), or null. */
   wakeAt: number | null;
+  /** When the next start is to be armed (its own alarm, set well ahead like the start's), or null. */
+  armAt: number | null;
 }
 
 type Inputs = Pick<Settings, 'schedule' | 'sites'> & { preferences?: Pick<Settings['preferences'], 'headsUp' | 'headsUpMinutes'> };
@@ -28,14 +33,25 @@ export function desiredState(settings: Inputs, passes: readonly Pass[], now: num
   const headsUpAt = lead !== null && (until === null || lead >= until) ? lead : null;
   const wakes = [nextTransition(settings.schedule, now), nextPassEnd(passes, now), headsUpAt !== null && headsUpAt > now ? headsUpAt : null];
   const future = wakes.filter((t): t is number => t !== null);
+  const on = active.length > 0;
+  const from = armedStart(next, on, now);
+  const armed = from === null ? null : { from, until: familyTimeUntil(settings.schedule, from) };
   return {
     active,
     until,
     next,
-    sites: sitePlans(settings.sites, passes, active.length > 0, now),
+    armed,
+    // A way through belongs to the family time it was opened in, never to the next one.
+    sites: sitePlans(settings.sites, armed ? [] : passes, on || armed !== null, now),
     headsUpAt,
     wakeAt: future.length ? Math.min(...future) : null,
+    armAt: nextArming(next, on, now),
   };
+}
+
+/** The family time `sites` are planned for. */
+export function spanOf(desired: Desired): Span {
+  return desired.armed ?? { from: null, until: desired.until };
 }
 
 /** A heads-up noticed later than this (the computer was asleep, the window was just created) is left out. */

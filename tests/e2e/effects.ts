@@ -39,12 +39,15 @@ export function wantedEffects(stored: { settings?: unknown; passes?: unknown }, 
   const desired = desiredState(settings, passes, now);
   const on = desired.active.length > 0;
   const plan = desired.sites.find((p) => p.site.id === siteId);
+  // Armed a few seconds before a start, the scripts and the block are in place already.
+  const planned = on || desired.armed !== null;
+  const overlaid = plan?.mode === 'dim' || plan?.mode === 'set-aside';
   return {
-    scripts: on ? 'hearth-quiet,hearth-quiet-main' : '',
+    scripts: planned ? `${overlaid ? 'hearth-overlay,' : ''}hearth-quiet,hearth-quiet-main` : '',
     badge: on ? 'on' : '',
     muted: on,
-    notifications: on ? 'block' : parentsChoice,
-    overlay: plan?.mode === 'dim',
+    notifications: planned ? 'block' : parentsChoice,
+    overlay: on && plan?.mode === 'dim',
   };
 }
 

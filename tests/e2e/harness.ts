@@ -10,6 +10,18 @@ export const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const POPUP = 'src/ui/popup/index.html';
 export const CALM = 'src/ui/calm/index.html';
 
+/** Chromium's switches for every run, tests and benchmarks alike (extensions are added per run). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Fixture sites play sound without a click, as a work tab left open does.
+  '--autoplay-policy=no-user-gesture-required',
+];
+
 export interface Hearth {
   context: BrowserContext;
   id: string;
@@ -46,14 +58,7 @@ export async function launch(
     args: [
       `--disable-extensions-except=${extensions}`,
       `--load-extension=${extensions}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Fixture sites play sound without a click, as a work tab left open does.
-      '--autoplay-policy=no-user-gesture-required',
+      ...CHROMIUM_FLAGS,
       // A test's own switches (the network test's NetLog).
       ...(opts.args ?? []),
     ],

@@ -1,7 +1,7 @@
 // Moving settings in real Chromium, driven by role and accessible name: "Export settings"
 // downloads the settings file, importing it back brings the settings back exactly as
-// they were, and a file Hearth can't use is refused whole, with one sentence next to
-// the file field and the settings left as they are.
+// they were, and a file Hearth can't use is refused whole, with one sentence under
+// the file field (tied to it, focus back on it) and the settings left as they are.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -63,7 +63,7 @@ describe('moving settings', () => {
     const text = await readFile(path, 'utf8');
     const file = JSON.parse(text) as { format: string; version: number; exportedAt: string; settings: Settings };
     expect(file.format).toBe('hearth-settings');
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
     expect(Date.now() - Date.parse(file.exportedAt)).toBeLessThan(60_000);
     expect(file.settings).toEqual(before);
     expect(text).toContain('\n  "settings": {\n'); // pretty-printed
@@ -86,7 +86,7 @@ describe('moving settings', () => {
     expect(await changesHeard()).toBe(1);
   });
 
-  test('a file that is not JSON is refused next to the field, and nothing changes', async () => {
+  test('a file that is not JSON is refused under the field, and nothing changes', async () => {
     await ask(hearth, { type: 'addSite', pattern: 'mail.google.com', mode: 'dim' });
     const before = await storedSettings();
     expect(before.sites.map((s) => s.pattern)).toEqual(['mail.google.com']);
@@ -99,10 +99,18 @@ describe('moving settings', () => {
     await alert().waitFor(soon);
     const sentence = await alert().textContent();
     expect(sentence).toMatch(/^Hearth couldn't read line 3 of this file, near "dinner at six"/);
-    // Next to the field: it describes the field, which is marked as needing a change.
+    // Under the field, as wide as the section allows: it describes the field, which is
+    // marked as needing a change and has focus again, to choose another file.
     const errorId = await alert().getAttribute('id');
     expect((await fileField().getAttribute('aria-describedby'))?.split(' ')).toContain(errorId);
     expect(await fileField().getAttribute('aria-invalid')).toBe('true');
+    expect(await fileField().evaluate((el) => el === document.activeElement)).toBe(true);
+    const [field, under] = await Promise.all([fileField().boundingBox(), alert().boundingBox()]);
+    expect(under!.y).toBeGreaterThanOrEqual(field!.y + field!.height);
+    expect(under!.x).toBeLessThanOrEqual(field!.x);
+    expect(under!.width).toBeGreaterThan(field!.width);
+    // The picker keeps its own height, rather than stretching beside a column of words.
+    expect(field!.height).toBeLessThan(60);
     expect(await status()).toBe('');
     expect(await storedSettings()).toEqual(before);
     expect(await changesHeard()).toBe(1);

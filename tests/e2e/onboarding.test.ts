@@ -1,6 +1,7 @@
 // The first-run welcome page in real Chromium, driven by role and accessible name:
-// pick work tools, choose and time the family times, save with Done; or skip, find
-// the defaults just as they were, and close the tab when ready (it never closes by itself).
+// pick work tools or type in another site's address, choose and time the family times,
+// save with Done; or skip, find the defaults just as they were, and close the tab when
+// ready (it never closes by itself).
 //
 // Permission prompts: the test build already holds access to 127.0.0.1 only. In
 // headless Chromium `permissions.request` made in a click for any other origin shows a
@@ -13,8 +14,9 @@ import { setSay } from '../../src/core/say';
 import { sayFromMessages } from '../unit/sayFromMessages';
 import { defaultSettings } from '../../src/core/settings/defaults';
 import type { SettingsView } from '../../src/messages';
+import { serveFixtures } from '../fixtures/server';
 import { launch, type Hearth } from './harness';
-import { ask, axeViolations } from './helpers';
+import { ask, axeViolations, closePages, openChat } from './helpers';
 
 const ONBOARDING = 'src/ui/onboarding/index.html';
 const OPTIONS = 'src/ui/options/index.html';
@@ -175,6 +177,76 @@ describe('the welcome page', () => {
       .poll(() => hearth.context.pages().some((p) => p.url() === `chrome-extension://${hearth.id}/${OPTIONS}`), soon)
       .toBe(true);
     await closed;
+  });
+
+  test('takes a work site no tool names, by its address: named from its tab, listed, and off again', async () => {
+    const site = await serveFixtures();
+    try {
+      // The parent's company chat is open in a tab (the fixture host, which the test build may already reach).
+      const chat = await openChat(hearth, site, '/chat/welcome');
+      await expect.poll(() => chat.title(), soon).toMatch(/^\(\d+\) Work Chat$/);
+
+      const page = await hearth.open(ONBOARDING);
+      await page
+        .getByText("Pick the ones you'd like kept quiet during family time. If yours isn't here, you can type its address below.", exact)
+        .waitFor();
+      await page.getByRole('heading', { level: 3, name: 'Another work site', ...exact }).waitFor();
+      const address = page.getByRole('textbox', { name: 'Address of a work site', ...exact });
+
+      // One Hearth can't use: the sentence is under the field and describes it; the text stays.
+      await address.fill('chat at work');
+      await button(page, 'Add site').click();
+      const alert = page.getByRole('alert');
+      await expect.poll(() => alert.textContent(), soon).toBe('"chat at work" has a character (a space) that site addresses don\'t use.');
+      expect(await address.getAttribute('aria-invalid')).toBe('true');
+      expect(await description(address)).toBe(await alert.textContent());
+      expect(await address.inputValue()).toBe('chat at work');
+      expect(await hasFocus(address)).toBe(true);
+      const [field, sentence] = await Promise.all([address.boundingBox(), alert.boundingBox()]);
+      expect(sentence!.y).toBeGreaterThanOrEqual(field!.y + field!.height);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // The tab's whole address, pasted: read as its site, and named from the tab's title.
+      await address.fill(`${site.origin}/chat/welcome?room=1`);
+      await address.press('Enter');
+      await expect.poll(() => status(page), soon).toBe('Work Chat added. Hearth will keep it quiet during family time.');
+      expect(await alert.count()).toBe(0);
+      expect(await address.inputValue()).toBe('');
+      expect(await address.getAttribute('aria-invalid')).toBeNull();
+      const others = page.getByRole('list', { name: 'Another work site', ...exact }).getByRole('listitem');
+      expect(await others.count()).toBe(1);
+      expect(await others.first().textContent()).toContain('127.0.0.1');
+      await button(page, 'Remove Work Chat').waitFor();
+      expect((await stored()).sites.map(({ pattern, mode, name }) => ({ pattern, mode, name }))).toEqual([
+        { pattern: '127.0.0.1', mode: 'quiet', name: 'Work Chat' },
+      ]);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // The summary names it with the rest.
+      await button(page, 'Next').click();
+      await heading(page, 'When is family time?').waitFor();
+      await button(page, 'Next').click();
+      await page
+        .getByText('During family time, Hearth keeps Work Chat quiet: no notifications, muted tabs and no unread counts.', exact)
+        .waitFor();
+
+      // The settings page lists it by the same name.
+      const options = await hearth.open(OPTIONS);
+      await options.getByRole('list', { name: 'Your work sites', ...exact }).getByRole('listitem', { name: 'Work Chat', ...exact }).waitFor();
+      await options.close();
+
+      // Back on step 1, it comes off again; focus goes to the field to type another.
+      await button(page, 'Back').click();
+      await button(page, 'Back').click();
+      await button(page, 'Remove Work Chat').click();
+      await expect.poll(() => status(page), soon).toBe("Work Chat is off Hearth's list now.");
+      expect(await others.count()).toBe(0);
+      await expect.poll(() => hasFocus(address), soon).toBe(true);
+      expect((await stored()).sites).toEqual([]);
+      await closePages(chat);
+    } finally {
+      await site.close();
+    }
   });
 
   test('Skip for now leaves the defaults untouched, says so, and closes the tab when asked', async () => {

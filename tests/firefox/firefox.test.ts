@@ -134,6 +134,23 @@ describe('Hearth in Firefox', () => {
     await chat.close();
   });
 
+  test('a held notification that names a let-through word comes through; others stay held', async () => {
+    await ff.ask({ type: 'setSiteMode', id: await siteId(), mode: 'quiet' });
+    const added = await ff.ask<{ ok: boolean; rules: { id: string }[] }>({ type: 'addLetThrough', text: 'School office' });
+    expect(added.ok).toBe(true);
+    const letThroughNow = async () => (await ff.ask<{ letThroughThisWeek: { count: number; rules: string[] } }>({ type: 'reflection' })).letThroughThisWeek;
+    const before = (await letThroughNow()).count;
+    await ff.ask({ type: 'startFocus', minutes: 30 });
+    const chat = await openChat('/chat/ff-let-through?every=60000');
+    await expect.poll(() => nativeNotification(chat)).toBe(false);
+    await chat.evaluate(() => void new Notification('Sam', { body: 'lunch?' }));
+    await chat.evaluate(() => void new Notification('School office', { body: 'Pick-up moved to 3 pm' }));
+    // Through the stand-ins, Hearth's isolated script and the worker, which counts it with its rule.
+    await expect.poll(letThroughNow, { timeout: 10_000 }).toEqual({ count: before + 1, rules: ['School office'] });
+    await ff.ask({ type: 'removeLetThrough', id: added.rules[0]!.id });
+    await chat.close();
+  });
+
   test('a short family time ends by itself on its alarm: counts, icon and sound back, the parked thought handed back', async () => {
     const chat = await openChat('/chat/ff-alarm?style=bracket');
     await expect.poll(() => chat.title()).toMatch(/^\[\d+\] Work Chat$/);

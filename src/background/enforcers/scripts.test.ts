@@ -87,4 +87,22 @@ describe('a run the worker was stopped in is finished by the next', () => {
     expect(await tabCalls(tab.id!, () => applyContentScripts([]))).toEqual({ injected: false, restored: true });
     expect(await tabCalls(tab.id!, () => applyContentScripts([]))).toEqual({ injected: false, restored: false });
   });
+
+  test('armed ahead of a start, an open tab is told when to turn quiet before its script starts', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://app.slack.com/client' });
+    const execute = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(async () => []);
+    await applyContentScripts([PATTERN], undefined, 5_000);
+    const calls = execute.mock.calls.map(([d]) => d).filter((d) => d.target.tabId === tab.id);
+    expect((calls[0] as { args?: unknown[] }).args).toEqual([5_000]);
+    expect(calls[1]!.files).toEqual(['src/content/quiet.js']);
+  });
+
+  test('the calm overlay is registered only for the sites that have it, and goes with them', async () => {
+    const overlay = { matches: ['*://app.slack.com/*'], exclude: ['*://app.slack.com/quiet/*'] };
+    await applyContentScripts([PATTERN, '*://mail.example/*'], { aside: { matches: [], exclude: [] }, overlay });
+    expect(registry.map((s) => s.id).sort()).toEqual(['hearth-overlay', 'hearth-quiet', 'hearth-quiet-main']);
+    expect(registry.find((s) => s.id === 'hearth-overlay')?.matches).toEqual(overlay.matches);
+    await applyContentScripts([PATTERN]);
+    expect(registry.map((s) => s.id).sort()).toEqual(['hearth-quiet', 'hearth-quiet-main']);
+  });
 });

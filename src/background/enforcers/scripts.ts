@@ -1,9 +1,12 @@
 // Content scripts exist only during family time and only on work sites: they
-// are registered when a boundary starts (and injected into work tabs already
-// open), and unregistered at its end, when every open work tab is put back.
+// are registered as a boundary is armed, a few seconds before it starts (and
+// injected into work tabs already open, told when to turn quiet), and
+// unregistered at its end, when every open work tab is put back. The calm overlay
+// is its own script, for dimmed and set-aside sites only.
 import { browser } from '../ext';
 import { sameList } from '../../core/lists';
 import asideFile from '../../content/aside.ts?iife';
+import overlayFile from '../../content/calm-overlay.ts?iife';
 import quietMainFile from '../../content/quiet-main.ts?iife';
 import quietFile from '../../content/quiet.ts?iife';
 import { installStandIns } from '../../content/standins';
@@ -13,6 +16,13 @@ import { isLive, settle } from './tabs';
 const MAIN_ID = 'hearth-quiet-main';
 const ISOLATED_ID = 'hearth-quiet';
 const ASIDE_ID = 'hearth-aside';
+const OVERLAY_ID = 'hearth-overlay';
+
+/** A script for some work sites only, leaving out pages a more specific listed site claims. */
+export interface Registration {
+  matches: string[];
+  exclude: string[];
+}
 
 export interface Restored {
   tabId: number;
@@ -26,15 +36,22 @@ export interface Restored {
 // is not, and a tab would keep its overlay after family time (or miss it during).
 const TABS_KEY = 'quietTabs';
 
+const none: Registration = { matches: [], exclude: [] };
+
 /**
- * Registers the scripts for `patterns` (none: unregisters), and the set-aside stop for
- * `asidePatterns` (a subset). Returns the tabs put back.
+ * Registers the scripts for `patterns` (none: unregisters), the set-aside stop and the
+ * calm overlay for the sites that have them, and injects into open tabs, which turn quiet
+ * at `from` (null: now). Returns the tabs put back.
  */
 export async function applyContentScripts(
   patterns: string[],
-  aside: { matches: string[]; exclude: string[] } = { matches: [], exclude: [] },
+  extras: { aside: Registration; overlay: Registration } = { aside: none, overlay: none },
+  from: number | null = null,
 ): Promise<Restored[]> {
-  await applyAsideScript(aside.matches, aside.exclude);
+  await Promise.all([
+    applyRegistration(ASIDE_ID, asideFile, extras.aside),
+    applyRegistration(OVERLAY_ID, overlayFile, extras.overlay),
+  ]);
   const current = await browser.scripting.getRegisteredContentScripts({ ids: [MAIN_ID, ISOLATED_ID] });
   const registered = current.find((s) => s.id === ISOLATED_ID)?.matches ?? [];
   const inTabs = await tabsBroughtTo(registered);
@@ -60,10 +77,10 @@ export async function applyContentScripts(
   if (patterns.length) {
     // Injecting twice is harmless: a tab that has Hearth's script keeps it, and its stand-ins.
     const { live, frozen } = await tabsOn(patterns);
-    await Promise.all(live.map((id) => inject(id)));
+    await Promise.all(live.map((id) => inject(id, from)));
     // A tab the browser froze to save energy can't answer now, but its injection waits
     // for it: sent without waiting, it runs when the parent comes back to the tab.
-    for (const id of frozen) void inject(id);
+    for (const id of frozen) void inject(id, from);
   }
   // Every pattern a tab may still be quieted for: registered, or reached by a run that was cut short.
   const released = [...new Set([...registered, ...inTabs.patterns])].filter((p) => !patterns.includes(p));
@@ -83,10 +100,16 @@ async function tabsBroughtTo(registered: string[]): Promise<{ patterns: string[]
   return Array.isArray(stored) ? { patterns: stored as string[], recorded: true } : { patterns: registered, recorded: false };
 }
 
-/** Tells the quiet script in each tab what to show now (e.g. the dim overlay lifted by a way through). */
+/**
+ * Tells the quiet script in each tab what to show now (e.g. the dim overlay lifted by a
+ * way through). A tab to be dimmed gets the overlay's script first, once.
+ */
 export async function pushPlans(plans: Map<number, TabPlan>): Promise<void> {
   await Promise.all(
-    [...plans].map(([tabId, plan]) => settle(browser.tabs.sendMessage(tabId, { type: 'hearth:plan', plan } satisfies PlanPush))),
+    [...plans].map(async ([tabId, plan]) => {
+      if (plan.mode !== 'quiet') await settle(browser.scripting.executeScript({ target: { tabId }, files: [overlayFile] }));
+      await settle(browser.tabs.sendMessage(tabId, { type: 'hearth:plan', plan } satisfies PlanPush));
+    }),
   );
 }
 
@@ -113,14 +136,14 @@ async function tabsOn(patterns: string[]): Promise<{ live: number[]; frozen: num
   return { live: ids(isLive), frozen: ids((t) => !t.discarded && !isLive(t)) };
 }
 
-/** The set-aside stop, for pages of set-aside sites that start loading (not those a more specific site claims). */
-async function applyAsideScript(matches: string[], exclude: string[]): Promise<void> {
-  const [current] = await browser.scripting.getRegisteredContentScripts({ ids: [ASIDE_ID] });
+/** A top-frame script for pages of some sites that start loading: the set-aside stop, the calm overlay. */
+async function applyRegistration(id: string, file: string, { matches, exclude }: Registration): Promise<void> {
+  const [current] = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
   if (current && sameList(current.matches ?? [], matches) && sameList(current.excludeMatches ?? [], exclude)) return;
-  if (current) await browser.scripting.unregisterContentScripts({ ids: [ASIDE_ID] });
+  if (current) await browser.scripting.unregisterContentScripts({ ids: [id] });
   if (matches.length) {
     await browser.scripting.registerContentScripts([
-      { id: ASIDE_ID, js: [asideFile], matches, ...(exclude.length ? { excludeMatches: exclude } : {}), runAt: 'document_start' },
+      { id, js: [file], matches, ...(exclude.length ? { excludeMatches: exclude } : {}), runAt: 'document_start' },
     ]);
   }
 }
@@ -130,9 +153,10 @@ async function applyAsideScript(matches: string[], exclude: string[]): Promise<v
  * stand-ins in each frame that has none yet, linked under a name made here, now,
  * so page code already running can't listen for it.
  */
-async function inject(tabId: number): Promise<void> {
-  const injecting = () => void ((globalThis as { __hearthInjected?: boolean }).__hearthInjected = true);
-  await settle(browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: injecting }));
+async function inject(tabId: number, from: number | null): Promise<void> {
+  // Told in the isolated world, before the script starts: it came late, and when to turn quiet.
+  const injecting = (at: number) => void Object.assign(globalThis, { __hearthInjected: true, __hearthFrom: at });
+  await settle(browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: injecting, args: [from ?? 0] }));
   await settle(browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [quietFile] }));
   const linkEvent = `hearth-${crypto.randomUUID()}`;
   const wanted = await settle(

@@ -2,9 +2,14 @@
 // notifications held (contentSettings), scripts in work tabs (stand-ins, counts,
 // dim), tabs muted, set-aside pages. Effects that need host access apply only
 // to the sites the parent has given access to; the notification block needs none.
+// Armed a few seconds ahead of a start (core/arming.ts), only what is not felt is put in
+// place: the scripts, whose pages turn quiet at the start by their own clock, and the
+// block; sound and set-aside pages wait for the start.
+import type { LetThroughRule } from '../../core/letThrough';
 import { browser } from '../ext';
 import { compileSites, originsFor, shadowedBy, type CompiledSites } from '../../core/siteMatching';
 import { siteName } from '../../core/sites';
+import type { Span } from '../../core/arming';
 import type { SitePlan } from '../../core/quiet';
 import type { TabPlan } from '../../messages';
 import { applyMute } from './mute';
@@ -16,43 +21,76 @@ export async function hasAccess(pattern: string): Promise<boolean> {
   return browser.permissions.contains({ origins: originsFor(pattern) }).catch(() => false);
 }
 
-export async function applySiteEffects(plans: SitePlan[], until: number | null, wayThroughMinutes: number): Promise<void> {
+const needsOverlay = (p: SitePlan) => p.mode === 'dim' || p.mode === 'set-aside';
+
+/** Scripts for `sites` only, leaving out pages a more specific listed site of `others` claims. */
+function registrationFor(sites: SitePlan[], others: SitePlan[]) {
+  const own = sites.map((p) => p.site);
+  return { matches: compileSites(own).matchPatterns, exclude: shadowedBy(own, others.map((p) => p.site)) };
+}
+
+export async function applySiteEffects(plans: SitePlan[], span: Span, wayThroughMinutes: number, letThrough: readonly LetThroughRule[] = []): Promise<void> {
   const access = await Promise.all(plans.map((p) => hasAccess(p.site.pattern)));
   const reachable = plans.filter((_, i) => access[i]);
   const all = compileSites(plans.map((p) => p.site));
   const reach = compileSites(reachable.map((p) => p.site));
+  const on = span.from === null;
 
-  const asideSites = reachable.filter((p) => p.mode === 'set-aside').map((p) => p.site);
-  const otherSites = reachable.filter((p) => p.mode !== 'set-aside').map((p) => p.site);
-  const aside = { matches: compileSites(asideSites).matchPatterns, exclude: shadowedBy(asideSites, otherSites) };
+  const aside = reachable.filter((p) => on && p.mode === 'set-aside');
+  const overlaid = reachable.filter(needsOverlay);
+  const extras = {
+    aside: registrationFor(aside, reachable.filter((p) => !aside.includes(p))),
+    overlay: registrationFor(overlaid, reachable.filter((p) => !needsOverlay(p))),
+  };
 
-  const [{ restored, released }] = await Promise.all([
-    (async () => {
-      // Stand-ins first, then the block: open pages keep the permission they saw.
-      const restored = await applyContentScripts(reach.matchPatterns, aside);
-      return { restored, released: await applyNotificationBlocks(all.contentSettingsPatterns) };
-    })(),
+  const scripted = applyContentScripts(reach.matchPatterns, extras, span.from);
+  const [restored, released] = await Promise.all([
+    scripted,
+    // Stand-ins first, then the block: open pages keep the permission they saw.
+    scripted.then(() => applyNotificationBlocks(all.contentSettingsPatterns)),
     // Sound waits on nothing else: after a browser restart, reaching every open work tab
     // with its scripts first kept a restored tab loud for a second or more.
-    applyMute(reach.matchPatterns),
+    applyMute(on ? reach.matchPatterns : []),
+    // Once the scripts are in the tabs, they hear the plan: at the start of family time
+    // armed ahead, this is all that is left to do for them, so it waits on nothing else.
+    scripted.then(async () => {
+      await returnCalmPages(new Set(plans.filter((p) => p.mode === 'set-aside').map((p) => p.site.id)));
+      if (reachable.length) await pushPlans(await tabPlans(reachable, reach, span, wayThroughMinutes, letThrough));
+    }),
   ]);
-  await returnCalmPages(new Set(plans.filter((p) => p.mode === 'set-aside').map((p) => p.site.id)));
-  if (reachable.length) await pushPlans(await tabPlans(reachable, reach, until, wayThroughMinutes));
   if (released.length) await reloadUntouched(restored);
 }
 
-/** The plan for one tab's URL, when it is a work site in family time. */
-export function tabPlanFor(url: string | undefined, plans: SitePlan[], until: number | null, wayThroughMinutes: number): TabPlan | null {
+/** The plan for one tab's URL, when it is a work site in family time (on, or armed). */
+/**
+ * What one tab's scripts need. The let-through words of its site go only to Hearth's
+ * isolated script, which matches held notifications against them: never into the page.
+ */
+export function tabPlanFor(
+  url: string | undefined,
+  plans: SitePlan[],
+  span: Span,
+  wayThroughMinutes: number,
+  letThrough: readonly LetThroughRule[] = [],
+): TabPlan | null {
   if (!url) return null;
   const site = compileSites(plans.map((p) => p.site)).siteFor(url);
   const plan = site && plans.find((p) => p.site.id === site.id);
-  return plan ? { siteId: plan.site.id, name: siteName(plan.site), mode: plan.mode, until, wayThroughMinutes } : null;
+  if (!plan) return null;
+  const words = letThrough.filter((r) => r.siteId === undefined || r.siteId === plan.site.id).map((r) => r.text);
+  return { siteId: plan.site.id, name: siteName(plan.site), mode: plan.mode, ...span, wayThroughMinutes, ...(words.length ? { letThrough: words } : {}) };
 }
 
-async function tabPlans(plans: SitePlan[], compiled: CompiledSites, until: number | null, minutes: number): Promise<Map<number, TabPlan>> {
+async function tabPlans(
+  plans: SitePlan[],
+  compiled: CompiledSites,
+  span: Span,
+  minutes: number,
+  letThrough: readonly LetThroughRule[],
+): Promise<Map<number, TabPlan>> {
   const out = new Map<number, TabPlan>();
   for (const tab of await browser.tabs.query({ url: compiled.matchPatterns })) {
-    const plan = tabPlanFor(tab.url, plans, until, minutes);
+    const plan = tabPlanFor(tab.url, plans, span, minutes, letThrough);
     if (tab.id !== undefined && plan) out.set(tab.id, plan);
   }
   return out;

@@ -5,9 +5,10 @@
 // is installed, so skipping changes nothing: the tab says so, and offers to close
 // (never by itself, so nobody is rushed) or to go back to setting up.
 //
-// Work tools are added and taken off as they are pressed (host access is asked for in
-// that click). Family times are saved together with Done, as one schedule, replacing
-// the default windows in place; blocks and skips stay as they are.
+// Work tools are added and taken off as they are pressed, and any other site as its
+// address is added or its Remove pressed (host access is asked for in the click that
+// adds). Family times are saved together with Done, as one schedule, replacing the
+// default windows in place; blocks and skips stay as they are.
 //
 // When the step changes, focus moves to the new step's heading; after Skip and after
 // a save, to the sentence that says what happened.
@@ -166,6 +167,7 @@ export function Onboarding() {
         saved={saved}
         saveProblems={saveProblems}
         onChangeTimes={() => go(1)}
+        announce={setAnnouncement}
       />
     );
   }

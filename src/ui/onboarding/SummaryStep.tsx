@@ -1,8 +1,9 @@
-// Step 3: what Hearth will do, in plain words, and anything that kept the save from
+// Step 3: what Hearth will do, in plain words, who may always reach the parent, and anything that kept the save from
 // going through, right here next to the Done button.
 import { t } from '../../i18n';
 import type { BoundaryWindow } from '../../core/types';
 import type { SitesView } from '../../messages';
+import { LetThroughChoice } from './LetThroughChoice';
 import { listWords, whenWords } from './words';
 
 interface SummaryStepProps {
@@ -11,9 +12,10 @@ interface SummaryStepProps {
   saved: boolean;
   saveProblems: readonly string[];
   onChangeTimes: () => void;
+  announce: (text: string) => void;
 }
 
-export function SummaryStep({ sites, windows, saved, saveProblems, onChangeTimes }: SummaryStepProps) {
+export function SummaryStep({ sites, windows, saved, saveProblems, onChangeTimes, announce }: SummaryStepProps) {
   const names = sites?.sites.map((s) => s.name) ?? [];
   return (
     <>
@@ -30,6 +32,7 @@ export function SummaryStep({ sites, windows, saved, saveProblems, onChangeTimes
       ) : (
         <p>{t('onboardingSummaryNoTimes')}</p>
       )}
+      <LetThroughChoice announce={announce} />
       {!saved && <p class="note">{t('onboardingSummaryDone')}</p>}
       {saveProblems.length > 0 && (
         <div class="problems" role="alert">

@@ -1,6 +1,8 @@
-// Step 1: which work tools the parent uses, as toggle buttons with a letter badge each.
+// Step 1: which work tools the parent uses, as toggle buttons with a letter badge each,
+// and under them any other work site, by its address.
 import { t } from '../../i18n';
 import { workTools, type Tool } from './choices';
+import { OtherSites } from './OtherSites';
 import type { WorkTools } from './useWorkTools';
 
 /** Each tool's badge colour (onboarding.css's --badge): a deep shade that keeps white letters readable. */
@@ -30,13 +32,16 @@ export function ToolsStep({ work }: { work: WorkTools }) {
       <p>{t('onboardingToolsIntro')}</p>
       <p class="note">{t('onboardingAccessWhy')}</p>
       {work.view ? (
-        <ul class="tools" aria-labelledby="step-title">
-          {allTools().map((tool) => (
-            <li key={tool.id}>
-              <ToolButton tool={tool} pressed={work.pressed(tool)} onToggle={work.toggle} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul class="tools" aria-labelledby="step-title">
+            {allTools().map((tool) => (
+              <li key={tool.id}>
+                <ToolButton tool={tool} pressed={work.pressed(tool)} onToggle={work.toggle} />
+              </li>
+            ))}
+          </ul>
+          <OtherSites work={work} tools={allTools()} sites={work.view.sites} />
+        </>
       ) : work.loadProblem ? (
         <p role="alert">{t('onboardingLoadProblem')}</p>
       ) : (

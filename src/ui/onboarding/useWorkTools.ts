@@ -1,4 +1,5 @@
-// The first step's work tools: which are on the parent's list, and turning one on or off.
+// The first step's work sites: which tools are on the parent's list and turning one on
+// or off; and the other sites, typed in by address (AddSiteForm), with taking one off.
 //
 // Host access is asked for in the very click that turns a tool on: browsers show the
 // permission prompt only during the parent's gesture, so the request is the first thing
@@ -11,8 +12,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { sameSite } from '../../core/sites';
 import { t } from '../../i18n';
-import type { SitesView } from '../../messages';
+import type { InTurn } from '../../core/serial';
+import type { SitesView, SiteView } from '../../messages';
+import { ADDRESS_ID, type SiteAdded } from '../shared/AddSiteForm';
 import { ask } from '../shared/client';
+import { useFocusNext } from '../shared/focusNext';
 import { requestAccess, useAccessChanges, useWorkerView } from '../shared/workerView';
 import type { Tool } from './choices';
 
@@ -23,7 +27,20 @@ export interface WorkTools {
   loadProblem: boolean;
   pressed(tool: Tool): boolean;
   toggle(tool: Tool): void;
+  /** For AddSiteForm: the worker's calls, in turn with the toggles'. */
+  inTurn: InTurn;
+  /** AddSiteForm's add landed. */
+  added(added: SiteAdded): void;
+  /** Access to `pattern` was asked for in a click: once answered, show it as it now is. */
+  asked(access: Promise<boolean>, pattern: string): void;
+  /** A change did not reach the worker: says so. */
+  failed(): void;
+  /** Takes a typed site off the list, then focuses the element of id `focusAfter` (its button is gone). */
+  remove(site: SiteView, focusAfter: string): void;
 }
+
+/** The id of a typed site's Remove button. */
+export const removeId = (site: SiteView): string => `remove-${site.site.id}`;
 
 export function useWorkTools(announce: (text: string) => void): WorkTools {
   const { view, setView, loadProblem, inTurn, refresh } = useWorkerView('sites');
@@ -32,12 +49,16 @@ export function useWorkTools(announce: (text: string) => void): WorkTools {
   const [, setWantedVersion] = useState(0);
   const viewNow = useRef<SitesView | null>(null);
   viewNow.current = view;
+  /** Where focus goes when a Remove button goes with its site. */
+  const focusMove = useFocusNext();
 
   useEffect(() => void refresh(), [refresh]);
   useAccessChanges(useCallback(() => void refresh(), [refresh]));
 
   const listed = (pattern: string): boolean =>
     viewNow.current?.sites.some((s) => sameSite(s.site.pattern, pattern)) ?? false;
+
+  const failed = () => announce(t('onboardingToolProblem'));
 
   const pressed = (tool: Tool): boolean => wanted.current.get(tool.pattern)?.on ?? listed(tool.pattern);
 
@@ -70,21 +91,40 @@ export function useWorkTools(announce: (text: string) => void): WorkTools {
         announce(t('onboardingToolOff', [tool.name]));
       }
     });
-    void change.catch(() => announce(t('onboardingToolProblem'))).finally(settle);
+    void change.catch(failed).finally(settle);
 
-    // Once the parent has answered the browser (and the add has landed), show access as
-    // it now is, and say so gently when Hearth is still without it.
-    if (access) {
-      void Promise.all([access, change.catch(() => undefined)]).then(() =>
-        inTurn(async () => {
-          const now = await ask({ type: 'sites' });
-          setView(now);
-          const site = now.sites.find((s) => sameSite(s.site.pattern, tool.pattern));
-          if (site && !site.hasAccess) announce(t('onboardingToolNoAccess', [tool.name]));
-        }).catch(() => undefined),
-      );
-    }
+    if (access) asked(access, tool.pattern, change, tool.name);
   };
 
-  return { view, loadProblem, pressed, toggle };
+  /**
+   * Once the parent has answered the browser (and `landed`, the add, has too), shows
+   * access as it now is, and says so gently when Hearth is still without it.
+   */
+  function asked(access: Promise<boolean>, pattern: string, landed?: Promise<unknown>, name?: string): void {
+    void Promise.all([access, landed?.catch(() => undefined)]).then(() =>
+      inTurn(async () => {
+        const now = await ask({ type: 'sites' });
+        setView(now);
+        const site = now.sites.find((s) => sameSite(s.site.pattern, pattern));
+        if (site && !site.hasAccess) announce(t('onboardingToolNoAccess', [name ?? site.name]));
+      }).catch(() => undefined),
+    );
+  }
+
+  const added = ({ view: now, name, before }: SiteAdded): void => {
+    setView(now);
+    announce(before ? t('siteAlreadyListed', [name]) : t('onboardingToolOn', [name]));
+  };
+
+  const remove = (site: SiteView, focusAfter: string): void => {
+    void inTurn(() => ask({ type: 'removeSite', id: site.site.id }))
+      .then((now) => {
+        focusMove.current = { to: focusAfter, fallback: ADDRESS_ID, ifLost: removeId(site) };
+        setView(now);
+        announce(t('onboardingToolOff', [site.name]));
+      })
+      .catch(failed);
+  };
+
+  return { view, loadProblem, pressed, toggle, inTurn, added, failed, asked: (access, pattern) => asked(access, pattern), remove };
 }

@@ -1,7 +1,8 @@
 // Moving settings between browsers: "Export settings" saves them as a file, and the
 // file field reads one back. The worker does the reading and the saving; an import is
 // all or nothing, so a file with anything Hearth can't use changes nothing, and the
-// worker's one sentence about it is shown next to the field.
+// worker's one sentence about it is shown under the field, as every field's is: tied to
+// it for a screen reader, with focus back on the picker to choose another file.
 //
 // After an import, `hearth:settings-changed` goes out on the window so the page's other
 // sections can fetch what they show again.
@@ -10,6 +11,7 @@ import { MAX_FILE_SIZE, megabytes } from '../../core/settings/file';
 import { t } from '../../i18n';
 import { ask, failureText } from '../shared/client';
 import { downloadJson } from '../shared/download';
+import { useFocusNext } from '../shared/focusNext';
 
 const TITLE_ID = 'import-export-title';
 const FILE_ID = 'import-settings-file';
@@ -27,11 +29,13 @@ export function ImportExportSection() {
   const [exporting, setExporting] = useState(false);
   /** Only the latest file chosen may speak: an older answer arriving late is dropped. */
   const latest = useRef(0);
+  const focusNext = useFocusNext();
 
   const showError = (sentence: string) => {
     setAnnouncement('');
     setError(sentence);
     setErrorCount((n) => n + 1);
+    focusNext.current = FILE_ID; // once the sentence describes it
   };
 
   const exportSettings = async () => {

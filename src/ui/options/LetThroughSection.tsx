@@ -6,10 +6,10 @@ import browser from 'webextension-polyfill';
 import { t } from '../../i18n';
 import type { LetThroughView } from '../../messages';
 import { ask, failureText } from '../shared/client';
+import { LET_THROUGH_IDEAS } from '../shared/letThroughIdeas';
 import { useWorkerView } from '../shared/workerView';
 import { errorAria, FieldError } from './formFields';
 
-const IDEAS = ['letThroughIdeaSchool', 'letThroughIdeaNursery', 'letThroughIdeaChildminder', 'letThroughIdeaUrgent'];
 const ALL = '';
 
 const ruleWords = (view: LetThroughView, rule: LetThroughView['rules'][number]) => {
@@ -91,7 +91,7 @@ export function LetThroughSection() {
       )}
       <p id="let-through-ideas">{t('letThroughIdeas')}</p>
       <div class="chips" role="group" aria-labelledby="let-through-ideas">
-        {IDEAS.map((key) => (
+        {LET_THROUGH_IDEAS.map((key) => (
           <button
             type="button"
             key={key}

@@ -1,17 +1,15 @@
 // Work sites: the sites Hearth quiets during family time.
 //
-// Host access is asked for in the very click (or Enter) that adds a site: browsers show
-// the permission prompt only during the user's gesture, so the request is the first
-// thing the handler does, before any await. The add itself is sent right after, without
-// waiting for the answer: the prompt may stay open as long as the parent likes (and in a
-// headless browser nobody can answer it at all), and a site without access is still
-// worth listing, since Hearth can hold back its notifications anyway. When the answer
-// comes, the list is fetched again so each site's access is shown as it now is.
+// Host access is asked for in the very click that adds a preset, as AddSiteForm does for
+// a typed address (read why there): first, before any await, and the add is sent
+// without waiting for the answer. When the answer comes, the list is fetched again so
+// each site's access is shown as it now is.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteMode } from '../../core/settings/schema';
-import { SITE_PRESETS, parseSitePattern, type SitePreset } from '../../core/sites';
+import { SITE_PRESETS, type SitePreset } from '../../core/sites';
 import { t } from '../../i18n';
 import type { SiteView } from '../../messages';
+import { AddSiteForm, ADDRESS_ID, type SiteAdded } from '../shared/AddSiteForm';
 import { ask, failureText } from '../shared/client';
 import { useFocusNext } from '../shared/focusNext';
 import { requestAccess, useAccessChanges, useWorkerView } from '../shared/workerView';
@@ -25,19 +23,12 @@ const MODE_NOW: Record<SiteMode, string> = {
   'set-aside': 'siteModeNowSetAside',
 };
 
-const ADDRESS_ID = 'site-address';
-const ADDRESS_ERROR_ID = 'site-address-error';
-const ADD_BUTTON_ID = 'site-add-button';
 const LIST_TITLE_ID = 'sites-list-title';
 const listWords = (): ListWords => ({ title: t('sitesListTitle'), empty: t('sitesEmpty'), loadProblem: t('sitesLoadProblem') });
 
 export function SitesSection() {
   const { view, setView, loadProblem, inTurn, refresh } = useWorkerView('sites');
-  const [address, setAddress] = useState('');
   const [mode, setMode] = useState<SiteMode>('quiet');
-  const [error, setError] = useState('');
-  /** Counts answers with an error, so the same sentence given twice is announced twice. */
-  const [errorCount, setErrorCount] = useState(0);
   const [announcement, setAnnouncement] = useState('');
 
   /** Patterns being added from a preset, so a double click adds once. */
@@ -79,38 +70,14 @@ export function SitesSection() {
     whenAnswered(access);
   };
 
-  const addAddress = (event: Event) => {
-    event.preventDefault();
-    const typed = address;
-    const chosen = mode;
-    const parsed = parseSitePattern(typed);
-    // First, inside the gesture. An address that doesn't parse asks for nothing; the
-    // worker's answer below says what to change.
-    const access = parsed.ok ? requestAccess(parsed.pattern) : null;
-    const before = parsed.ok ? view?.sites.find((s) => s.site.pattern === parsed.pattern) : undefined;
-    void inTurn(() => ask({ type: 'addSite', pattern: typed, mode: chosen }))
-      .then((result) => {
-        if (!result.ok) {
-          setError(result.error);
-          setErrorCount((n) => n + 1);
-          // Back to the field to change it (from the button; typing with Enter stays put).
-          if (document.activeElement?.id === ADD_BUTTON_ID) document.getElementById(ADDRESS_ID)?.focus();
-          return;
-        }
-        setError('');
-        setAddress((current) => (current === typed ? '' : current));
-        setView(result);
-        const pattern = parsed.ok ? parsed.pattern : typed.trim();
-        const name = result.sites.find((s) => s.site.pattern === pattern)?.name ?? pattern;
-        if (before) {
-          const changed = before.site.mode !== chosen ? ` ${t(MODE_NOW[chosen], [name])}` : '';
-          setAnnouncement(t('siteAlreadyListed', [name]) + changed);
-        } else {
-          setAnnouncement(t('siteAdded', [name]));
-        }
-      })
-      .catch(oops);
-    whenAnswered(access);
+  const added = ({ view: result, name, before, mode: chosen }: SiteAdded) => {
+    setView(result);
+    if (before) {
+      const changed = before.site.mode !== chosen ? ` ${t(MODE_NOW[chosen], [name])}` : '';
+      setAnnouncement(t('siteAlreadyListed', [name]) + changed);
+    } else {
+      setAnnouncement(t('siteAdded', [name]));
+    }
   };
 
   const changeMode = (site: SiteView, next: SiteMode) => {
@@ -194,31 +161,15 @@ export function SitesSection() {
         </div>
       )}
 
-      <form class="add-site" onSubmit={addAddress} noValidate>
-        <div class="field">
-          <label class="address-label" for={ADDRESS_ID}>{t('sitesAddressLabel')}</label>
-          <input
-            id={ADDRESS_ID}
-            type="text"
-            inputMode="url"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellcheck={false}
-            placeholder={t('sitesAddressPlaceholder')}
-            value={address}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={error ? ADDRESS_ERROR_ID : undefined}
-            onInput={(e) => {
-              setAddress((e.target as HTMLInputElement).value);
-              setError('');
-            }}
-          />
-          {error && (
-            <p key={errorCount} id={ADDRESS_ERROR_ID} class="field-error" role="alert">
-              {error}
-            </p>
-          )}
-        </div>
+      <AddSiteForm
+        sites={view?.sites}
+        inTurn={inTurn}
+        mode={mode}
+        placeholder={t('sitesAddressPlaceholder')}
+        onAdded={added}
+        onAsked={whenAnswered}
+        onProblem={oops}
+      >
         <div class="field">
           <label class="mode-label" for="site-mode">{t('sitesModeLabel')}</label>
           <select
@@ -229,10 +180,7 @@ export function SitesSection() {
             <ModeOptions />
           </select>
         </div>
-        <button type="submit" id={ADD_BUTTON_ID} class="primary">
-          {t('sitesAddButton')}
-        </button>
-      </form>
+      </AddSiteForm>
 
       <p class="note announcement" role="status">
         {announcement}

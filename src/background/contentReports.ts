@@ -1,0 +1,108 @@
+// What Hearth's content scripts in work tabs say, answered for the sender's own tab only:
+// hello (mute it, and here is its plan), notifications held (counted), one that names a
+// let-through word (checked and shown), a set-aside page stopped, and the overlay's way
+// through on the parent's own click. Reads of stored state; only a way through changes it.
+import type { Runtime } from './ext';
+import type * as v from 'valibot';
+import type { ContentReportSchema, TabPlan } from '../messages';
+import { wayThrough } from './commands';
+import { openHistory } from './history';
+import { tabPlanFor } from './enforcers/sites';
+import { setAside } from './enforcers/calmPages';
+import { muteTab } from './enforcers/mute';
+import { inTurn, reconcileSoon, repairIfUnsettled } from './reconcile';
+import { letThrough } from './letThrough';
+import { desiredNow, loadSettings } from './store';
+import { spanOf } from '../core/desired';
+import { compileSites } from '../core/siteMatching';
+import { activeAt, occurrenceKey } from '../core/schedule';
+import { siteName } from '../core/sites';
+import type { Settings } from '../core/settings/schema';
+
+export function contentReport(message: v.InferOutput<typeof ContentReportSchema>, sender: Runtime.MessageSender): Promise<unknown> {
+  switch (message.type) {
+    case 'held':
+      return recordHeld(sender, message.count);
+    case 'letThrough':
+      return senderPlan(sender, Date.now()).then((plan) => letThrough(sender, plan, message.title, message.body, Date.now()));
+    case 'setAside':
+      return setAsidePage(sender);
+    case 'wayThrough':
+      return overlayWayThrough(sender);
+    case 'hello':
+      return planForTab(sender);
+  }
+}
+
+/**
+ * The boundary a report belongs to, from settings and the clock (a report is a read: no
+ * reconcile): the active one that began first, so a tab keeps one row while another
+ * boundary starts on top. Null when none is on.
+ */
+function boundaryAt(settings: Settings, now: number): string | null {
+  const [first] = activeAt(settings.schedule, now).sort((a, b) => a.start - b.start);
+  return first ? occurrenceKey(first) : null;
+}
+
+/** A work tab held back notifications: counted for reflection, for a listed work site only. */
+async function recordHeld(sender: Runtime.MessageSender, count: number): Promise<null> {
+  // The last report of a boundary arrives as it ends, so family time need not be on still.
+  const { settings } = await loadSettings();
+  const site = compileSites(settings.sites).siteFor(sender.tab?.url ?? sender.url ?? '');
+  const tabId = sender.tab?.id;
+  if (!site || tabId === undefined) return null;
+  const at = Date.now();
+  const history = await openHistory();
+  try {
+    await history.countHeld({ at, boundary: boundaryAt(settings, at), siteId: site.id, label: siteName(site), tabId, count });
+  } finally {
+    history.close();
+  }
+  return null;
+}
+
+/** The plan for the sender's own tab now, from stored state (no effect applied). */
+async function senderPlan(sender: Runtime.MessageSender, now: number): Promise<TabPlan | null> {
+  const { desired, settings } = await desiredNow(now);
+  return tabPlanFor(sender.tab?.url, desired.sites, spanOf(desired), settings.preferences.dimWayThroughMinutes, settings.letThrough);
+}
+
+/**
+ * A work page loaded during family time said hello: its tab is muted at once (not while
+ * family time is only armed: the start mutes) and told what to show, and nothing else is
+ * touched (every other effect is in place already). No plan means the scripts outlived
+ * what should be (an apply cut short): repaired.
+ */
+async function planForTab(sender: Runtime.MessageSender): Promise<TabPlan | null> {
+  const plan = await senderPlan(sender, Date.now());
+  const tabId = sender.tab?.id;
+  if (plan && plan.from == null && tabId !== undefined) await inTurn(() => muteTab(tabId));
+  if (!plan) await repairIfUnsettled();
+  return plan;
+}
+
+/**
+ * A page of a set-aside site stopped loading: the calm page takes its place. If it
+ * is no longer set aside (a way through opened, family time ended just now), the
+ * scripts are out of date: reconcile, and the page loads after all.
+ */
+async function setAsidePage(sender: Runtime.MessageSender): Promise<{ stay: boolean }> {
+  const plan = await senderPlan(sender, Date.now());
+  const tabId = sender.tab?.id;
+  if (plan?.mode === 'set-aside' && plan.from == null && tabId !== undefined && sender.tab?.url) {
+    await setAside(tabId, plan.siteId, sender.tab.url);
+    return { stay: false };
+  }
+  await repairIfUnsettled();
+  return { stay: true };
+}
+
+/** The parent clicked the overlay's way through: for the sender tab's own site, only while it is dimmed or set aside. */
+async function overlayWayThrough(sender: Runtime.MessageSender): Promise<null> {
+  const now = Date.now();
+  const plan = await senderPlan(sender, now);
+  if (!plan || plan.mode === 'quiet') return null;
+  await wayThrough(now, plan.siteId, plan.until);
+  await reconcileSoon();
+  return null;
+}
