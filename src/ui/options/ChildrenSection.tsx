@@ -6,6 +6,7 @@ import { t } from '../../i18n';
 import { ask, failureText } from '../shared/client';
 import { useWorkerView } from '../shared/workerView';
 import { SETTINGS_CHANGED_EVENT } from './ImportExportSection';
+import { SaveOutcome } from './SaveOutcome';
 
 const AGE_LABELS: Record<AgeRange, string> = {
   baby: 'childrenAgeBaby',
@@ -59,14 +60,7 @@ export function ChildrenSection() {
         ))}
       </fieldset>
       <p class="note">{t('childrenNote')}</p>
-      {problem && (
-        <p class="field-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <p class="note" role="status">
-        {said}
-      </p>
+      <SaveOutcome problem={problem} said={said} />
     </section>
   );
 }
