@@ -1,5 +1,5 @@
 // Hearth's prompt library: every prompt's id, kind, the moments it suits and, where it
-// matters, the ages it suits. The words are in public/_locales/<lang>/messages.json,
+// matters, the ages and times of day it suits. The words are in public/_locales/<lang>/messages.json,
 // under "prompt_" + the id with "-" read as "_" (promptMessageKey). Ids are stable:
 // a parent's favourites and hidden prompts refer to them, so never rename one; retire
 // a prompt by removing it (stored references to it are then dropped).
@@ -7,8 +7,8 @@
 // moments: 'any' fits every moment and the time outside them, so it stands alone;
 // 'focus' covers focus blocks and the parent's own kinds of family time, 'connection'
 // time with the parent's own people. times: the parts of the day the words suit (a
-// prompt about "tonight" or "lights out" names evening and night); none named: all day.
-// ages, times: none named suits every one.
+// prompt about "tonight" or "lights out" names evening and night). ages and times: none
+// named suits every one.
 
 import type { PromptMeta } from './prompts';
 
