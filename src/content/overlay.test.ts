@@ -35,6 +35,11 @@ describe('calmWords', () => {
     expect(wayThrough).toBe('Go through for 1 minute');
   });
 
+  it('goes through until the end when less family time is left than a way through lasts', () => {
+    const until = Date.UTC(2026, 5, 10, 17, 4);
+    expect(calmWords(plan({ until }), say, 'en-US', NOW)[2]).toBe('Go through until 6:04 PM');
+  });
+
   it('offers no way through once family time is over, and names a site with no name plainly', () => {
     expect(calmWords(plan({ name: '' }), say, 'en-US', NOW)).toEqual([
       'This can wait',

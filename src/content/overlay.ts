@@ -4,6 +4,7 @@
 // dialog: the browser's top layer puts it above everything the page draws (its
 // own dialogs, popovers, fullscreen video), and the page behind is inert, so
 // keys and screen readers meet the overlay first. Nothing of the page is changed.
+import { familyTimeEndsFirst } from '../core/wayThrough';
 import { formatDateKey } from '../core/wallclock';
 import type { TabPlan } from '../messages';
 
@@ -45,8 +46,9 @@ export function calmWords(plan: TabPlan, say: Say, lang: string, now: number): [
         ? time
         : say('dayAndTime', [new Intl.DateTimeFormat(lang, { weekday: 'long' }).format(plan.until), time]);
     line = say('calmUntil', [name, when]);
-    wayThrough =
-      plan.wayThroughMinutes === 1 ? say('calmWayThroughOne') : say('calmWayThrough', [String(plan.wayThroughMinutes)]);
+    // Less family time left than a way through lasts: it goes through until the end.
+    if (familyTimeEndsFirst(now, plan.wayThroughMinutes, plan.until)) wayThrough = say('calmWayThroughUntil', [when]);
+    else wayThrough = plan.wayThroughMinutes === 1 ? say('calmWayThroughOne') : say('calmWayThrough', [String(plan.wayThroughMinutes)]);
   }
   return [say('calmTitle'), line, wayThrough];
 }
