@@ -1,7 +1,7 @@
 // The one typed message map between the extension's pages and the worker.
 // Requests are validated with valibot on arrival: a message is a trust line.
 import * as v from 'valibot';
-import { PROMPT_KINDS, type PromptView } from './core/prompts';
+import { AGE_RANGES, PROMPT_KINDS, type PromptView } from './core/prompts';
 import type { ReflectionView } from './core/reflection';
 import type { LetThroughRule } from './core/letThrough';
 import { SITE_MODES, type Settings, type SiteMode, type WorkSite } from './core/settings/schema';
@@ -48,6 +48,7 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('settings') }),
   v.object({ type: v.literal('saveSchedule'), schedule: v.unknown() }),
   v.object({ type: v.literal('savePreferences'), preferences: v.unknown() }),
+  v.object({ type: v.literal('saveChildAges'), ages: v.array(v.picklist(AGE_RANGES)) }),
   v.object({ type: v.literal('skip'), windowId: v.string(), date: v.string(), skipped: v.boolean() }),
   v.object({ type: v.literal('exportSettings') }),
   v.object({ type: v.literal('importSettings'), text: v.string() }),
@@ -138,6 +139,7 @@ export interface ResponseMap {
   settings: SettingsView;
   saveSchedule: SaveResult;
   savePreferences: SaveResult;
+  saveChildAges: SaveResult;
   skip: SettingsView;
   exportSettings: { json: string; fileName: string };
   importSettings: { ok: true; view: SettingsView } | { ok: false; error: string };

@@ -11,6 +11,7 @@ import { NOT_SAVED } from '../messages';
 import { endNow, startFocus, wayThrough } from './commands';
 import { HEADS_UP_ID, noticeOnce } from './enforcers/notices';
 import { nextPrompt } from './prompts';
+import { occasionAt } from '../core/prompts';
 import { reconcile } from './reconcile';
 import { SETTINGS_KEY, loadPasses } from './store';
 import { parkThought } from './thoughts';
@@ -76,7 +77,7 @@ describe('storage that refuses writes', () => {
 
   test('a gentle prompt is still given when which ones were shown cannot be remembered', async () => {
     refuseWrites();
-    expect(await nextPrompt('dinner', undefined, at(18, 5))).toMatchObject({ text: expect.any(String) });
+    expect(await nextPrompt(occasionAt('dinner', at(18, 5), []), undefined, at(18, 5))).toMatchObject({ text: expect.any(String) });
   });
 });
 

@@ -12,7 +12,7 @@ import type { Runtime, Tabs } from 'webextension-polyfill';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FC_SEED, PROPERTY_TIMEOUT, checkAsyncProperty } from '../../tests/unit/fuzz';
 import { anyText, hostileValue, settingsFileText, storedStates, validSettings } from '../../tests/unit/hostile';
-import { PROMPT_KINDS } from '../core/prompts';
+import { AGE_RANGES, PROMPT_KINDS } from '../core/prompts';
 import { SITE_MODES, type Settings } from '../core/settings/schema';
 import { defaultSettings } from '../core/settings/defaults';
 import { parseSettings } from '../core/settings/parse';
@@ -125,6 +125,7 @@ const validRequest = fc.oneof(
   fc.record({ type: fc.constant('thoughtAction'), id: someId, action: fc.constantFrom('done', 'clear') }),
   fc.record({ type: fc.constant('saveSchedule'), schedule: fc.oneof(validSettings.map((s) => s.schedule), hostileValue) }),
   fc.record({ type: fc.constant('savePreferences'), preferences: fc.oneof(fc.constant({ handoff: false }), hostileValue) }),
+  fc.record({ type: fc.constant('saveChildAges'), ages: fc.oneof(fc.subarray([...AGE_RANGES]), hostileValue) }),
   fc.record({ type: fc.constant('skip'), windowId: someId, date: fc.constantFrom('2026-11-25', '2025-02-30', 'soon'), skipped: fc.boolean() }),
   fc.record({ type: fc.constant('importSettings'), text: settingsFileText }),
   fc.record({ type: fc.constant('held'), count: fc.integer({ min: 1, max: 100 }) }),

@@ -16,13 +16,12 @@ import { contentReport } from './contentReports';
 import { reconcileSoon } from './reconcile';
 import { addLetThrough, letThroughView, removeLetThrough } from './letThroughCommands';
 import { addSite, removeSite, renameSite, setSiteMode, siteName, sitesView } from './siteCommands';
-import { addCustomPrompt, nextPrompt, promptAction } from './prompts';
+import { addCustomPrompt, promptAction, promptNow } from './prompts';
 import { clearHistory, exportHistory, reflectionView } from './reflection';
-import { exportSettings, importSettings, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
+import { exportSettings, importSettings, saveChildAges, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
 import { desiredNow } from './store';
 import { compileSites } from '../core/siteMatching';
 import { parkThought, thoughtAction, thoughtsView } from './thoughts';
-import { momentOf } from '../core/prompts';
 
 /**
  * Whether `url` is on Hearth's own origin. A prefix test rather than URL#origin: an
@@ -103,14 +102,10 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
       await wayThrough(now, request.siteId, (await desiredNow(now)).desired.until);
       await reconcileSoon();
       return calmOf(request.siteId, undefined, Date.now());
-    case 'prompt': {
-      // The moment of the family time that is on; outside it, any moment.
-      const { desired } = await desiredNow(now);
-      return nextPrompt(momentOf(desired.active[0]?.kind), request.kind, now);
-    }
+    case 'prompt':
+      return promptNow(request.kind, now);
     case 'promptAction':
-      await promptAction(request.id, request.action);
-      return { ok: true as const };
+      return promptAction(request.id, request.action);
     case 'addPrompt':
       return addCustomPrompt(request.text, request.kind);
     case 'parkThought':
@@ -131,6 +126,8 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
       return applied(saveSchedule(request.schedule));
     case 'savePreferences':
       return applied(savePreferences(request.preferences));
+    case 'saveChildAges':
+      return applied(saveChildAges(request.ages));
     case 'skip':
       return applied(setSkip(request.windowId, request.date, request.skipped));
     case 'exportSettings':

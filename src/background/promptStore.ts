@@ -5,7 +5,8 @@
 import { browser } from './ext';
 import * as v from 'valibot';
 import { PROMPT_LIBRARY } from '../core/promptLibrary';
-import { PROMPT_KINDS, PROMPT_MOMENTS, type Moment, type PromptKind, type RotationState } from '../core/prompts';
+import { PROMPT_KINDS, PROMPT_MOMENTS, type Moment, type PromptKind } from '../core/prompts';
+import type { RotationState } from '../core/promptRotation';
 
 export const PREFS_KEY = 'prompts';
 export const ROTATION_KEY = 'promptRotation';

@@ -1,7 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, test } from 'vitest';
 import { PROMPT_LIBRARY } from '../core/promptLibrary';
-import { fitsMoment, promptMessageKey, type Moment, type PromptKind, type PromptView } from '../core/prompts';
+import { fitsOccasion, promptMessageKey, type Moment, type Occasion, type PromptKind, type PromptView } from '../core/prompts';
 import { addCustomPrompt, nextPrompt, promptAction } from './prompts';
 import { MAX_CUSTOM_LENGTH, PREFS_KEY, ROTATION_KEY, loadPromptPrefs } from './promptStore';
 
@@ -10,8 +10,11 @@ const NOW = 1_767_225_600_000;
 const englishMessage = (key: string, subs?: string[]) => fakeBrowser.i18n.getMessage(key, subs);
 const storage = fakeBrowser.storage.local;
 
+/** A moment in the evening, ages not given. */
+const occasion = (moment: Moment): Occasion => ({ moments: [moment], dayPart: 'evening', ages: [] });
+
 const library = (moment: Moment, kind?: PromptKind) =>
-  PROMPT_LIBRARY.filter((p) => (kind === undefined || p.kind === kind) && fitsMoment(p, moment)).map((p) => p.id);
+  PROMPT_LIBRARY.filter((p) => (kind === undefined || p.kind === kind) && fitsOccasion(p, occasion(moment))).map((p) => p.id);
 
 async function stored(key: string): Promise<unknown> {
   return (await storage.get(key))[key];
@@ -21,7 +24,7 @@ async function stored(key: string): Promise<unknown> {
 async function shown(count: number, moment: Moment, kind?: PromptKind): Promise<PromptView[]> {
   const views: PromptView[] = [];
   for (let i = 0; i < count; i++) {
-    const view = await nextPrompt(moment, kind, NOW + i * 1000);
+    const view = await nextPrompt(occasion(moment), kind, NOW + i * 1000);
     if (view) views.push(view);
   }
   return views;
@@ -33,7 +36,7 @@ const run = async (count: number, moment: Moment, kind?: PromptKind): Promise<st
 
 describe('nextPrompt', () => {
   test('gives a library prompt in English, fitting the moment and kind', async () => {
-    const view = await nextPrompt('dinner', 'self-compassion', NOW);
+    const view = await nextPrompt(occasion('dinner'), 'self-compassion', NOW);
     expect(view).not.toBeNull();
     expect(library('dinner', 'self-compassion')).toContain(view!.id);
     expect(view).toEqual({
@@ -52,7 +55,7 @@ describe('nextPrompt', () => {
     expect([...ids].sort()).toEqual([...fitting].sort());
     expect(await stored(ROTATION_KEY)).toMatchObject({ rounds: { 'bedtime|connection': ids } });
     // The next round starts with something other than the last one.
-    const next = await nextPrompt('bedtime', 'connection', NOW + 999_999);
+    const next = await nextPrompt(occasion('bedtime'), 'connection', NOW + 999_999);
     expect(next!.id).not.toBe(ids.at(-1));
   });
 
@@ -65,9 +68,9 @@ describe('nextPrompt', () => {
 
   test('gives nothing when every fitting prompt is hidden', async () => {
     for (const id of library('focus', 'connection')) await promptAction(id, 'hide');
-    expect(await nextPrompt('focus', 'connection', NOW)).toBeNull();
+    expect(await nextPrompt(occasion('focus'), 'connection', NOW)).toBeNull();
     // Other kinds still come.
-    expect(await nextPrompt('focus', 'micro-moment', NOW)).not.toBeNull();
+    expect(await nextPrompt(occasion('focus'), 'micro-moment', NOW)).not.toBeNull();
   });
 });
 
@@ -146,10 +149,10 @@ describe('addCustomPrompt', () => {
 
   test('a custom prompt comes even when the library has nothing left for that kind', async () => {
     for (const id of library('any', 'connection')) await promptAction(id, 'hide');
-    expect(await nextPrompt('any', 'connection', NOW)).toBeNull();
+    expect(await nextPrompt(occasion('any'), 'connection', NOW)).toBeNull();
     const added = await addCustomPrompt('Call Grandma on Sunday', 'connection');
     expect(added.ok).toBe(true);
-    expect(await nextPrompt('any', 'connection', NOW)).toMatchObject({ text: 'Call Grandma on Sunday', custom: true });
+    expect(await nextPrompt(occasion('any'), 'connection', NOW)).toMatchObject({ text: 'Call Grandma on Sunday', custom: true });
   });
 
   test('hiding a custom prompt removes it for good (and it can be written again)', async () => {
@@ -214,7 +217,7 @@ describe('stored data that went wrong', () => {
   ])('prefs that are %s read as defaults, without throwing', async (_, value) => {
     await storage.set({ [PREFS_KEY]: value, [ROTATION_KEY]: value });
     expect(await loadPromptPrefs()).toEqual({ favourites: [], hidden: [], custom: [] });
-    expect(await nextPrompt('dinner', undefined, NOW)).not.toBeNull();
+    expect(await nextPrompt(occasion('dinner'), undefined, NOW)).not.toBeNull();
     await promptAction('dinner-music', 'favourite');
     expect((await loadPromptPrefs()).favourites).toEqual(['dinner-music']);
     expect((await addCustomPrompt('Sing in the bath', 'micro-moment')).ok).toBe(true);
@@ -242,7 +245,7 @@ describe('stored data that went wrong', () => {
       hidden: ['bedtime-stars'],
       custom: [{ id: 'custom-1', text: 'Paint rocks', kind: 'micro-moment', moments: ['any'] }],
     });
-    const view = await nextPrompt('dinner', undefined, NOW);
+    const view = await nextPrompt(occasion('dinner'), undefined, NOW);
     expect(view).not.toBeNull();
     expect(view!.id).not.toBe('dinner-music'); // already came this round
     const rotation = (await stored(ROTATION_KEY)) as { rounds: Record<string, string[]>; last: Record<string, string> };

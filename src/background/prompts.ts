@@ -1,11 +1,13 @@
-// Gentle prompts, the worker's side: the next prompt for a moment, keeping one as a
+// Gentle prompts, the worker's side: the next prompt for where the parent is, keeping one as a
 // favourite or hiding it, and the parent's own prompts, checked before they are kept.
 // What is stored, and how it is read back, is promptStore.ts.
 import { t } from '../i18n';
 import { PROMPT_LIBRARY } from '../core/promptLibrary';
-import { choosePrompt, promptMessageKey, type Moment, type PromptKind, type PromptMeta, type PromptView } from '../core/prompts';
+import { occasionAt, promptMessageKey, type Occasion, type PromptKind, type PromptMeta, type PromptView } from '../core/prompts';
+import { choosePrompt } from '../core/promptRotation';
 import { serial } from '../core/serial';
 import { toneProblems } from '../core/tone';
+import { desiredNow } from './store';
 import {
   MAX_CUSTOM_LENGTH,
   loadPromptPrefs,
@@ -44,12 +46,12 @@ function viewOf(id: string, prefs: PromptPrefs): PromptView | null {
 // Commands
 // ---------------------------------------------------------------------------
 
-/** The next prompt for a moment (and kind, when asked), or null when none fits. */
-export function nextPrompt(moment: Moment, kind: PromptKind | undefined, now: number): Promise<PromptView | null> {
+/** The next prompt for an occasion (and kind, when asked), or null when none fits. */
+export function nextPrompt(occasion: Occasion, kind: PromptKind | undefined, now: number): Promise<PromptView | null> {
   return serially(async () => {
     const prefs = await loadPromptPrefs();
     const chosen = choosePrompt(poolOf(prefs), await loadRotation(), {
-      moment,
+      occasion,
       kind,
       hidden: new Set(prefs.hidden),
       seed: now,
@@ -63,16 +65,22 @@ export function nextPrompt(moment: Moment, kind: PromptKind | undefined, now: nu
   });
 }
 
+/** The next prompt for now: what fits the family time that is on (outside it, any moment), the hour and the children's ages. */
+export async function promptNow(kind: PromptKind | undefined, now: number): Promise<PromptView | null> {
+  const { desired, settings } = await desiredNow(now);
+  return nextPrompt(occasionAt(desired.active[0]?.kind, now, settings.childAges), kind, now);
+}
+
 /**
  * Keep a prompt as a favourite, let it go, or hide it for good. Hiding a favourite
  * also unfavourites it; hiding one of the parent's own prompts removes it. Favouriting
  * a hidden prompt brings it back. Ids Hearth doesn't know are ignored.
  */
-export function promptAction(id: string, action: 'favourite' | 'unfavourite' | 'hide'): Promise<void> {
+export function promptAction(id: string, action: 'favourite' | 'unfavourite' | 'hide'): Promise<{ ok: true }> {
   return serially(async () => {
     const prefs = await loadPromptPrefs();
     const isCustom = prefs.custom.some((c) => c.id === id);
-    if (!isCustom && !LIBRARY_BY_ID.has(id)) return;
+    if (!isCustom && !LIBRARY_BY_ID.has(id)) return { ok: true as const };
     const without = (ids: string[]) => ids.filter((other) => other !== id);
     switch (action) {
       case 'favourite':
@@ -89,6 +97,7 @@ export function promptAction(id: string, action: 'favourite' | 'unfavourite' | '
         break;
     }
     await savePromptPrefs(prefs);
+    return { ok: true as const };
   });
 }
 

@@ -1,5 +1,5 @@
-// The settings pages' requests: read everything, save the schedule whole or a
-// change of preferences (all or nothing, with a sentence per problem), skip one
+// The settings pages' requests: read everything, save the schedule whole, a change
+// of preferences or the children's ages (all or nothing, with a sentence per problem), skip one
 // occurrence, and export or import the settings file.
 import { isRecord } from '../core/record';
 import { ORG_WINDOW } from '../core/policy';
@@ -40,6 +40,9 @@ function withoutOrganisation(schedule: unknown): unknown {
  */
 export const savePreferences = (change: unknown) =>
   saveWhole((s) => ({ ...s, preferences: isRecord(change) ? { ...s.preferences, ...change } : change }));
+
+/** The children's age ranges, as the parent ticked them (none: not given). */
+export const saveChildAges = (ages: readonly string[]) => saveWhole((s) => ({ ...s, childAges: ages }));
 
 export async function setSkip(windowId: string, date: string, skipped: boolean): Promise<SettingsView> {
   await saveWhole((s) => {

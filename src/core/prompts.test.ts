@@ -1,180 +1,67 @@
+// What a prompt is and where it fits: the occasion of each kind of family time at each
+// hour, the fit by moment, time of day and ages, and the library's own shape and words.
 import { describe, expect, test } from 'vitest';
 import messages from '../../public/_locales/en/messages.json';
 import { PROMPT_LIBRARY } from './promptLibrary';
+import { choosePrompt, type RotationState } from './promptRotation';
 import {
   AGE_RANGES,
+  DAY_PARTS,
   PROMPT_KINDS,
   PROMPT_MOMENTS,
-  choosePrompt,
+  dayPartOf,
   fitsMoment,
-  momentOf,
+  fitsOccasion,
+  occasionAt,
   promptMessageKey,
-  pruneRotation,
-  rotationKey,
+  type Occasion,
+  type PromptKind,
+  type PromptMeta,
 } from './prompts';
-import type { Moment, PromptKind, PromptMeta, RotationState } from './prompts';
 import { toneProblems } from './tone';
 
 const english = messages as Record<string, { message: string; description?: string }>;
-const none = new Set<string>();
-/** No prompt shown yet (frozen: choosing never changes the state it is given). */
-const EMPTY_ROTATION: RotationState = Object.freeze({ rounds: {}, last: {} });
+/** A local instant on a winter Monday at `hour`:20. */
+const at = (hour: number) => new Date(2026, 0, 5, hour, 20).getTime();
 
-const meta = (id: string, moments: Moment[], kind: PromptKind = 'micro-moment'): PromptMeta => ({ id, kind, moments });
-
-/** `count` picks in a row for one moment (and kind), threading the state through. */
-function picks(
-  pool: readonly PromptMeta[],
-  count: number,
-  opts: { moment: Moment; kind?: PromptKind; hidden?: ReadonlySet<string>; seed?: number },
-  state: RotationState = EMPTY_ROTATION,
-): { ids: string[]; state: RotationState } {
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const next = choosePrompt(pool, state, { moment: opts.moment, kind: opts.kind, hidden: opts.hidden ?? none, seed: (opts.seed ?? 1) + i });
-    if (!next) throw new Error('no prompt');
-    ids.push(next.id);
-    state = next.state;
-  }
-  return { ids, state };
-}
-
-describe('momentOf', () => {
+describe('the occasion', () => {
   test.each([
-    ['dinner', 'dinner'],
-    ['bedtime', 'bedtime'],
-    ['weekend', 'weekend'],
-    ['focus', 'focus'],
-    ['custom', 'focus'],
-    ['school-run', 'focus'],
-    [undefined, 'any'],
-  ] as const)('%s → %s', (kind, moment) => {
-    expect(momentOf(kind)).toBe(moment);
-  });
-});
-
-describe('choosePrompt', () => {
-  const pool = [
-    meta('a', ['dinner']),
-    meta('b', ['dinner', 'bedtime']),
-    meta('c', ['bedtime']),
-    meta('d', ['any']),
-    meta('e', ['dinner'], 'self-compassion'),
-    meta('f', ['any'], 'connection'),
-  ];
-
-  test('a prompt fits its own moments and, when made for any moment, every moment', () => {
-    expect(fitsMoment(meta('x', ['dinner']), 'dinner')).toBe(true);
-    expect(fitsMoment(meta('x', ['dinner']), 'bedtime')).toBe(false);
-    expect(fitsMoment(meta('x', ['dinner']), 'any')).toBe(false);
-    expect(fitsMoment(meta('x', ['any']), 'weekend')).toBe(true);
-    expect(fitsMoment(meta('x', ['any']), 'any')).toBe(true);
+    [0, 'night'], [4, 'night'], [5, 'morning'], [10, 'morning'], [11, 'day'], [16, 'day'], [17, 'evening'], [20, 'evening'], [21, 'night'], [23, 'night'],
+  ] as const)('%i:00 is %s', (hour, part) => {
+    expect(dayPartOf(hour)).toBe(part);
   });
 
-  test('gives only prompts that fit the moment and the kind asked for', () => {
-    expect(new Set(picks(pool, 8, { moment: 'dinner', kind: 'micro-moment' }).ids)).toEqual(new Set(['a', 'b', 'd']));
-    expect(new Set(picks(pool, 8, { moment: 'bedtime' }).ids)).toEqual(new Set(['b', 'c', 'd', 'f']));
-    expect(new Set(picks(pool, 4, { moment: 'any' }).ids)).toEqual(new Set(['d', 'f']));
-    expect(new Set(picks(pool, 4, { moment: 'weekend', kind: 'connection' }).ids)).toEqual(new Set(['f']));
+  test.each([
+    ['dinner', 18, ['dinner']],
+    ['bedtime', 20, ['bedtime']],
+    ['school-run', 8, ['school-run']],
+    ['connection', 13, ['connection']],
+    ['weekend', 10, ['weekend']],
+    ['weekend', 22, ['weekend', 'bedtime']],
+    ['focus', 15, ['focus']],
+    ['custom', 21, ['focus', 'bedtime']],
+    [undefined, 21, ['any']],
+  ] as const)('%s at %i:20 fits the moments %j', (kind, hour, moments) => {
+    expect(occasionAt(kind, at(hour), []).moments).toEqual(moments);
   });
 
-  test('never gives a hidden prompt, and gives nothing when all that fit are hidden', () => {
-    const hidden = new Set(['a', 'd']);
-    expect(new Set(picks(pool, 10, { moment: 'dinner', kind: 'micro-moment', hidden }).ids)).toEqual(new Set(['b']));
-    expect(choosePrompt(pool, EMPTY_ROTATION, { moment: 'dinner', kind: 'micro-moment', hidden: new Set(['a', 'b', 'd']), seed: 3 })).toBeNull();
+  test('time with friends leads with connection prompts; other times lead with none', () => {
+    expect(occasionAt('connection', at(13), []).leadKind).toBe('connection');
+    expect(occasionAt('custom', at(13), []).leadKind).toBeUndefined();
   });
 
-  test('gives nothing from an empty pool or when nothing fits', () => {
-    expect(choosePrompt([], EMPTY_ROTATION, { moment: 'dinner', hidden: none, seed: 1 })).toBeNull();
-    expect(choosePrompt(pool, EMPTY_ROTATION, { moment: 'weekend', kind: 'self-compassion', hidden: none, seed: 1 })).toBeNull();
-  });
-
-  test('no repeat until every fitting prompt has come, then a new round without an immediate repeat', () => {
-    const many = ['p1', 'p2', 'p3', 'p4', 'p5'].map((id) => meta(id, ['focus']));
-    for (let seed = 0; seed < 50; seed++) {
-      const { ids } = picks(many, 15, { moment: 'focus', seed: seed * 7919 });
-      for (let round = 0; round < 3; round++) {
-        expect(new Set(ids.slice(round * 5, round * 5 + 5)).size).toBe(5);
-      }
-      for (let i = 1; i < ids.length; i++) expect(ids[i]).not.toBe(ids[i - 1]);
-    }
-  });
-
-  test('with two prompts, rounds alternate', () => {
-    const two = [meta('x', ['any']), meta('y', ['any'])];
-    for (let seed = 0; seed < 20; seed++) {
-      const { ids } = picks(two, 6, { moment: 'dinner', seed });
-      expect(ids.join('')).toMatch(/^(xy)+$|^(yx)+$/);
-    }
-  });
-
-  test('a single prompt comes every time', () => {
-    expect(picks([meta('solo', ['bedtime'])], 3, { moment: 'bedtime' }).ids).toEqual(['solo', 'solo', 'solo']);
-  });
-
-  test('the same seed and state always give the same prompt; seeds spread the choice', () => {
-    const many = Array.from({ length: 10 }, (_, i) => meta(`p${i}`, ['weekend']));
-    const once = choosePrompt(many, EMPTY_ROTATION, { moment: 'weekend', hidden: none, seed: 1_767_000_000_000 });
-    const again = choosePrompt(many, EMPTY_ROTATION, { moment: 'weekend', hidden: none, seed: 1_767_000_000_000 });
-    expect(again).toEqual(once);
-    const firsts = new Set(
-      Array.from({ length: 200 }, (_, i) => choosePrompt(many, EMPTY_ROTATION, { moment: 'weekend', hidden: none, seed: 1_767_000_000_000 + i * 1000 })?.id),
-    );
-    expect(firsts.size).toBe(10);
-  });
-
-  test('odd seeds (negative, fractional, huge, NaN) still choose', () => {
-    for (const seed of [-1, 0.5, Number.MAX_SAFE_INTEGER, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expect(choosePrompt(pool, EMPTY_ROTATION, { moment: 'dinner', hidden: none, seed })?.id).toMatch(/^[abdef]$/);
-    }
-  });
-
-  test('rotations for different moments and kinds are kept apart', () => {
-    let state = EMPTY_ROTATION;
-    state = picks(pool, 2, { moment: 'dinner', kind: 'micro-moment' }, state).state;
-    state = picks(pool, 1, { moment: 'bedtime' }, state).state;
-    expect(Object.keys(state.rounds).sort()).toEqual([rotationKey('bedtime', undefined), rotationKey('dinner', 'micro-moment')]);
-    expect(state.rounds['dinner|micro-moment']).toHaveLength(2);
-    expect(state.rounds['bedtime|*']).toHaveLength(1);
-  });
-
-  test('a prompt added mid-round comes within the round; a hidden one drops out of it', () => {
-    const three = [meta('a', ['any']), meta('b', ['any']), meta('c', ['any'])];
-    const { ids, state } = picks(three, 2, { moment: 'any' });
-    const rest = three.filter((p) => !ids.includes(p.id)).map((p) => p.id);
-    const grown = [...three, meta('new', ['any'])];
-    const next = picks(grown, 2, { moment: 'any', seed: 99 }, state);
-    expect(new Set(next.ids)).toEqual(new Set([...rest, 'new']));
-
-    const hidden = new Set([rest[0]!]);
-    const afterHide = picks(three, 1, { moment: 'any', hidden, seed: 5 }, state);
-    // Both others have come, the third is hidden: a new round, never opening with the last one.
-    expect(afterHide.ids[0]).not.toBe(ids[1]);
-    expect(afterHide.ids[0]).not.toBe(rest[0]);
-  });
-
-  test('the state is plain JSON, and holds only ids that exist and keys it knows', () => {
-    const stale = JSON.parse(
-      JSON.stringify({
-        rounds: { 'dinner|*': ['gone', 'a'], nonsense: ['a'], 'bedtime|*': ['gone'] },
-        last: { 'dinner|*': 'gone', 'bedtime|*': 'c', 'lunch|*': 'a' },
-      }).replace('"nonsense"', '"__proto__": ["a"], "nonsense"'),
-    ) as RotationState;
-    expect(Object.keys(stale.rounds)).toContain('__proto__');
-    const next = choosePrompt(pool, stale, { moment: 'weekend', hidden: none, seed: 4 })!;
-    expect(JSON.parse(JSON.stringify(next.state))).toEqual(next.state);
-    expect(next.state).toEqual({
-      rounds: { 'dinner|*': ['a'], 'weekend|*': [next.id] },
-      last: { 'bedtime|*': 'c', 'weekend|*': next.id },
-    });
-    expect(pruneRotation(next.state, new Set())).toEqual({ rounds: {}, last: {} });
-  });
-
-  test('does not change the state it was given', () => {
-    const state: RotationState = { rounds: { 'dinner|*': ['a'] }, last: { 'dinner|*': 'a' } };
-    const copy = structuredClone(state);
-    choosePrompt(pool, state, { moment: 'dinner', hidden: none, seed: 8 });
-    expect(state).toEqual(copy);
+  test('a prompt fits by moment, by time of day when it names one, and by age when both it and the parent name some', () => {
+    const evening: Occasion = { moments: ['bedtime'], dayPart: 'evening', ages: [] };
+    const p = (extra: Partial<PromptMeta>): PromptMeta => ({ id: 'x', kind: 'micro-moment', moments: ['bedtime'], ...extra });
+    expect(fitsOccasion(p({}), evening)).toBe(true);
+    expect(fitsOccasion(p({ moments: ['dinner'] }), evening)).toBe(false);
+    expect(fitsOccasion(p({ moments: ['any'] }), evening)).toBe(true);
+    expect(fitsOccasion(p({ times: ['evening', 'night'] }), evening)).toBe(true);
+    expect(fitsOccasion(p({ times: ['morning'] }), evening)).toBe(false);
+    expect(fitsOccasion(p({ ages: ['teen'] }), evening)).toBe(true);
+    expect(fitsOccasion(p({ ages: ['teen'] }), { ...evening, ages: ['baby', 'little'] })).toBe(false);
+    expect(fitsOccasion(p({ ages: ['little', 'school'] }), { ...evening, ages: ['school'] })).toBe(true);
+    expect(fitsOccasion(p({}), { ...evening, ages: ['baby'] })).toBe(true);
   });
 });
 
@@ -198,7 +85,7 @@ describe('the prompt library', () => {
     }
   });
 
-  test('every prompt names its moments (and ages) once each, from the known lists', () => {
+  test('every prompt names its moments (and ages and times) once each, from the known lists', () => {
     for (const p of PROMPT_LIBRARY) {
       expect(PROMPT_KINDS).toContain(p.kind);
       expect(p.moments.length, p.id).toBeGreaterThan(0);
@@ -210,6 +97,11 @@ describe('the prompt library', () => {
         expect(p.ages.length, p.id).toBeGreaterThan(0);
         expect(p.ages.length, `${p.id}: every age is no age restriction`).toBeLessThan(AGE_RANGES.length);
         for (const a of p.ages) expect(AGE_RANGES).toContain(a);
+      }
+      if (p.times) {
+        expect(new Set(p.times).size, p.id).toBe(p.times.length);
+        expect(p.times.length, `${p.id}: every time of day is no time restriction`).toBeLessThan(DAY_PARTS.length);
+        for (const time of p.times) expect(DAY_PARTS).toContain(time);
       }
     }
   });
@@ -236,9 +128,10 @@ describe('the prompt library', () => {
   });
 
   test.each([
-    ['micro-moment', PROMPT_MOMENTS],
+    // Time with friends is not time with the children: no micro-moment is written for it.
+    ['micro-moment', PROMPT_MOMENTS.filter((m) => m !== 'connection')],
     ['self-compassion', PROMPT_MOMENTS],
-    ['connection', ['any', 'focus']],
+    ['connection', ['any', 'focus', 'connection']],
   ] as const)('%s prompts are written for each of: %s', (kind, moments) => {
     for (const moment of moments) {
       expect(byKind(kind).filter((p) => p.moments.includes(moment)).length, moment).toBeGreaterThanOrEqual(2);
@@ -254,8 +147,15 @@ describe('the prompt library', () => {
   );
 
   test('a whole round of the library at dinner brings each fitting prompt once', () => {
-    const fitting = PROMPT_LIBRARY.filter((p) => fitsMoment(p, 'dinner')).map((p) => p.id);
-    const { ids: round } = picks(PROMPT_LIBRARY, fitting.length, { moment: 'dinner', seed: 1_767_225_600_000 });
+    const dinner = occasionAt('dinner', at(18), []);
+    const fitting = PROMPT_LIBRARY.filter((p) => fitsOccasion(p, dinner)).map((p) => p.id);
+    let state: RotationState = { rounds: {}, last: {} };
+    const round: string[] = [];
+    for (let i = 0; i < fitting.length; i++) {
+      const next = choosePrompt(PROMPT_LIBRARY, state, { occasion: dinner, hidden: new Set(), seed: 1_767_225_600_000 + i })!;
+      round.push(next.id);
+      state = next.state;
+    }
     expect([...round].sort()).toEqual([...fitting].sort());
   });
 });

@@ -4,7 +4,8 @@
 /** 0 = Sunday … 6 = Saturday, as Date#getDay() counts. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
-export type WindowKind = 'dinner' | 'bedtime' | 'weekend' | 'school-run' | 'custom';
+/** 'connection': time for the parent's own people ("Lunch call with a friend"); it quiets work like any window. */
+export type WindowKind = 'dinner' | 'bedtime' | 'weekend' | 'school-run' | 'connection' | 'custom';
 
 /** "HH:MM", 24-hour local wall-clock time, 00:00–23:59. */
 export type WallTime = string;

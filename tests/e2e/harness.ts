@@ -44,13 +44,15 @@ export const WATCHER = resolve(import.meta.dirname, '../fixtures/watcher-extensi
 
 export async function launch(
   userDataDir?: string,
-  opts: { withMuter?: boolean; withWatcher?: boolean; args?: string[]; extension?: string } = {},
+  opts: { withMuter?: boolean; withWatcher?: boolean; args?: string[]; extension?: string; env?: Record<string, string> } = {},
 ): Promise<Hearth> {
   const dir = userDataDir ?? (await mkdtemp(join(tmpdir(), 'hearth-e2e-')));
   const extensions = [opts.extension ?? DIST, ...(opts.withMuter ? [MUTER] : []), ...(opts.withWatcher ? [WATCHER] : [])].join(',');
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: EXECUTABLE,
     headless: true,
+    // A test's own environment (TZ: a browser whose local time is an hour the test needs).
+    ...(opts.env ? { env: { ...process.env, ...opts.env } as Record<string, string> } : {}),
     // Playwright disables extensions by default.
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [

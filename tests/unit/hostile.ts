@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { CURRENT_VERSION, LAST_INSTANT, SITE_MODES, type Settings, type WorkSite } from '../../src/core/settings/schema';
 import { parseSitePattern } from '../../src/core/sites';
 import type { BoundaryWindow, OneOffBlock, Skip } from '../../src/core/types';
+import { AGE_RANGES } from '../../src/core/prompts';
 
 /** The largest epoch-ms value a Date can hold. */
 const MAX_DATE = 8.64e15;
@@ -61,7 +62,7 @@ const weekdays = fc.integer({ min: 1, max: 2 * 127 - 1 }).map((bits) => {
 const windowBody = fc
   .record({
     label,
-    kind: fc.constantFrom('dinner', 'bedtime', 'weekend', 'school-run', 'custom' as const),
+    kind: fc.constantFrom('dinner', 'bedtime', 'weekend', 'school-run', 'connection', 'custom' as const),
     days: weekdays,
     start: wallTime,
     end: wallTime,
@@ -147,6 +148,7 @@ export const validSettings: fc.Arbitrary<Settings> = plainRecord({
     plainRecord({ id, text: fc.constantFrom('School office', 'urgent', 'Little Acorns', 'Crèche') }),
     { selector: (r) => r.id, maxLength: 3 },
   ),
+  childAges: fc.subarray([...AGE_RANGES]),
 });
 
 // ---------------------------------------------------------------------------

@@ -50,6 +50,7 @@ export function defaultSettings(): Settings {
     sites: [],
     preferences: { headsUp: true, headsUpMinutes: 10, handoff: true, dimWayThroughMinutes: 10 },
     letThrough: [],
+    childAges: [],
   };
 }
 

@@ -102,6 +102,7 @@ describe('parseSettingsFile: migration from version 1', () => {
     sites: [],
     preferences: { ...defaultSettings().preferences, headsUp },
     letThrough: [],
+    childAges: [],
   });
 
   it('brings a version-1 file up to today’s settings (overnight and whole days become endDayOffset 1)', () => {

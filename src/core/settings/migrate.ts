@@ -37,9 +37,13 @@ function v1ToV2(data: Data): Data {
   };
 }
 
-/** Version 3 adds let-through rules: none until the parent writes one. */
+/**
+ * Version 3 adds let-through rules, none until the parent writes one, and the children's
+ * age ranges, none until the parent gives them. (It also knows a window kind more,
+ * 'connection', which no version 2 window has.)
+ */
 function v2ToV3(data: Data): Data {
-  return { ...data, version: 3, letThrough: [] };
+  return { ...data, version: 3, letThrough: [], childAges: [] };
 }
 
 /**

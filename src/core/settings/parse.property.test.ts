@@ -16,6 +16,7 @@ import { BlockSchema, PreferencesSchema, SettingsSchema, SkipSchema, WindowSchem
 import { defaultSettings } from './defaults';
 import { parseSettings } from './parse';
 import { isRecord } from '../record';
+import { AGE_RANGES } from '../prompts';
 
 const sameAs = (actual: unknown, expected: unknown, what: string) => {
   if (!isDeepStrictEqual(actual, expected)) expect(actual, what).toEqual(expected);
@@ -136,6 +137,7 @@ describe('parseSettings with hostile stored values', () => {
               }),
             ) as Settings['preferences'],
             letThrough: kept(data.letThrough, LetThroughSchema, byId),
+            childAges: Array.isArray(data.childAges) ? [...new Set(data.childAges.filter((age) => v.is(v.picklist(AGE_RANGES), age)))] : [],
           };
           sameAs(result.settings, expected, 'the readable parts');
         }),

@@ -22,8 +22,9 @@ import {
   type Settings,
   type WorkSite,
 } from './schema';
-import { subject, type Subject } from './wording';
+import { kindOf, shown, subject, type Subject } from './wording';
 import { LET_THROUGH_LIMITS, type LetThroughRule } from '../letThrough';
+import { AGE_RANGES, type AgeRange } from '../prompts';
 
 /** Hears each problem as one finished sentence; may throw to end the read there. */
 export type Report = (sentence: string) => void;
@@ -164,6 +165,7 @@ export function readSettings(data: Data, voice: Voice, report: Report): Settings
     sites: voice.sitePatterns?.(sites) ?? sites,
     preferences: readPreferences(data.preferences, voice, report),
     letThrough: readLetThrough(data.letThrough, voice, report),
+    childAges: readChildAges(data.childAges, report),
   };
 }
 
@@ -173,4 +175,13 @@ function readLetThrough(raw: unknown, voice: Voice, report: Report): LetThroughR
   if (rules.length <= LET_THROUGH_LIMITS.rules) return rules;
   report(say('coreTooManyLetThrough'));
   return rules.slice(0, LET_THROUGH_LIMITS.rules);
+}
+
+/** The children's age ranges: none given when missing (they are optional); each known range once. */
+function readChildAges(raw: unknown, report: Report): AgeRange[] {
+  if (raw === undefined) return [];
+  const isAge = (value: unknown): value is AgeRange => (AGE_RANGES as readonly unknown[]).includes(value);
+  const strangers = Array.isArray(raw) ? raw.filter((value) => !isAge(value)) : [raw];
+  if (strangers.length > 0) report(say('coreChildAgesUnknown', [shown(strangers[0]) || kindOf(strangers[0])]));
+  return Array.isArray(raw) ? [...new Set(raw.filter(isAge))] : [];
 }

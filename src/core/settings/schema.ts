@@ -7,6 +7,7 @@ import { say } from '../say';
 import type { Schedule, Weekday, WindowKind } from '../types';
 import { isDateKey, isWallTime } from '../wallclock';
 import { LET_THROUGH_LIMITS } from '../letThrough';
+import { AGE_RANGES } from '../prompts';
 import { itemMessage, problem, unreadable, withValue } from './wording';
 
 export const CURRENT_VERSION = 3;
@@ -25,6 +26,7 @@ const WINDOW_KINDS = [
   'bedtime',
   'weekend',
   'school-run',
+  'connection',
   'custom',
 ] as const satisfies readonly WindowKind[];
 export const SITE_MODES = ['quiet', 'dim', 'set-aside'] as const;
@@ -170,6 +172,12 @@ export const LetThroughSchema = v.object(
   itemMessage({ id: 'coreProblemNoId', text: 'coreProblemNoWords' }),
 );
 
+/** Each known age range at most once; empty: not given. */
+export const ChildAgesSchema = v.pipe(
+  v.array(v.picklist(AGE_RANGES)),
+  v.check((ages) => new Set(ages).size === ages.length),
+);
+
 const hasUniqueIds = <T extends { id: string }>(items: T[]): boolean =>
   new Set(items.map((item) => item.id)).size === items.length;
 
@@ -205,6 +213,8 @@ export const SettingsSchema = v.object({
     v.check(hasUniqueIds, problem('coreLetThroughShareId')),
     v.maxLength(LET_THROUGH_LIMITS.rules, problem('coreTooManyLetThrough')),
   ),
+  /** The age ranges of the parent's children, if they have said: prompts then suit those ages. */
+  childAges: ChildAgesSchema,
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

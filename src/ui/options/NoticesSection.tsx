@@ -6,6 +6,7 @@ import { t } from '../../i18n';
 import { ask, failureText } from '../shared/client';
 import { useWorkerView } from '../shared/workerView';
 import { SETTINGS_CHANGED_EVENT } from './ImportExportSection';
+import { SaveOutcome } from './SaveOutcome';
 
 export function NoticesSection() {
   const { view, setView, refresh, inTurn } = useWorkerView('settings');
@@ -67,14 +68,7 @@ export function NoticesSection() {
         <Switch label={t('noticesHandoff')} checked={prefs.handoff} onSave={(handoff) => save({ handoff })} />
         <MinutesField id="way-through-minutes" label={t('noticesWayThroughMinutes')} {...minutes('dimWayThroughMinutes')} />
       </div>
-      {problem && (
-        <p class="field-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <p class="note" role="status">
-        {said}
-      </p>
+      <SaveOutcome problem={problem} said={said} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // The options page: one section per kind of setting. Family time and work sites
 // first, then prompts, then moving settings between browsers.
 import { t } from '../../i18n';
+import { ChildrenSection } from './ChildrenSection';
 import { ImportExportSection } from './ImportExportSection';
 import { LetThroughSection } from './LetThroughSection';
 import { NoticesSection } from './NoticesSection';
@@ -16,6 +17,7 @@ export function Options() {
       <SitesSection />
       <LetThroughSection />
       <PromptsSection />
+      <ChildrenSection />
       <NoticesSection />
       <ImportExportSection />
     </main>

@@ -18,6 +18,7 @@ const KINDS: readonly { kind: WindowKind; key: string }[] = [
   { kind: 'bedtime', key: 'scheduleKindBedtime' },
   { kind: 'weekend', key: 'scheduleKindWeekend' },
   { kind: 'school-run', key: 'scheduleKindSchoolRun' },
+  { kind: 'connection', key: 'scheduleKindConnection' },
   { kind: 'custom', key: 'scheduleKindCustom' },
 ];
 
