@@ -18,7 +18,7 @@ import { addLetThrough, letThroughView, removeLetThrough } from './letThroughCom
 import { addSite, removeSite, renameSite, setSiteMode, siteName, sitesView } from './siteCommands';
 import { addCustomPrompt, nextPrompt, promptAction } from './prompts';
 import { clearHistory, exportHistory, reflectionView } from './reflection';
-import { exportSettings, importSettings, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
+import { importSettings, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
 import { desiredNow } from './store';
 import { compileSites } from '../core/siteMatching';
 import { parkThought, thoughtAction, thoughtsView } from './thoughts';
@@ -133,10 +133,8 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
       return applied(savePreferences(request.preferences));
     case 'skip':
       return applied(setSkip(request.windowId, request.date, request.skipped));
-    case 'exportSettings':
-      return exportSettings(now);
     case 'importSettings':
-      return applied(importSettings(request.text));
+      return applied(importSettings(request.settings));
   }
 }
 
