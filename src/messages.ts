@@ -50,8 +50,8 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('savePreferences'), preferences: v.unknown() }),
   v.object({ type: v.literal('saveChildAges'), ages: v.array(v.picklist(AGE_RANGES)) }),
   v.object({ type: v.literal('skip'), windowId: v.string(), date: v.string(), skipped: v.boolean() }),
-  v.object({ type: v.literal('exportSettings') }),
-  v.object({ type: v.literal('importSettings'), text: v.string() }),
+  // Settings read from a file by the options page (core/settings/file.ts); the worker checks them again.
+  v.object({ type: v.literal('importSettings'), settings: v.unknown() }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 
@@ -141,7 +141,6 @@ export interface ResponseMap {
   savePreferences: SaveResult;
   saveChildAges: SaveResult;
   skip: SettingsView;
-  exportSettings: { json: string; fileName: string };
   importSettings: { ok: true; view: SettingsView } | { ok: false; error: string };
 }
 

@@ -11,7 +11,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import type { Runtime, Tabs } from 'webextension-polyfill';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FC_SEED, PROPERTY_TIMEOUT, checkAsyncProperty } from '../../tests/unit/fuzz';
-import { anyText, hostileValue, settingsFileText, storedStates, validSettings } from '../../tests/unit/hostile';
+import { anyText, hostileValue, storedStates, validSettings } from '../../tests/unit/hostile';
 import { AGE_RANGES, PROMPT_KINDS } from '../core/prompts';
 import { SITE_MODES, type Settings } from '../core/settings/schema';
 import { defaultSettings } from '../core/settings/defaults';
@@ -127,7 +127,7 @@ const validRequest = fc.oneof(
   fc.record({ type: fc.constant('savePreferences'), preferences: fc.oneof(fc.constant({ handoff: false }), hostileValue) }),
   fc.record({ type: fc.constant('saveChildAges'), ages: fc.oneof(fc.subarray([...AGE_RANGES]), hostileValue) }),
   fc.record({ type: fc.constant('skip'), windowId: someId, date: fc.constantFrom('2026-11-25', '2025-02-30', 'soon'), skipped: fc.boolean() }),
-  fc.record({ type: fc.constant('importSettings'), text: settingsFileText }),
+  fc.record({ type: fc.constant('importSettings'), settings: fc.oneof(validSettings, hostileValue) }),
   fc.record({ type: fc.constant('held'), count: fc.integer({ min: 1, max: 100 }) }),
 );
 
@@ -146,6 +146,7 @@ const wrongFields = fc.record(
     text: hostileValue,
     schedule: hostileValue,
     preferences: hostileValue,
+    settings: hostileValue,
     windowId: hostileValue,
     date: hostileValue,
     skipped: hostileValue,

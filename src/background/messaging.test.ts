@@ -76,7 +76,7 @@ describe('one of Hearth\'s pages inside a web page (none is web-accessible, so o
 
   test('nor where the browser leaves the tab\'s address out (no host access to the page around it)', () => {
     const anySite = { ...framed(), tab: { ...aTab }, frameId: 3 };
-    expect(handleMessage({ type: 'importSettings', text: '{}' }, anySite)).toBeUndefined();
+    expect(handleMessage({ type: 'importSettings', settings: {} }, anySite)).toBeUndefined();
     expect(handleMessage({ type: 'startFocus', minutes: 30 }, anySite)).toBeUndefined();
     expect(handleMessage({ type: 'calm', siteId: 's' }, anySite)).toBeUndefined();
   });

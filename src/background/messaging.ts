@@ -18,7 +18,7 @@ import { addLetThrough, letThroughView, removeLetThrough } from './letThroughCom
 import { addSite, removeSite, renameSite, setSiteMode, siteName, sitesView } from './siteCommands';
 import { addCustomPrompt, promptAction, promptNow } from './prompts';
 import { clearHistory, exportHistory, reflectionView } from './reflection';
-import { exportSettings, importSettings, saveChildAges, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
+import { importSettings, saveChildAges, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
 import { desiredNow } from './store';
 import { compileSites } from '../core/siteMatching';
 import { parkThought, thoughtAction, thoughtsView } from './thoughts';
@@ -130,10 +130,8 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
       return applied(saveChildAges(request.ages));
     case 'skip':
       return applied(setSkip(request.windowId, request.date, request.skipped));
-    case 'exportSettings':
-      return exportSettings(now);
     case 'importSettings':
-      return applied(importSettings(request.text));
+      return applied(importSettings(request.settings));
   }
 }
 

@@ -6,7 +6,6 @@ import { PROMPT_LIBRARY } from '../core/promptLibrary';
 import { occasionAt, promptMessageKey, type Occasion, type PromptKind, type PromptMeta, type PromptView } from '../core/prompts';
 import { choosePrompt } from '../core/promptRotation';
 import { serial } from '../core/serial';
-import { toneProblems } from '../core/tone';
 import { desiredNow } from './store';
 import {
   MAX_CUSTOM_LENGTH,
@@ -111,7 +110,10 @@ function sameness(text: string): string {
     .replace(/^["'\s]+|["'.!?…\s]+$/g, '');
 }
 
-/** A prompt in the parent's own words, for every moment; checked for length, tone and repeats. */
+/**
+ * A prompt in the parent's own words, for every moment; checked for length and repeats.
+ * Its tone is checked by the page that adds it (ui/options/promptTone.ts).
+ */
 export function addCustomPrompt(text: string, kind: PromptKind): Promise<AddPromptResult> {
   return serially(async () => {
     const clean = text.replace(/\s+/g, ' ').trim();
@@ -119,10 +121,6 @@ export function addCustomPrompt(text: string, kind: PromptKind): Promise<AddProm
     // Counted as the message schema counts (UTF-16 units), so what is kept always reads back.
     if (clean.length > MAX_CUSTOM_LENGTH) {
       return { ok: false, error: t('promptErrorTooLong', [String(MAX_CUSTOM_LENGTH)]) };
-    }
-    const [problem] = toneProblems(clean);
-    if (problem !== undefined) {
-      return { ok: false, error: t(problem.includes(' ') ? 'promptErrorTonePhrase' : 'promptErrorToneWord', [problem]) };
     }
     const prefs = await loadPromptPrefs();
     const wanted = sameness(clean);

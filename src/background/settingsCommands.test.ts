@@ -1,8 +1,9 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, test, vi } from 'vitest';
 import { defaultSettings } from '../core/settings/defaults';
-import { exportSettingsFile } from '../core/settings/file';
-import { exportSettings, importSettings, savePreferences, saveSchedule, setSkip } from './settingsCommands';
+import type { Settings } from '../core/settings/schema';
+import { exportSettingsFile, parseSettingsFile } from '../core/settings/file';
+import { importSettings, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
 import { SETTINGS_KEY } from './store';
 
 vi.mock('./enforcers/sites', () => import('../../tests/unit/workerFakes').then((m) => m.sitesWithoutEffects()));
@@ -13,46 +14,40 @@ const mine = () => {
   return s;
 };
 const stored = async () => (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
-const file = (patch: (f: { format: string; version: number; settings: Record<string, unknown> }) => void) => {
-  const f = JSON.parse(exportSettingsFile(defaultSettings(), Date.UTC(2026, 10, 25)).json);
-  patch(f);
-  return JSON.stringify(f);
+const REFUSAL = "Hearth couldn't read the settings in this file, so yours are just as they were.";
+
+/** What the options page sends for a file it read (core/settings/file.ts, tested there). */
+const readFile = (text: string) => {
+  const read = parseSettingsFile(text);
+  if (!read.ok) throw new Error(read.error);
+  return read.settings;
 };
 
-const BAD_FILES: [string, string, RegExp][] = [
-  ['empty', '', /empty/],
-  ['not JSON', 'Dinner at six', /couldn't read/],
-  ['a list', '[1, 2]', /list/],
-  ['no format', JSON.stringify({ version: 2, settings: {} }), /doesn't say/],
-  ['a history export', JSON.stringify({ format: 'hearth-history', version: 1, events: [] }), /history/],
-  ['a newer version', file((f) => { f.version = 4; (f.settings as { version: number }).version = 4; }), /newer version/],
-  ['version as text', file((f) => { (f as { version: unknown }).version = 'two'; }), /version/],
-  ['no settings', JSON.stringify({ format: 'hearth-settings', version: 2 }), /no settings/],
-  ['an end time Hearth cannot read', file((f) => { ((f.settings.schedule as { windows: { end: string }[] }).windows[0]!).end = '25:00'; }), /25:00/],
-  ['a window with no days', file((f) => { ((f.settings.schedule as { windows: { days: number[] }[] }).windows[0]!).days = []; }), /day/],
-  ['a block ending before it starts', file((f) => { (f.settings.schedule as { blocks: unknown[] }).blocks = [{ id: 'b', label: 'Focus', start: 2000, end: 1000 }]; }), /ends before it starts/],
-  ['a pattern that cannot work', file((f) => { f.settings.sites = [{ id: 's', pattern: '*.com', mode: 'quiet' }]; }), /work sites/],
-  ['an unknown mode', file((f) => { f.settings.sites = [{ id: 's', pattern: 'app.slack.com', mode: 'loud' }]; }), /loud/],
-  ['a heads-up out of range', file((f) => { (f.settings.preferences as { headsUpMinutes: number }).headsUpMinutes = 90; }), /90/],
-  ['a skip on a day the calendar lacks', file((f) => { (f.settings.schedule as { skips: unknown[] }).skips = [{ windowId: 'dinner', date: '2025-02-30' }]; }), /2025-02-30/],
-  ['a 50 MB file', '{'.repeat(50 * 1024 * 1024), /50 MB/],
-];
-
-describe('importing a settings file', () => {
-  test.each(BAD_FILES)('%s is refused with a plain sentence, and nothing saved changes', async (_, text, sentence) => {
+describe('importing settings the options page read from a file', () => {
+  test('an export imported back gives the same settings', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: mine() });
-    const result = await importSettings(text);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(sentence);
+    const { json } = exportSettingsFile((await settingsView()).settings, Date.UTC(2026, 10, 25));
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: defaultSettings() });
+    const result = await importSettings(readFile(json));
+    expect(result.ok).toBe(true);
     expect(await stored()).toEqual(mine());
   });
 
-  test('an export imported back gives the same settings', async () => {
+  const spoilt = (change: (s: Settings) => void): unknown => {
+    const s = defaultSettings();
+    change(s);
+    return s;
+  };
+  test.each<[string, unknown]>([
+    ['nothing (a first run would read as the usual settings)', undefined],
+    ["a file's text, as an older page sent it", exportSettingsFile(defaultSettings(), Date.UTC(2026, 10, 25)).json],
+    ['a list', [1, 2]],
+    ['a window Hearth cannot read (stored settings would set it aside)', spoilt((s) => { s.schedule.windows[0]!.end = '25:00'; })],
+    ['an unknown mode', spoilt((s) => { s.sites = [{ id: 's', pattern: 'app.slack.com', mode: 'loud' as 'dim' }]; })],
+    ['settings from a newer Hearth', spoilt((s) => Object.assign(s, { version: 99 }))],
+  ])('%s is refused with a plain sentence, and nothing saved changes', async (_, settings) => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: mine() });
-    const { json } = await exportSettings(Date.UTC(2026, 10, 25));
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: defaultSettings() });
-    const result = await importSettings(json);
-    expect(result.ok).toBe(true);
+    expect(await importSettings(settings)).toEqual({ ok: false, error: REFUSAL });
     expect(await stored()).toEqual(mine());
   });
 });

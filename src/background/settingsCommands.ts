@@ -1,11 +1,11 @@
 // The settings pages' requests: read everything, save the schedule whole, a change
 // of preferences or the children's ages (all or nothing, with a sentence per problem), skip one
-// occurrence, and export or import the settings file.
+// occurrence, and replace them all with imported ones.
+import { t } from '../i18n';
 import { isRecord } from '../core/record';
 import { ORG_WINDOW } from '../core/policy';
 import { parseSettings } from '../core/settings/parse';
 import type { Settings } from '../core/settings/schema';
-import { exportSettingsFile, parseSettingsFile } from '../core/settings/file';
 import type { SaveResult, SettingsView } from '../messages';
 import { loadSettings, updateSettings } from './store';
 import { syncStatus } from './sync';
@@ -52,14 +52,16 @@ export async function setSkip(windowId: string, date: string, skipped: boolean):
   return settingsView();
 }
 
-export async function exportSettings(now: number): Promise<{ json: string; fileName: string }> {
-  const { settings } = await loadSettings();
-  return exportSettingsFile(settings, now);
-}
-
-export async function importSettings(text: string): Promise<{ ok: true; view: SettingsView } | { ok: false; error: string }> {
-  const parsed = parseSettingsFile(text);
-  if (!parsed.ok) return parsed;
+/**
+ * Replaces every setting with imported ones. The options page reads the file and says
+ * what is wrong with it (core/settings/file.ts, which the worker need not carry); what
+ * arrives is checked again with the one stored-settings check, and anything it would
+ * set aside or reset refuses the whole import. Nothing (`undefined`) would read as a
+ * first run's usual settings, so it is refused too.
+ */
+export async function importSettings(raw: unknown): Promise<{ ok: true; view: SettingsView } | { ok: false; error: string }> {
+  const parsed = raw === undefined ? null : parseSettings(raw);
+  if (!parsed?.intact) return { ok: false, error: t('coreFileUnexpected') };
   await updateSettings(() => parsed.settings);
   return { ok: true, view: await settingsView() };
 }

@@ -1,13 +1,15 @@
 // Moving settings between browsers: "Export settings" saves them as a file, and the
-// file field reads one back. The worker does the reading and the saving; an import is
-// all or nothing, so a file with anything Hearth can't use changes nothing, and the
-// worker's one sentence about it is shown under the field, as every field's is: tied to
-// it for a screen reader, with focus back on the picker to choose another file.
+// file field reads one back. This page writes and reads the file (core/settings/file.ts,
+// kept out of the worker, which is loaded far more often); the worker checks the settings
+// read and saves them. An import is all or nothing, so a file with anything Hearth can't
+// use changes nothing, and the one sentence about it is shown under the field, as every
+// field's is: tied to it for a screen reader, with focus back on the picker to choose
+// another file.
 //
 // After an import, `hearth:settings-changed` goes out on the window so the page's other
 // sections can fetch what they show again.
 import { useRef, useState } from 'preact/hooks';
-import { MAX_FILE_SIZE, megabytes } from '../../core/settings/file';
+import { MAX_FILE_SIZE, exportSettingsFile, megabytes, parseSettingsFile } from '../../core/settings/file';
 import { t } from '../../i18n';
 import { ask, failureText } from '../shared/client';
 import { downloadJson } from '../shared/download';
@@ -43,7 +45,8 @@ export function ImportExportSection() {
     setExporting(true);
     setAnnouncement('');
     try {
-      const { json, fileName } = await ask({ type: 'exportSettings' });
+      const { settings } = await ask({ type: 'settings' });
+      const { json, fileName } = exportSettingsFile(settings, Date.now());
       downloadJson(json, fileName);
       setAnnouncement(t('importExportExported', [fileName]));
     } catch {
@@ -72,9 +75,14 @@ export function ImportExportSection() {
         if (turn === latest.current) showError(t('importExportReadProblem'));
         return;
       }
+      const parsed = parseSettingsFile(text);
+      if (!parsed.ok) {
+        if (turn === latest.current) showError(parsed.error);
+        return;
+      }
       let result;
       try {
-        result = await ask({ type: 'importSettings', text });
+        result = await ask({ type: 'importSettings', settings: parsed.settings });
       } catch (error) {
         if (turn === latest.current) showError(failureText(error, t('importExportActionProblem')));
         return;

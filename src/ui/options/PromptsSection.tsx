@@ -4,6 +4,7 @@ import { PROMPT_KINDS, type PromptKind } from '../../core/prompts';
 import { t } from '../../i18n';
 import type { Response } from '../../messages';
 import { ask } from '../shared/client';
+import { toneRefusal } from './promptTone';
 
 /** As long as the worker takes a prompt (its message schema counts the trimmed text). */
 const MAX_PROMPT_LENGTH = 200;
@@ -35,7 +36,8 @@ export function PromptsSection() {
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
-    // Checked here first: the worker refuses an empty prompt without an answer to read.
+    // Checked here first: the worker refuses an empty prompt without an answer to read,
+    // and leaves the tone to this page.
     const typed = text.trim();
     if (typed === '') {
       showError(t('promptErrorEmpty'));
@@ -43,6 +45,11 @@ export function PromptsSection() {
     }
     if (typed.length > MAX_PROMPT_LENGTH) {
       showError(t('promptErrorTooLong', [String(MAX_PROMPT_LENGTH)]));
+      return;
+    }
+    const tone = toneRefusal(typed);
+    if (tone !== null) {
+      showError(tone);
       return;
     }
     setBusy(true);
