@@ -73,6 +73,8 @@ describe("an organisation's policy", () => {
     const evenings = options.getByRole('listitem', { name: 'Evenings', ...exact });
     await evenings.getByText('From your organisation.').waitFor();
     expect(await evenings.getByRole('button', { name: 'Delete Evenings', ...exact }).count()).toBe(0);
+    // Site access for the organisation's sites, in one click (the browser asks only in a gesture).
+    await options.getByRole('button', { name: "Allow Hearth on your organisation's work site", ...exact }).waitFor();
     const notes = options.getByRole('region', { name: 'A few settings were set aside', ...exact });
     await notes.getByText(/^Your organisation's work site number 2 was set aside: /).waitFor();
   });

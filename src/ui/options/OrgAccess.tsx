@@ -18,7 +18,7 @@ export function OrgAccess({ sites, onAnswered }: { sites: readonly SiteView[]; o
   return (
     <p>
       <button type="button" class="primary" onClick={allow}>
-        {t('orgAccessButton', [String(waiting.length)])}
+        {waiting.length === 1 ? t('orgAccessButtonOne') : t('orgAccessButton', [String(waiting.length)])}
       </button>
     </p>
   );
