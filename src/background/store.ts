@@ -19,16 +19,22 @@ export interface LoadedSettings {
   problems: string[];
 }
 
-/**
- * The organisation's policy (storage.managed), read. No policy, or a browser that
- * offers none (Firefox says so with an error), is no policy.
- */
+// The organisation's policy, with a copy of it as last read in storage.local: Chromium can
+// take seconds to answer storage.managed as it starts, and has been seen to leave an ask
+// unanswered, so no read waits on it for more than a moment; the copy stands in.
+const POLICY_COPY_KEY = 'policyCopy';
+const POLICY_WAIT_MS = 1000;
+
+/** The organisation's policy now (the last copy when the browser is slow to say). */
 export async function loadPolicy(): Promise<Policy> {
-  try {
-    return readPolicy(await browser.storage.managed.get(null));
-  } catch {
-    return NO_POLICY;
-  }
+  const late = new Promise<undefined>((resolve) => setTimeout(resolve, POLICY_WAIT_MS));
+  // No policy, or a browser that offers none (Firefox says so with an error), is no policy.
+  const asked = browser.storage.managed.get(null).catch(() => ({}));
+  const [raw, { [POLICY_COPY_KEY]: copy }] = await Promise.all([Promise.race([asked, late]), browser.storage.local.get(POLICY_COPY_KEY)]);
+  if (raw === undefined) return copy === undefined ? NO_POLICY : readPolicy(copy);
+  // Kept only when it changed (no policy is kept as no copy at all).
+  if (JSON.stringify(copy ?? {}) !== JSON.stringify(raw)) await browser.storage.local.set({ [POLICY_COPY_KEY]: raw }).catch(() => undefined);
+  return readPolicy(raw);
 }
 
 /** The parent's settings as stored; before they first save, the usual ones with the organisation's defaults. */
