@@ -20,8 +20,6 @@ browser.runtime.onStartup.addListener(() => void reconcileSoon());
 browser.alarms.onAlarm.addListener(() => void reconcileSoon());
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && SETTINGS_KEY in changes) void reconcileSoon();
-  // The organisation's policy changed (the browser reloads it while it runs).
-  if (area === 'managed') void reconcileSoon();
   // A change made on another device arrives through sync; adopting it into local reconciles.
   if (area === 'sync' && SYNC_KEY in changes) void adoptFromSync(changes[SYNC_KEY]?.newValue);
 });

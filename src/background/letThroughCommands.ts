@@ -28,10 +28,10 @@ function refusal(rules: LetThroughView['rules'], text: string, siteId: string | 
 
 export async function addLetThrough(input: string, siteId: string | undefined): Promise<AddLetThroughResult> {
   const text = input.trim().replace(/\s+/g, ' ');
-  // The site may be the organisation's, which only the settings in force hold.
-  const { settings: inForce } = await loadSettings();
-  let error: string | null = siteId !== undefined && !inForce.sites.some((s) => s.id === siteId) ? t('letThroughErrorNoSite') : null;
+  let error: string | null = null;
   await updateSettings((settings) => {
+    const site = siteId === undefined ? undefined : settings.sites.find((s) => s.id === siteId);
+    if (siteId !== undefined && !site) error = t('letThroughErrorNoSite');
     error ??= refusal(settings.letThrough, text, siteId);
     if (error) return null;
     return { ...settings, letThrough: [...settings.letThrough, { id: newId('let'), text, ...(siteId ? { siteId } : {}) }] };

@@ -12,8 +12,7 @@ import { applySiteEffects } from './enforcers/sites';
 import { openHistory } from './history';
 import { handBack } from './thoughts';
 import { browser } from './ext';
-import { withPolicy } from '../core/policy';
-import { desiredNow, loadApplied, loadPasses, loadPolicy, loadSettingsToApply, saveApplied, updatePasses, type LoadedSettings } from './store';
+import { desiredNow, loadApplied, loadPasses, loadSettingsToApply, saveApplied, updatePasses, type LoadedSettings } from './store';
 
 export interface Reconciled extends LoadedSettings {
   desired: Desired;
@@ -33,9 +32,7 @@ function settledAs(desired: Desired, settings: Settings): string {
 }
 
 export async function reconcile(now: number): Promise<Reconciled> {
-  const [own, passes, policy] = await Promise.all([loadSettingsToApply(), loadPasses(now), loadPolicy()]);
-  // What is in force: the parent's own settings with the organisation's beside them.
-  const loaded = { ...own, settings: withPolicy(own.settings, policy) };
+  const [loaded, passes] = await Promise.all([loadSettingsToApply(), loadPasses(now)]);
   const desired = desiredState(loaded.settings, passes, now);
   await browser.storage.session.remove(SETTLED_KEY);
   // A way through belongs to the family time it was opened in.

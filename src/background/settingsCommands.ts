@@ -3,7 +3,6 @@
 // occurrence, and replace them all with imported ones.
 import { t } from '../i18n';
 import { isRecord } from '../core/record';
-import { ORG_WINDOW } from '../core/policy';
 import { parseSettings } from '../core/settings/parse';
 import type { Settings } from '../core/settings/schema';
 import type { SaveResult, SettingsView } from '../messages';
@@ -26,13 +25,7 @@ async function saveWhole(change: (s: Settings) => unknown): Promise<SaveResult> 
   return problems.length ? { ok: false, problems } : { ok: true, view: await settingsView() };
 }
 
-/** The organisation's windows come from its policy, never from a save: the page's copy of them is left out. */
-export const saveSchedule = (schedule: unknown) => saveWhole((s) => ({ ...s, schedule: withoutOrganisation(schedule) }));
-
-function withoutOrganisation(schedule: unknown): unknown {
-  if (!isRecord(schedule) || !Array.isArray(schedule.windows)) return schedule;
-  return { ...schedule, windows: schedule.windows.filter((w: unknown) => !(isRecord(w) && typeof w.id === 'string' && w.id.startsWith(ORG_WINDOW))) };
-}
+export const saveSchedule = (schedule: unknown) => saveWhole((s) => ({ ...s, schedule }));
 /**
  * Merges a change of some preferences into the stored ones inside the serialised
  * update, so two changes made quickly one after another both land. Anything but a

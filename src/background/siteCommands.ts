@@ -8,12 +8,11 @@ import { siteNameFromTitle } from '../core/titles';
 export { siteName };
 import { browser } from './ext';
 import { newId } from '../core/ids';
-import type { SiteMode, WorkSite } from '../core/settings/schema';
-import { ORG_SITE } from '../core/policy';
+import type { SiteMode } from '../core/settings/schema';
 import type { AddSiteResult, SitesView } from '../messages';
 import { canBlockNotifications } from './enforcers/notifications';
 import { hasAccess } from './enforcers/sites';
-import { loadPolicy, loadSettings, updateSettings } from './store';
+import { loadSettings, updateSettings } from './store';
 
 export async function sitesView(): Promise<SitesView> {
   const { settings } = await loadSettings();
@@ -56,16 +55,18 @@ async function nameOfOpenTab(pattern: string): Promise<string | null> {
 /** The parent's own name for a site; an empty one gives it back its default name. */
 export async function renameSite(id: string, name: string): Promise<SitesView> {
   const trimmed = name.trim().slice(0, 60);
-  await changeSite(id, (s) => {
-    const { name: _old, ...rest } = s;
-    return trimmed ? { ...rest, name: trimmed } : rest;
-  });
+  await updateSettings((settings) => ({
+    ...settings,
+    sites: settings.sites.map((s) => {
+      if (s.id !== id) return s;
+      const { name: _old, ...rest } = s;
+      return trimmed ? { ...rest, name: trimmed } : rest;
+    }),
+  }));
   return sitesView();
 }
 
-/** Takes one of the parent's sites off; what the organisation set stays (it would come back). */
 export async function removeSite(id: string): Promise<SitesView> {
-  if (id.startsWith(ORG_SITE)) return sitesView();
   // Its own let-through names go with it.
   await updateSettings((settings) => ({
     ...settings,
@@ -76,21 +77,6 @@ export async function removeSite(id: string): Promise<SitesView> {
 }
 
 export async function setSiteMode(id: string, mode: SiteMode): Promise<SitesView> {
-  await changeSite(id, (s) => ({ ...s, mode }));
+  await updateSettings((settings) => ({ ...settings, sites: settings.sites.map((s) => (s.id === id ? { ...s, mode } : s)) }));
   return sitesView();
-}
-
-/**
- * Changes one site of the parent's. An organisation's site is not in the parent's own
- * settings until they change it: their choice is kept there, under its id, and the
- * organisation's site takes it (core/policy.ts).
- */
-async function changeSite(id: string, change: (site: WorkSite) => WorkSite): Promise<void> {
-  const org = id.startsWith(ORG_SITE) ? (await loadPolicy()).sites.find((s) => s.id === id) : undefined;
-  await updateSettings((settings) => {
-    const own = settings.sites.some((s) => s.id === id);
-    if (!own && !org) return null;
-    const sites = own ? settings.sites : [...settings.sites, org!];
-    return { ...settings, sites: sites.map((s) => (s.id === id ? change(s) : s)) };
-  });
 }

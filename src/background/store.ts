@@ -1,7 +1,6 @@
 // Settings and reconcile bookkeeping in extension storage. Every read is validated.
 import { browser } from './ext';
 import { parseSettings } from '../core/settings/parse';
-import { NO_POLICY, readPolicy, withPolicy, type Policy } from '../core/policy';
 import type { Settings } from '../core/settings/schema';
 import { desiredState, type AppliedOccurrence } from '../core/desired';
 import { activePasses, type Pass } from '../core/quiet';
@@ -19,51 +18,21 @@ export interface LoadedSettings {
   problems: string[];
 }
 
-// The organisation's policy, with a copy of it as last read in storage.local: Chromium can
-// take seconds to answer storage.managed as it starts, and has been seen to leave an ask
-// unanswered, so no read waits on it for more than a moment; the copy stands in.
-const POLICY_COPY_KEY = 'policyCopy';
-const POLICY_WAIT_MS = 1000;
-
-/** The organisation's policy now (the last copy when the browser is slow to say). */
-export async function loadPolicy(): Promise<Policy> {
-  const late = new Promise<undefined>((resolve) => setTimeout(resolve, POLICY_WAIT_MS));
-  // No policy, or a browser that offers none (Firefox says so with an error), is no policy.
-  const asked = browser.storage.managed.get(null).catch(() => ({}));
-  const [raw, { [POLICY_COPY_KEY]: copy }] = await Promise.all([Promise.race([asked, late]), browser.storage.local.get(POLICY_COPY_KEY)]);
-  if (raw === undefined) return copy === undefined ? NO_POLICY : readPolicy(copy);
-  // Kept only when it changed (no policy is kept as no copy at all).
-  if (JSON.stringify(copy ?? {}) !== JSON.stringify(raw)) await browser.storage.local.set({ [POLICY_COPY_KEY]: raw }).catch(() => undefined);
-  return readPolicy(raw);
-}
-
-/** The parent's settings as stored; before they first save, the usual ones with the organisation's defaults. */
-function readOwn(stored: unknown, policy: Policy) {
-  const parsed = parseSettings(stored);
-  if (stored !== undefined) return parsed;
-  const { settings } = parsed;
-  return { ...parsed, settings: { ...settings, preferences: { ...settings.preferences, ...policy.preferences } } };
-}
-
-/**
- * The settings in force, validated: the parent's own with the organisation's beside them,
- * and a plain note for each policy value set aside. A read: nothing is written.
- */
+/** Settings as stored, validated. A read: nothing is written, whatever storage holds. */
 export async function loadSettings(): Promise<LoadedSettings> {
-  const [stored, policy] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), loadPolicy()]);
-  const { settings, problems } = readOwn(stored[SETTINGS_KEY], policy);
-  return { settings: withPolicy(settings, policy), problems: [...problems, ...policy.notes] };
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  const { settings, problems } = parseSettings(stored[SETTINGS_KEY]);
+  return { settings, problems };
 }
 
 /**
- * The parent's own settings (without the organisation's part), read before an apply or a
- * change (reconcile, or the parent's own change): an
+ * Settings read before an apply or a change (reconcile, or the parent's own change): an
  * older format read cleanly is written back once in today's format, and settings that had
  * to be set aside are kept once as they were, so nothing the parent wrote is lost for good.
  */
 export async function loadSettingsToApply(): Promise<LoadedSettings> {
-  const [stored, policy] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), loadPolicy()]);
-  const { settings, problems, intact, migratedFrom } = readOwn(stored[SETTINGS_KEY], policy);
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  const { settings, problems, intact, migratedFrom } = parseSettings(stored[SETTINGS_KEY]);
   if (intact && migratedFrom !== null) await saveSettings(settings);
   if (!intact) {
     const { [BACKUP_KEY]: backup } = await browser.storage.local.get(BACKUP_KEY);

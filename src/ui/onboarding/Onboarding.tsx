@@ -16,7 +16,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../../i18n';
 import type { SettingsView } from '../../messages';
-import { ask, askRead, failureText } from '../shared/client';
+import { ask, failureText } from '../shared/client';
 import { choicesFrom, fieldId, scheduleWith, timeProblems, windowsToSave, type Choice } from './choices';
 import { SummaryStep } from './SummaryStep';
 import { TimesStep, type ChoicePatch } from './TimesStep';
@@ -62,7 +62,7 @@ export function Onboarding() {
   const focusNext = useFocusNext();
 
   useEffect(() => {
-    askRead({ type: 'settings' })
+    ask({ type: 'settings' })
       .then((view) => {
         setSettings(view);
         setChoices(choicesFrom(view.settings.schedule.windows));
