@@ -49,12 +49,16 @@ async function showIfNamed(sender: Runtime.MessageSender, plan: TabPlan | null, 
   const shown = await sessionRecord<Shown>(SHOWN_KEY);
   const site = shown[plan.siteId] ?? { at: [], more: 0 };
   site.at = site.at.filter((at) => now - at < 60_000);
+  // A quiet minute starts the count of what was summed up afresh.
+  if (site.at.length === 0) site.more = 0;
   const oneByOne = site.at.length < LET_THROUGH_PER_MINUTE;
   if (oneByOne) site.at.push(now);
   else site.more += 1;
   await browser.storage.session.set({ [SHOWN_KEY]: { ...shown, [plan.siteId]: site } });
 
-  await countLetThrough(plan, rule.text, now);
+  // History counts what was shown one by one (a few a minute at most), so a page that
+  // floods can't fill it; the summary says how many more there were.
+  if (oneByOne) await countLetThrough(plan, rule.text, now);
   if (!(await mayNotify())) return null;
   // The summary keeps one id per site, so a flood updates it rather than adding more.
   const id = oneByOne ? `${PREFIX}${tab.id}-${now}-${Math.random().toString(36).slice(2, 8)}` : `${PREFIX}more-${plan.siteId}`;

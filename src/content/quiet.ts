@@ -101,6 +101,8 @@ function start(): QuietIsolated {
     if (begun || signal.aborted) return;
     begun = true;
     clearTimeout(timer);
+    // Family time is on: the stand-ins hold from now, whatever the page's own clock says.
+    link?.holdFrom(0);
     if (top) {
       hideTitleCount(signal);
       hideIconBadges(signal);

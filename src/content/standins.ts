@@ -54,9 +54,13 @@ export function installStandIns(linkEvent: string): void {
   const realShow = proto?.showNotification;
   // The permission as the page knew it when family time began (Chromium's block
   // comes just after): the site keeps its view and does not nag for it again.
-  const seenPermission = RealNotification?.permission;
-  const permission = (): NotificationPermission | undefined =>
-    seenPermission === 'granted' ? 'granted' : RealNotification?.permission;
+  // The getter itself, taken now: a page that later redefines `permission` on its
+  // constructor (the stand-in passes such a change through) can't claim one it hasn't got.
+  const permissionOf = RealNotification ? Object.getOwnPropertyDescriptor(RealNotification, 'permission')?.get : undefined;
+  const livePermission = (): NotificationPermission | undefined =>
+    permissionOf ? (apply(permissionOf, RealNotification, []) as NotificationPermission) : undefined;
+  const seenPermission = livePermission();
+  const permission = (): NotificationPermission | undefined => (seenPermission === 'granted' ? 'granted' : livePermission());
 
   // Hold from now, unless told over the port that family time starts later. Read from the
   // clock at each call rather than set by a timer: a hidden tab's timers come late.
