@@ -8,7 +8,7 @@ import type { LetThroughView } from '../../messages';
 import { ask, failureText } from '../shared/client';
 import { LET_THROUGH_IDEAS } from '../shared/letThroughIdeas';
 import { useWorkerView } from '../shared/workerView';
-import { errorAria, FieldError } from './formFields';
+import { InputField } from './formFields';
 
 const ALL = '';
 
@@ -106,20 +106,19 @@ export function LetThroughSection() {
         ))}
       </div>
       <form class="stack" onSubmit={add} noValidate>
-        <label for="let-through-text">{t('letThroughTextLabel')}</label>
-        <input
+        <InputField
           id="let-through-text"
-          ref={field}
+          label={t('letThroughTextLabel')}
           type="text"
           maxLength={60}
           value={text}
-          {...errorAria(error, 'let-through-error')}
-          onInput={(e) => {
-            setText((e.target as HTMLInputElement).value);
+          error={error || undefined}
+          inputRef={field}
+          onValue={(value) => {
+            setText(value);
             if (error) setError('');
           }}
         />
-        <FieldError id="let-through-error" error={error} />
         <label for="let-through-site">{t('letThroughSiteLabel')}</label>
         <select id="let-through-site" value={siteId} onChange={(e) => setSiteId((e.target as HTMLSelectElement).value)}>
           <option value={ALL}>{t('letThroughAllSites')}</option>

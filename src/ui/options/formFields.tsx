@@ -1,6 +1,7 @@
 // What the schedule's two forms (a window, a one-off time) share: a sentence per field
 // that reads wrong, cleared as soon as the parent changes that field, the ids that tie
 // each sentence and note to its field for a screen reader, and the labelled field itself.
+import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 
@@ -68,15 +69,18 @@ interface InputFieldProps {
   placeholder?: string;
   maxLength?: number;
   autoComplete?: string;
+  /** For a form that puts the cursor back in the field. */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 /** A labelled input with its note and error sentence under it, ids `${id}-note` and `${id}-error`. */
-export function InputField({ id, label, type, value, error, note, onValue, ...input }: InputFieldProps) {
+export function InputField({ id, label, type, value, error, note, onValue, inputRef, ...input }: InputFieldProps) {
   return (
     <div class="form-field">
       <label for={id}>{label}</label>
       <input
         id={id}
+        ref={inputRef}
         // Split by kind, so Preact's types see a text input or a date or time one, not a mix.
         {...(type === 'text' ? { type, ...input } : { type, ...input })}
         value={value}
