@@ -4,7 +4,7 @@ import { foldText, LET_THROUGH_LIMITS } from '../core/letThrough';
 import { newId } from '../core/ids';
 import { siteName } from '../core/sites';
 import { t } from '../i18n';
-import type { AddLetThroughResult, LetThroughView } from '../messages';
+import type { AddLetThroughResult, LetThroughView, Request, ResponseMap } from '../messages';
 import { loadSettings, updateSettings } from './store';
 
 export async function letThroughView(): Promise<LetThroughView> {
@@ -41,5 +41,17 @@ export async function addLetThrough(input: string, siteId: string | undefined): 
 
 export async function removeLetThrough(id: string): Promise<LetThroughView> {
   await updateSettings((settings) => ({ ...settings, letThrough: settings.letThrough.filter((r) => r.id !== id) }));
+  return letThroughView();
+}
+
+type LetThroughRequest = Extract<Request, { type: 'letThrough' | 'addLetThrough' | 'removeLetThrough' }>;
+
+/** The let-through list's requests; a change is answered once `applied` has put it in force. */
+export function letThroughRequest(
+  request: LetThroughRequest,
+  applied: <T>(change: Promise<T>) => Promise<T>,
+): Promise<ResponseMap[LetThroughRequest['type']]> {
+  if (request.type === 'addLetThrough') return applied(addLetThrough(request.text, request.siteId));
+  if (request.type === 'removeLetThrough') return applied(removeLetThrough(request.id));
   return letThroughView();
 }

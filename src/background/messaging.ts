@@ -14,7 +14,7 @@ import {
 import { endNow, startFocus, wayThrough } from './commands';
 import { contentReport } from './contentReports';
 import { reconcileSoon } from './reconcile';
-import { addLetThrough, letThroughView, removeLetThrough } from './letThroughCommands';
+import { letThroughRequest } from './letThroughCommands';
 import { addSite, removeSite, renameSite, setSiteMode, siteName, sitesView } from './siteCommands';
 import { addCustomPrompt, promptAction, promptNow } from './prompts';
 import { clearHistory, exportHistory, reflectionView } from './reflection';
@@ -91,11 +91,9 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
     case 'renameSite':
       return applied(renameSite(request.id, request.name));
     case 'letThrough':
-      return letThroughView();
     case 'addLetThrough':
-      return applied(addLetThrough(request.text, request.siteId));
     case 'removeLetThrough':
-      return applied(removeLetThrough(request.id));
+      return letThroughRequest(request, applied);
     case 'calm':
       return calmOf(request.siteId, request.address, now);
     case 'wayThrough':

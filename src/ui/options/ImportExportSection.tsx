@@ -11,6 +11,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { MAX_FILE_SIZE, exportSettingsFile, megabytes, parseSettingsFile } from '../../core/settings/file';
 import { t } from '../../i18n';
+import { errorAria } from './formFields';
 import { ask, failureText } from '../shared/client';
 import { downloadJson } from '../shared/download';
 import { useFocusNext } from '../shared/focusNext';
@@ -113,17 +114,17 @@ export function ImportExportSection() {
 
       <div class="import-field">
         <label for={FILE_ID}>{t('importExportImportLabel')}</label>
-        <p class="note" id={NOTE_ID}>
-          {t('importExportImportNote')}
-        </p>
         <input
           id={FILE_ID}
           type="file"
           accept=".json,application/json"
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `${ERROR_ID} ${NOTE_ID}` : NOTE_ID}
+          {...errorAria(error, ERROR_ID, NOTE_ID)}
           onChange={(e) => void importFile(e.currentTarget)}
         />
+        {/* Label, field, then what it does and any sentence about the file, as the other fields. */}
+        <p class="note" id={NOTE_ID}>
+          {t('importExportImportNote')}
+        </p>
         {error && (
           <p key={errorCount} id={ERROR_ID} class="field-error" role="alert">
             {error}
