@@ -2,7 +2,7 @@
 // Requests are validated with valibot on arrival: a message is a trust line.
 import * as v from 'valibot';
 import { AGE_RANGES, PROMPT_KINDS, type PromptView } from './core/prompts';
-import type { ReflectionView } from './core/reflection';
+import type { ReflectionSource } from './core/reflection';
 import type { LetThroughRule } from './core/letThrough';
 import { SITE_MODES, type Settings, type SiteMode, type WorkSite } from './core/settings/schema';
 import type { ParkedThought } from './core/records';
@@ -132,7 +132,8 @@ export interface ResponseMap {
   parkThought: ThoughtsView;
   thoughts: ThoughtsView;
   thoughtAction: ThoughtsView;
-  reflection: ReflectionView;
+  /** The history reflection is worked out from, in the reflection page. */
+  reflection: ReflectionSource;
   /** The whole history as a JSON document, for the parent to save. */
   exportHistory: { json: string };
   clearHistory: { ok: true };

@@ -17,7 +17,7 @@ import { reconcileSoon } from './reconcile';
 import { letThroughRequest } from './letThroughCommands';
 import { addSite, removeSite, renameSite, setSiteMode, siteName, sitesView } from './siteCommands';
 import { addCustomPrompt, promptAction, promptNow } from './prompts';
-import { clearHistory, exportHistory, reflectionView } from './reflection';
+import { clearHistory, exportHistory, reflectionSource } from './reflection';
 import { importSettings, saveChildAges, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
 import { desiredNow } from './store';
 import { compileSites } from '../core/siteMatching';
@@ -113,7 +113,7 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
     case 'thoughtAction':
       return thoughtAction(request.id, request.action, now);
     case 'reflection':
-      return reflectionView(now);
+      return reflectionSource();
     case 'exportHistory':
       return exportHistory();
     case 'clearHistory':

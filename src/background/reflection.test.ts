@@ -7,7 +7,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ParkedThought } from '../core/records';
 import { openHearthDB } from './db';
 import { openHistory, type HeldReport, type NewHistoryEvent } from './history';
-import { clearHistory, exportHistory, reflectionView } from './reflection';
+import { reflect } from '../core/reflection';
+import { clearHistory, exportHistory, reflectionSource } from './reflection';
+
+/** What the reflection page shows from what the worker reads. */
+const reflectionView = async (now: number) => {
+  const { events, thoughts, favourites } = await reflectionSource();
+  return reflect(events, thoughts, favourites, now);
+};
 
 // Every connection opened (through idb, under the module) is watched, so a test can see it closed.
 const connections = vi.hoisted(() => ({ opened: 0, closed: 0 }));
@@ -85,7 +92,7 @@ const slackTuesday: NewHistoryEvent = {
   detail: 'way-through:10',
 };
 
-describe('reflectionView', () => {
+describe('reflectionSource, as the page reads it', () => {
   it('reads history, parked thoughts and favourites into the view, and closes the database', async () => {
     await record([...dinnerMonday, slackTuesday]);
     await park([thought('a', local(2025, 3, 11, 18)), thought('b', local(2025, 3, 3, 12))]);

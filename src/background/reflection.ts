@@ -1,6 +1,8 @@
 // The worker's side of reflection: read history and parked thoughts from the
 // device's own database, save them as a file for the parent, or delete them all.
-import { reflect, type ReflectionView } from '../core/reflection';
+// The reflection page works out what they say (core/reflection.ts `reflect`): the
+// worker, which loads at every wake, does not carry what only that page uses.
+import type { ReflectionSource } from '../core/reflection';
 import type { HistoryEvent, ParkedThought } from '../core/records';
 import { withHearthDB } from './db';
 import { favouritesCount } from './promptStore';
@@ -32,9 +34,10 @@ async function readAll(): Promise<{ events: HistoryEvent[]; thoughts: ParkedThou
   });
 }
 
-export async function reflectionView(now: number): Promise<ReflectionView> {
+/** What reflection is worked out from: the history, the parked thoughts, the favourites kept. */
+export async function reflectionSource(): Promise<ReflectionSource> {
   const [{ events, thoughts }, favourites] = await Promise.all([readAll(), favouritesCount()]);
-  return reflect(events, thoughts, favourites, now);
+  return { events, thoughts, favourites };
 }
 
 /** The whole history as a versioned JSON document, for the parent to keep. */

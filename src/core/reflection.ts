@@ -163,6 +163,14 @@ function heldCount(e: HistoryEvent): number {
   return Number.isInteger(count) && count > 0 ? count : 0;
 }
 
+/** What the worker reads for reflection; `reflect` works out what it says. */
+export interface ReflectionSource {
+  events: HistoryEvent[];
+  thoughts: { parkedAt: number }[];
+  /** How many prompts the parent keeps as favourites. */
+  favourites: number;
+}
+
 export function reflect(
   events: HistoryEvent[],
   thoughts: { parkedAt: number }[],

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { probeExtension, serveOrdinarySite, type OrdinarySite } from '../fixtures/ordinarySite';
 import { blankFrameHasStandIns, saveNotification, tryRoutes, tryUnreachableRoutes } from '../fixtures/routes';
+import { reflected } from '../fixtures/reflection';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
+import type { ReflectionSource } from '../../src/core/reflection';
 import { CALM, launch, type Hearth } from './harness';
 import { ask, closePages, openChat, quietFixtureOnly } from './helpers';
 import { profileAllowingNotifications } from './profile';
@@ -156,7 +158,7 @@ describe('a listed work page during family time', () => {
     // is also reloaded, for its push subscription; Firefox's test checks the frames in place).
     await expect.poll(() => chat.evaluate(() => Notification.toString().startsWith('function Notification('))).toBe(true);
     // What was held is counted once each (about one a second), not per forged report.
-    const held = async () => (await ask<{ heldThisWeek: number }>(hearth, { type: 'reflection' })).heldThisWeek;
+    const held = async () => reflected(await ask<ReflectionSource>(hearth, { type: 'reflection' })).heldThisWeek;
     await expect.poll(held).toBeGreaterThan(0);
     // (and the four tried through frames and a popup above).
     expect(await held()).toBeLessThanOrEqual(Math.ceil(seconds) + 2 + 4);
@@ -164,7 +166,7 @@ describe('a listed work page during family time', () => {
   });
 
   test('a tab closed moments after holding a notification still has it counted', async () => {
-    const held = async () => (await ask<{ heldThisWeek: number }>(hearth, { type: 'reflection' })).heldThisWeek;
+    const held = async () => reflected(await ask<ReflectionSource>(hearth, { type: 'reflection' })).heldThisWeek;
     const before = await held();
     // One notification every 5 s: the tab is closed well inside the second Hearth waits
     // before reporting, so only what it says as it goes away can count it.

@@ -2,7 +2,9 @@
 // during family time nothing from the work site reaches the parent, its tabs are
 // muted and its unread counts hidden; afterwards everything is as it was.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { reflected } from '../fixtures/reflection';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
+import type { ReflectionSource } from '../../src/core/reflection';
 import { launch, type Hearth } from './harness';
 import { ask, closePages, iconLinkOf, muteOf, openChat, quietFixtureOnly, sleep, tabIconOf } from './helpers';
 import { profileAllowingNotifications } from './profile';
@@ -103,7 +105,7 @@ describe('a work site during family time', () => {
     await expect.poll(() => shownSince(after), { timeout: 5000 }).toBeGreaterThan(0);
 
     // What the open tabs' stand-ins held back is counted for reflection.
-    const held = async () => (await ask<{ heldThisWeek: number }>(hearth, { type: 'reflection' })).heldThisWeek;
+    const held = async () => reflected(await ask<ReflectionSource>(hearth, { type: 'reflection' })).heldThisWeek;
     await expect.poll(held).toBeGreaterThan(0);
     await closePages(chat, mutedByParent, late, afterStop);
   });

@@ -7,7 +7,9 @@ import type { Page } from 'puppeteer-core';
 import { probeExtension, serveOrdinarySite, type OrdinarySite } from '../fixtures/ordinarySite';
 import { axeSource, runAxe } from '../fixtures/axe';
 import { blankFrameHasStandIns, framesNative, saveNotification, tryRoutes, tryUnreachableRoutes } from '../fixtures/routes';
+import { reflected } from '../fixtures/reflection';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
+import type { ReflectionSource } from '../../src/core/reflection';
 import { launchFirefox, UUID, type FirefoxHearth } from './harness';
 
 let site: FixtureServer;
@@ -138,7 +140,7 @@ describe('Hearth in Firefox', () => {
     await ff.ask({ type: 'setSiteMode', id: await siteId(), mode: 'quiet' });
     const added = await ff.ask<{ ok: boolean; rules: { id: string }[] }>({ type: 'addLetThrough', text: 'School office' });
     expect(added.ok).toBe(true);
-    const letThroughNow = async () => (await ff.ask<{ letThroughThisWeek: { count: number; rules: string[] } }>({ type: 'reflection' })).letThroughThisWeek;
+    const letThroughNow = async () => reflected(await ff.ask<ReflectionSource>({ type: 'reflection' })).letThroughThisWeek;
     const before = (await letThroughNow()).count;
     await ff.ask({ type: 'startFocus', minutes: 30 });
     const chat = await openChat('/chat/ff-let-through?every=60000');

@@ -6,7 +6,7 @@
 // This file holds the page's state (the worker's view, kept fresh while the page is
 // open) and its order; each section is its own component, the words are format.ts's.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { ReflectionView } from '../../core/reflection';
+import { reflect, type ReflectionView } from '../../core/reflection';
 import { t } from '../../i18n';
 import { ask } from '../shared/client';
 import { CountCard } from './CountCard';
@@ -27,7 +27,7 @@ export function Reflection() {
     try {
       const answer = await ask({ type: 'reflection' });
       if (answer) {
-        setView(answer);
+        setView(reflect(answer.events, answer.thoughts, answer.favourites, Date.now()));
         setUnavailable(false);
       } else setUnavailable(true);
     } catch {
