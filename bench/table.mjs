@@ -119,7 +119,7 @@ export function rows() {
     for (const target of ['chrome', 'firefox']) {
       const s = size.figures[target];
       if (!s) continue;
-      add(`size, ${target} (gzip, 1 KB = 1,000 bytes)`, 'content scripts in a work page (quiet + quiet-main)', kb(s.contentScriptsGzipTogether.workPage), `dimmed sites + calm-overlay: ${kb(s.contentScriptsGzipTogether.dimPage)}; set-aside sites + aside: ${kb(s.contentScriptsGzipTogether.setAsidePage)}`, '≤ 3 KB', verdict(s.contentScriptsGzipTogether.workPage, 3000));
+      add(`size, ${target} (gzip, 1 KB = 1,000 bytes)`, 'content scripts in a work page (quiet + quiet-main)', kb(s.contentScriptsGzipTogether.workPage), `dimmed sites + calm-overlay: ${kb(s.contentScriptsGzipTogether.dimPage)}; set-aside sites + aside: ${kb(s.contentScriptsGzipTogether.setAsidePage)}; sites with let-through words + let-through: ${kb(s.contentScriptsGzipTogether.letThroughPage ?? NaN)}`, '≤ 3 KB', verdict(s.contentScriptsGzipTogether.workPage, 3000));
       for (const [name, e] of Object.entries(s.entries)) {
         const limit = { worker: 30_000, popup: 25_000 }[name];
         add(`size, ${target} (gzip, 1 KB = 1,000 bytes)`, `${name} (${e.files} files)`, kb(e.gzipBytes), `${kb(e.bytes)} raw`, limit ? `≤ ${limit / 1000} KB` : '', limit ? verdict(e.gzipBytes, limit) : '');

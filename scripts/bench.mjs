@@ -61,7 +61,7 @@ const ENTRIES = {
   reflection: 'src/ui/reflection/index.html',
   handoff: 'src/ui/handoff/index.html',
 };
-const CONTENT = ['src/content/quiet.js', 'src/content/quiet-main.js', 'src/content/calm-overlay.js', 'src/content/aside.js'];
+const CONTENT = ['src/content/quiet.js', 'src/content/quiet-main.js', 'src/content/calm-overlay.js', 'src/content/aside.js', 'src/content/let-through.js'];
 
 const zipDir = mkdtempSync(join(tmpdir(), 'hearth-zip-'));
 const sizes = {};
@@ -72,7 +72,8 @@ try {
     const entries = { ...ENTRIES, worker: manifest.background.service_worker ?? manifest.background.scripts[0] };
     const content = Object.fromEntries(CONTENT.map((f) => [f.split('/').pop(), { bytes: statSync(join(dist, f)).size, gzipBytes: gz(join(dist, f)) }]));
     // Every work page in family time gets quiet.js and quiet-main.js; dimmed and set-aside
-    // sites also calm-overlay.js, and new loads of set-aside sites aside.js.
+    // sites also calm-overlay.js, new loads of set-aside sites aside.js, and sites with
+    // let-through words let-through.js.
     const workPage = content['quiet.js'].gzipBytes + content['quiet-main.js'].gzipBytes;
     const dimPage = workPage + content['calm-overlay.js'].gzipBytes;
     // The package as a store would take it, zipped by web-ext.
@@ -82,7 +83,7 @@ try {
     sizes[target] = {
       entries: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, entryWeight(dist, file)])),
       contentScripts: content,
-      contentScriptsGzipTogether: { workPage, dimPage, setAsidePage: dimPage + content['aside.js'].gzipBytes },
+      contentScriptsGzipTogether: { workPage, dimPage, setAsidePage: dimPage + content['aside.js'].gzipBytes, letThroughPage: workPage + content['let-through.js'].gzipBytes },
       locales: Object.fromEntries(
         ['en', 'es'].map((l) => [l, { bytes: statSync(join(dist, `_locales/${l}/messages.json`)).size, gzipBytes: gz(join(dist, `_locales/${l}/messages.json`)) }]),
       ),

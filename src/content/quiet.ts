@@ -17,7 +17,7 @@ import { reportHeld } from './heldReports';
 import type { showCalmOverlay } from './overlay';
 import { hideTitleCount } from './title';
 import { noticeTouches } from './touches';
-import { letThroughHeld } from './letThrough';
+import type { letThroughHeld } from './letThrough';
 import { LINK_EVENT, linkStandIns, type Held, type StandInsLink } from './standinsLink';
 import { coveredBy } from '../core/matchPattern';
 import type { AccessGonePush, PlanPush, TabPlan } from '../messages';
@@ -35,12 +35,14 @@ type Api = typeof chrome;
 const api: Api = (globalThis as { browser?: Api }).browser ?? chrome;
 // The isolated world's own globals: the page can't see them. `__hearthInjected` and
 // `__hearthFrom` (when to turn quiet) are set by the worker just before it injects this
-// script into a page already running; `__hearthOverlay` by calm-overlay.ts.
+// script into a page already running; `__hearthOverlay` by calm-overlay.ts, and
+// `__hearthLetThrough` by let-through.ts.
 const slot = globalThis as {
   __hearthQuiet?: QuietIsolated;
   __hearthInjected?: boolean;
   __hearthFrom?: number;
   __hearthOverlay?: typeof showCalmOverlay;
+  __hearthLetThrough?: typeof letThroughHeld;
 };
 
 const connected = (runtime: Api['runtime']) => {
@@ -66,10 +68,11 @@ function start(): QuietIsolated {
   const { signal } = quiet;
 
   const count = reportHeld(signal, runtime);
-  const letThrough = letThroughHeld(signal, runtime, () => plan?.letThrough);
+  // The matcher is lent by let-through.ts, on sites with let-through words only.
+  let letThrough: ReturnType<typeof letThroughHeld> | undefined;
   const held = ({ title, body }: Held) => {
     count();
-    letThrough(title, body);
+    (letThrough ??= slot.__hearthLetThrough?.(signal, runtime, () => plan?.letThrough))?.(title, body);
   };
   const touched = noticeTouches(signal);
   // Registered, at document_start (or as a blank frame is made), no page code can listen,

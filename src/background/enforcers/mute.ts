@@ -22,11 +22,6 @@ export async function applyMute(patterns: string[]): Promise<void> {
   const workIds = new Set(work.map((t) => t.id));
   const keep = recorded.filter((id) => workIds.has(id));
 
-  // Release tabs that are no longer work tabs in family time.
-  for (const id of recorded.filter((id) => !workIds.has(id))) {
-    const tab = await browser.tabs.get(id).catch(() => null);
-    if (tab && oursStill(tab)) await settle(browser.tabs.update(id, { muted: false }));
-  }
   // Mute work tabs not yet seen. A tab already muted (by the parent) is left alone,
   // and so is one Hearth muted that the parent has since unmuted: their choice.
   const seen = new Set(recorded);
@@ -35,11 +30,15 @@ export async function applyMute(patterns: string[]): Promise<void> {
   const newlyMuted = fresh.filter((tab) => oursStill(tab) || !tab.mutedInfo?.muted).map((tab) => tab.id);
   // All at once: fifty work tabs muted one after another took the browser most of a second.
   await Promise.all(fresh.filter((tab) => !tab.mutedInfo?.muted).map((tab) => settle(browser.tabs.update(tab.id, { muted: true }))));
-  // After an update, tabs Hearth muted before may be off the record: release them too.
-  if (patterns.length === 0) {
-    for (const tab of await browser.tabs.query({ muted: true })) {
-      if (tab.id !== undefined && !recorded.includes(tab.id) && oursStill(tab)) await settle(browser.tabs.update(tab.id, { muted: false }));
-    }
+  // Release tabs that are no longer work tabs in family time, all at once (one after the
+  // other, fifty took the end of family time most of a second). With no work tabs left,
+  // tabs Hearth muted before an update, off the record, are released too.
+  const released = new Set(recorded.filter((id) => !workIds.has(id)));
+  if (released.size || patterns.length === 0) {
+    const ours = (await browser.tabs.query({ muted: true })).filter(
+      (tab): tab is Tabs.Tab & { id: number } => tab.id !== undefined && oursStill(tab) && (patterns.length === 0 || released.has(tab.id)),
+    );
+    await Promise.all(ours.map((tab) => settle(browser.tabs.update(tab.id, { muted: false }))));
   }
   const next = [...keep, ...newlyMuted];
   if (next.length !== recorded.length || next.some((id, i) => id !== recorded[i])) {

@@ -97,11 +97,15 @@ describe('a run the worker was stopped in is finished by the next', () => {
     expect(calls[1]!.files).toEqual(['src/content/quiet.js']);
   });
 
-  test('the calm overlay is registered only for the sites that have it, and goes with them', async () => {
-    const overlay = { matches: ['*://app.slack.com/*'], exclude: ['*://app.slack.com/quiet/*'] };
-    await applyContentScripts([PATTERN, '*://mail.example/*'], { aside: { matches: [], exclude: [] }, overlay });
-    expect(registry.map((s) => s.id).sort()).toEqual(['hearth-overlay', 'hearth-quiet', 'hearth-quiet-main']);
-    expect(registry.find((s) => s.id === 'hearth-overlay')?.matches).toEqual(overlay.matches);
+  test.each([
+    ['the calm overlay', 'overlay', 'hearth-overlay'],
+    ['the let-through matcher', 'letThrough', 'hearth-let-through'],
+  ] as const)('%s is registered only for the sites that have it, and goes with them', async (_, extra, id) => {
+    const none = { matches: [], exclude: [] };
+    const only = { matches: ['*://app.slack.com/*'], exclude: ['*://app.slack.com/quiet/*'] };
+    await applyContentScripts([PATTERN, '*://mail.example/*'], { aside: none, overlay: none, letThrough: none, [extra]: only });
+    expect(registry.map((s) => s.id).sort()).toEqual([id, 'hearth-quiet', 'hearth-quiet-main']);
+    expect(registry.find((s) => s.id === id)?.matches).toEqual(only.matches);
     await applyContentScripts([PATTERN]);
     expect(registry.map((s) => s.id).sort()).toEqual(['hearth-quiet', 'hearth-quiet-main']);
   });

@@ -2,11 +2,13 @@
 // are registered as a boundary is armed, a few seconds before it starts (and
 // injected into work tabs already open, told when to turn quiet), and
 // unregistered at its end, when every open work tab is put back. The calm overlay
-// is its own script, for dimmed and set-aside sites only.
+// is its own script, for dimmed and set-aside sites only, and so is the let-through
+// matcher, for sites with let-through words only.
 import { browser } from '../ext';
 import { sameList } from '../../core/lists';
 import asideFile from '../../content/aside.ts?iife';
 import overlayFile from '../../content/calm-overlay.ts?iife';
+import letThroughFile from '../../content/let-through.ts?iife';
 import quietMainFile from '../../content/quiet-main.ts?iife';
 import quietFile from '../../content/quiet.ts?iife';
 import { installStandIns } from '../../content/standins';
@@ -17,6 +19,7 @@ const MAIN_ID = 'hearth-quiet-main';
 const ISOLATED_ID = 'hearth-quiet';
 const ASIDE_ID = 'hearth-aside';
 const OVERLAY_ID = 'hearth-overlay';
+const LET_THROUGH_ID = 'hearth-let-through';
 
 /** A script for some work sites only, leaving out pages a more specific listed site claims. */
 export interface Registration {
@@ -38,19 +41,27 @@ const TABS_KEY = 'quietTabs';
 
 const none: Registration = { matches: [], exclude: [] };
 
+/** The top-frame scripts only some work sites get. */
+export interface Extras {
+  aside: Registration;
+  overlay: Registration;
+  letThrough: Registration;
+}
+
 /**
- * Registers the scripts for `patterns` (none: unregisters), the set-aside stop and the
- * calm overlay for the sites that have them, and injects into open tabs, which turn quiet
- * at `from` (null: now). Returns the tabs put back.
+ * Registers the scripts for `patterns` (none: unregisters), the set-aside stop, the calm
+ * overlay and the let-through matcher for the sites that have them, and injects into open
+ * tabs, which turn quiet at `from` (null: now). Returns the tabs put back.
  */
 export async function applyContentScripts(
   patterns: string[],
-  extras: { aside: Registration; overlay: Registration } = { aside: none, overlay: none },
+  extras: Extras = { aside: none, overlay: none, letThrough: none },
   from: number | null = null,
 ): Promise<Restored[]> {
   await Promise.all([
     applyRegistration(ASIDE_ID, asideFile, extras.aside),
     applyRegistration(OVERLAY_ID, overlayFile, extras.overlay),
+    applyRegistration(LET_THROUGH_ID, letThroughFile, extras.letThrough),
   ]);
   const current = await browser.scripting.getRegisteredContentScripts({ ids: [MAIN_ID, ISOLATED_ID] });
   const registered = current.find((s) => s.id === ISOLATED_ID)?.matches ?? [];
@@ -102,12 +113,14 @@ async function tabsBroughtTo(registered: string[]): Promise<{ patterns: string[]
 
 /**
  * Tells the quiet script in each tab what to show now (e.g. the dim overlay lifted by a
- * way through). A tab to be dimmed gets the overlay's script first, once.
+ * way through). A tab to be dimmed gets the overlay's script first, and a tab of a site
+ * with let-through words the matcher (each lends itself once).
  */
 export async function pushPlans(plans: Map<number, TabPlan>): Promise<void> {
   await Promise.all(
     [...plans].map(async ([tabId, plan]) => {
-      if (plan.mode !== 'quiet') await settle(browser.scripting.executeScript({ target: { tabId }, files: [overlayFile] }));
+      const files = [...(plan.mode !== 'quiet' ? [overlayFile] : []), ...(plan.letThrough ? [letThroughFile] : [])];
+      if (files.length) await settle(browser.scripting.executeScript({ target: { tabId }, files }));
       await settle(browser.tabs.sendMessage(tabId, { type: 'hearth:plan', plan } satisfies PlanPush));
     }),
   );

@@ -38,16 +38,22 @@ export async function applySiteEffects(plans: SitePlan[], span: Span, wayThrough
 
   const aside = reachable.filter((p) => on && p.mode === 'set-aside');
   const overlaid = reachable.filter(needsOverlay);
+  const hasWords = (p: SitePlan) => letThrough.some((r) => r.siteId === undefined || r.siteId === p.site.id);
+  const worded = reachable.filter(hasWords);
   const extras = {
     aside: registrationFor(aside, reachable.filter((p) => !aside.includes(p))),
     overlay: registrationFor(overlaid, reachable.filter((p) => !needsOverlay(p))),
+    letThrough: registrationFor(worded, reachable.filter((p) => !hasWords(p))),
   };
 
   const scripted = applyContentScripts(reach.matchPatterns, extras, span.from);
   const [restored, released] = await Promise.all([
     scripted,
-    // Stand-ins first, then the block: open pages keep the permission they saw.
-    scripted.then(() => applyNotificationBlocks(all.contentSettingsPatterns)),
+    // Stand-ins first, then the block: open pages keep the permission they saw. Lifted
+    // (family time over), it waits for nothing: the stand-ins answer until they go.
+    all.contentSettingsPatterns.length
+      ? scripted.then(() => applyNotificationBlocks(all.contentSettingsPatterns))
+      : applyNotificationBlocks([]),
     // Sound waits on nothing else: after a browser restart, reaching every open work tab
     // with its scripts first kept a restored tab loud for a second or more.
     applyMute(on ? reach.matchPatterns : []),
