@@ -1,11 +1,14 @@
 // Notifications the stand-ins held back, told to the worker (a report, not a
-// command): at most once a second, and whatever is left when the page goes away
-// or the signal aborts. A page that spams is counted up to a bound, never
-// thousands of messages.
+// command): at most once in five minutes, and whatever is left when the page goes away
+// or the signal aborts (family time ends). Each message starts the worker or keeps it
+// awake half a minute more, so a busy chat that reported every second kept it running
+// all through family time; counted for reflection, the figure can wait. A page that
+// spams is counted up to a bound, never thousands of messages.
 
 const BOUND = 500;
 /** The most one report may carry (the worker's message schema says so too). */
 const MOST = 100;
+const EVERY_MS = 5 * 60_000;
 
 /** Starts counting; returns what to call for each notification held. */
 export function reportHeld(signal: AbortSignal, runtime: typeof chrome.runtime): () => void {
@@ -33,6 +36,6 @@ export function reportHeld(signal: AbortSignal, runtime: typeof chrome.runtime):
   return () => {
     if (sent + held >= BOUND) return;
     held++;
-    timer ??= setTimeout(send, 1000);
+    timer ??= setTimeout(send, EVERY_MS);
   };
 }

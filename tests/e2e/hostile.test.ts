@@ -168,7 +168,7 @@ describe('a listed work page during family time', () => {
   test('a tab closed moments after holding a notification still has it counted', async () => {
     const held = async () => reflected(await ask<ReflectionSource>(hearth, { type: 'reflection' })).heldThisWeek;
     const before = await held();
-    // One notification every 5 s: the tab is closed well inside the second Hearth waits
+    // One notification every 5 s: the tab is closed well inside the minutes Hearth waits
     // before reporting, so only what it says as it goes away can count it.
     const chat = await openChat(hearth, site, '/chat/closing?every=5000');
     await ask(hearth, { type: 'startFocus', minutes: 30 });
