@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { oneFileWorker } from './build/oneFileWorker';
 import { version } from './package.json' with { type: 'json' };
 
 type Target = 'chrome' | 'firefox' | 'chrome-test' | 'firefox-test';
@@ -59,7 +60,7 @@ export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' || mode === 'chrome-test' || mode === 'firefox-test' ? mode : 'chrome';
   const firefox = target === 'firefox' || target === 'firefox-test';
   return {
-    plugins: [crx({ manifest: manifestFor(target), browser: firefox ? 'firefox' : 'chrome' }), keepScriptsPrivate],
+    plugins: [crx({ manifest: manifestFor(target), browser: firefox ? 'firefox' : 'chrome' }), keepScriptsPrivate, oneFileWorker],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
