@@ -60,7 +60,7 @@ export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' || mode === 'chrome-test' || mode === 'firefox-test' ? mode : 'chrome';
   const firefox = target === 'firefox' || target === 'firefox-test';
   return {
-    plugins: [crx({ manifest: manifestFor(target), browser: firefox ? 'firefox' : 'chrome' }), keepScriptsPrivate, oneFileWorker],
+    plugins: [crx({ manifest: manifestFor(target), browser: firefox ? 'firefox' : 'chrome' }), keepScriptsPrivate, oneFileWorker()],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

@@ -30,41 +30,48 @@ const filesUnder = (dir: string): string[] =>
     .filter((d) => d.isFile())
     .map((d) => relative(dir, join(d.parentPath, d.name)));
 
-export const oneFileWorker: Plugin = {
-  name: 'hearth:one-file-worker',
-  enforce: 'post',
-  async writeBundle(options) {
-    const dir = options.dir ?? '';
-    const manifestFile = join(dir, 'manifest.json');
-    if (!existsSync(manifestFile)) return;
-    const { background } = JSON.parse(readFileSync(manifestFile, 'utf8')) as { background?: { service_worker?: string; scripts?: string[] } };
-    const entry = background?.service_worker ?? background?.scripts?.[0];
-    if (!entry) return;
-    const workerFiles = closureOf(dir, entry);
-    const out = mkdtempSync(join(tmpdir(), 'hearth-worker-'));
-    try {
-      await build({
-        configFile: false,
-        publicDir: false,
-        logLevel: 'warn',
-        build: {
-          outDir: out,
-          emptyOutDir: true,
-          target: 'es2022',
-          minify: true,
-          modulePreload: false,
-          rollupOptions: { input: join(dir, entry), output: { format: 'es', entryFileNames: 'worker.js' } },
-        },
-      });
-      const built = readdirSync(out);
-      if (built.length !== 1) throw new Error(`the worker should be one file, got ${built.join(', ')}`);
-      writeFileSync(join(dir, entry), readFileSync(join(out, 'worker.js')));
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-    // What only the worker imported is in its one file now.
-    const others = filesUnder(dir).filter((f) => /\.(js|html)$/.test(f) && !workerFiles.has(f));
-    const stillUsed = new Set(others.flatMap((f) => readFileSync(join(dir, f), 'utf8').match(/[\w.-]+\.js/g) ?? []));
-    for (const file of workerFiles) if (file !== entry && !stillUsed.has(file.split('/').pop()!)) rmSync(join(dir, file));
-  },
-};
+export function oneFileWorker(): Plugin {
+  // As the build it follows: a profiling build (`--minify false`) keeps the names.
+  let minify: boolean | 'oxc' | 'terser' | 'esbuild' = true;
+  return {
+    name: 'hearth:one-file-worker',
+    enforce: 'post',
+    configResolved(config) {
+      minify = config.build.minify;
+    },
+    async writeBundle(options) {
+      const dir = options.dir ?? '';
+      const manifestFile = join(dir, 'manifest.json');
+      if (!existsSync(manifestFile)) return;
+      const { background } = JSON.parse(readFileSync(manifestFile, 'utf8')) as { background?: { service_worker?: string; scripts?: string[] } };
+      const entry = background?.service_worker ?? background?.scripts?.[0];
+      if (!entry) return;
+      const workerFiles = closureOf(dir, entry);
+      const out = mkdtempSync(join(tmpdir(), 'hearth-worker-'));
+      try {
+        await build({
+          configFile: false,
+          publicDir: false,
+          logLevel: 'warn',
+          build: {
+            outDir: out,
+            emptyOutDir: true,
+            target: 'es2022',
+            minify,
+            modulePreload: false,
+            rollupOptions: { input: join(dir, entry), output: { format: 'es', entryFileNames: 'worker.js' } },
+          },
+        });
+        const built = readdirSync(out);
+        if (built.length !== 1) throw new Error(`the worker should be one file, got ${built.join(', ')}`);
+        writeFileSync(join(dir, entry), readFileSync(join(out, 'worker.js')));
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+      // What only the worker imported is in its one file now.
+      const others = filesUnder(dir).filter((f) => /\.(js|html)$/.test(f) && !workerFiles.has(f));
+      const stillUsed = new Set(others.flatMap((f) => readFileSync(join(dir, f), 'utf8').match(/[\w.-]+\.js/g) ?? []));
+      for (const file of workerFiles) if (file !== entry && !stillUsed.has(file.split('/').pop()!)) rmSync(join(dir, file));
+    },
+  };
+}

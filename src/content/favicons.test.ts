@@ -9,7 +9,7 @@ class IconPage extends EventTarget {
   readyState: DocumentReadyState = 'complete';
   readonly baseURI = 'https://chat.example/app/';
   readonly documentElement = { nodeName: 'HTML' };
-  readonly head = { nodeName: 'HEAD' };
+  head: { nodeName: string } | null = { nodeName: 'HEAD' };
   readonly links: Link[] = [];
 
   querySelector(selector: string) {
@@ -23,7 +23,7 @@ class IconPage extends EventTarget {
   add(rel: string, href: string): Link {
     const link = new Link(rel, href);
     this.links.push(link);
-    FakeObserver.record({ type: 'childList', target: this.head as unknown as Node, addedNodes: [link] as unknown as NodeList }, [this.head]);
+    FakeObserver.record({ type: 'childList', target: this.head as unknown as Node, addedNodes: [link] as unknown as NodeList }, [this.head!]);
     FakeObserver.settle();
     return link;
   }
@@ -49,11 +49,11 @@ class Link {
   }
   setAttribute(name: string, value: string) {
     this.attributes.set(name, value);
-    FakeObserver.record({ type: 'attributes', target: this as unknown as Node, attributeName: name }, [this, page.head]);
+    FakeObserver.record({ type: 'attributes', target: this as unknown as Node, attributeName: name }, [this, page.head!]);
   }
   removeAttribute(name: string) {
     this.attributes.delete(name);
-    FakeObserver.record({ type: 'attributes', target: this as unknown as Node, attributeName: name }, [this, page.head]);
+    FakeObserver.record({ type: 'attributes', target: this as unknown as Node, attributeName: name }, [this, page.head!]);
   }
   /** The site points the link at another image (its badge, or none). */
   site(href: string) {
@@ -119,7 +119,7 @@ describe('hideIconBadges', () => {
     gone.isConnected = false;
     FakeObserver.record(
       { type: 'childList', target: page.head as unknown as Node, removedNodes: [moved, gone] as unknown as NodeList, addedNodes: [moved] as unknown as NodeList },
-      [page.head],
+      [page.head!],
     );
     FakeObserver.settle();
     quiet.abort();
@@ -135,5 +135,29 @@ describe('hideIconBadges', () => {
     finishParsing(page);
     FakeObserver.settle();
     expect(icon.getAttribute('href')).toBe('/badge-2.png');
+  });
+
+  it("watches only the root's own children until <head> is parsed, then only <head>: never a long body", () => {
+    page.readyState = 'loading';
+    const head = page.head!;
+    page.head = null;
+    const quiet = start();
+    const [observer] = FakeObserver.made;
+    expect(observer!.optionsFor(page.documentElement)).toEqual({ childList: true });
+    // The parser makes <head> and its icon link in one go, before the observer hears of either.
+    page.head = head;
+    const icon = new Link('icon', '/favicon.ico');
+    page.links.push(icon);
+    FakeObserver.record({ type: 'childList', target: page.documentElement as unknown as Node, addedNodes: [head] as unknown as NodeList }, [page.documentElement]);
+    FakeObserver.settle();
+    expect(observer!.optionsFor(page.documentElement)).toBeUndefined();
+    expect(observer!.optionsFor(head)).toMatchObject({ subtree: true, childList: true });
+    finishParsing(page);
+    FakeObserver.settle();
+    // The icon found in <head> is the page's own plain one.
+    icon.site('/favicon-badge.ico');
+    expect(icon.getAttribute('href')).toBe('https://chat.example/favicon.ico#hearth');
+    quiet.abort();
+    expect(icon.getAttribute('href')).toBe('/favicon-badge.ico');
   });
 });

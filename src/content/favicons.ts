@@ -54,6 +54,11 @@ export function hideIconBadges(signal: AbortSignal): void {
     link.setAttribute('href', ours);
   };
 
+  const added = (node: Node) => {
+    if (!isIcon(node)) return;
+    if (declared) firstDeclared ??= node.href;
+    point(node);
+  };
   const onRecords = (records: MutationRecord[]) => {
     for (const record of records) {
       if (record.type === 'attributes') {
@@ -62,39 +67,34 @@ export function hideIconBadges(signal: AbortSignal): void {
       }
       // Gone for good, not moved (badge libraries re-insert a link to refresh the icon).
       for (const node of record.removedNodes) if (node instanceof HTMLLinkElement && !node.isConnected) real.delete(node);
-      for (const node of record.addedNodes) {
-        if (!isIcon(node)) continue;
-        if (declared) firstDeclared ??= node.href;
-        point(node);
-      }
+      record.addedNodes.forEach(added);
     }
   };
-  // Icon links live in <head>, which may not be parsed yet at document_start: watch
-  // from the root until it is, then only <head> (a busy page's body changes all the
-  // time). <head> is whole once <body> begins: watching the root until DOMContentLoaded
-  // cost a long page a record for every node of its body (bench/README.md, page load).
-  let narrowed = document.head !== null;
-  const narrow = () => {
-    if (signal.aborted || narrowed || !document.head || !document.body) return;
-    narrowed = true;
-    onRecords(observer.takeRecords());
-    observer.disconnect();
-    watch(document.head);
-  };
+  // Icon links live in <head>, which may not be parsed yet at document_start: until it
+  // is, only the root's own children are watched (no subtree: a long page's body would
+  // hand over a record for every node, profiled at several ms of its load), then only
+  // <head>, whose icons parsed so far are taken as if just added.
   const observer = new MutationObserver((records) => {
     onRecords(records);
-    narrow();
+    onHead();
   });
   const watch = (root: Node) =>
     observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['href', 'rel'] });
-  watch(document.head ?? document.documentElement ?? document);
+  let watching: Node | null = null;
+  const onHead = () => {
+    const head = document.head;
+    if (signal.aborted || (head && watching === head)) return;
+    observer.disconnect();
+    if (head) {
+      watch((watching = head));
+      document.querySelectorAll(ICON).forEach(added);
+    } else observer.observe((watching = document.documentElement ?? document), { childList: true });
+  };
+  onHead();
 
   const whenParsed = () => {
-    if (document.head) {
-      onRecords(observer.takeRecords());
-      observer.disconnect();
-      watch(document.head);
-    }
+    onRecords(observer.takeRecords());
+    onHead();
     plain = (firstDeclared || QUIET_ICON).split('#')[0]!;
     ours = `${plain}#hearth`;
     document.querySelectorAll<HTMLLinkElement>(ICON).forEach(point);

@@ -3,4 +3,4 @@
 import { installStandIns } from './standins';
 import { LINK_EVENT } from './standinsLink';
 
-installStandIns(LINK_EVENT);
+installStandIns(LINK_EVENT, false);

@@ -15,9 +15,11 @@
 /**
  * `linkEvent` names the event the isolated script hands its port over with: a
  * fixed name at document_start (no page code has run yet), a fresh random one
- * when injected into a page already running.
+ * when injected into a page already running. `seenNow`: take the permission the page
+ * has now (a page already running, before Chromium's block comes), rather than at its
+ * first use (a page loading during family time, whose permission is the block's already).
  */
-export function installStandIns(linkEvent: string): void {
+export function installStandIns(linkEvent: string, seenNow: boolean): void {
   // The page's own intrinsics as they are now, before any later page code can
   // wrap them: everything below calls only these.
   const win = window;
@@ -56,11 +58,14 @@ export function installStandIns(linkEvent: string): void {
   // comes just after): the site keeps its view and does not nag for it again.
   // The getter itself, taken now: a page that later redefines `permission` on its
   // constructor (the stand-in passes such a change through) can't claim one it hasn't got.
+  // Reading it asks the browser (about 5 ms of a loading page's main thread, profiled), so
+  // a page loading during family time reads it only when the page or a notification needs it.
   const permissionOf = RealNotification ? Object.getOwnPropertyDescriptor(RealNotification, 'permission')?.get : undefined;
   const livePermission = (): NotificationPermission | undefined =>
     permissionOf ? (apply(permissionOf, RealNotification, []) as NotificationPermission) : undefined;
-  const seenPermission = livePermission();
-  const permission = (): NotificationPermission | undefined => (seenPermission === 'granted' ? 'granted' : livePermission());
+  let seenPermission = seenNow ? livePermission() : null;
+  const permission = (): NotificationPermission | undefined =>
+    (seenPermission ??= livePermission()) === 'granted' ? 'granted' : livePermission();
 
   // Hold from now, unless told over the port that family time starts later. Read from the
   // clock at each call rather than set by a timer: a hidden tab's timers come late.

@@ -6,14 +6,18 @@
 
 export class FakeObserver {
   static made: FakeObserver[] = [];
-  private readonly watched = new Set<object>();
+  private readonly watched = new Map<object, MutationObserverInit | undefined>();
   private queue: MutationRecord[] = [];
 
   constructor(private readonly callback: MutationCallback) {
     FakeObserver.made.push(this);
   }
-  observe(target: object): void {
-    this.watched.add(target);
+  observe(target: object, options?: MutationObserverInit): void {
+    this.watched.set(target, options);
+  }
+  /** How `target` is watched now (undefined: it is not). */
+  optionsFor(target: object): MutationObserverInit | undefined {
+    return this.watched.get(target);
   }
   disconnect(): void {
     this.watched.clear();

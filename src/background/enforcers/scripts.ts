@@ -182,7 +182,7 @@ async function inject(tabId: number, from: number | null): Promise<void> {
   );
   const frameIds = (wanted ?? []).filter((r) => r.result === true).map((r) => r.frameId);
   if (frameIds.length) {
-    await settle(browser.scripting.executeScript({ target: { tabId, frameIds }, world: 'MAIN', func: installStandIns, args: [linkEvent] }));
+    await settle(browser.scripting.executeScript({ target: { tabId, frameIds }, world: 'MAIN', func: installStandIns, args: [linkEvent, true] }));
   }
 }
 
