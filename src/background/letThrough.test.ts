@@ -6,7 +6,8 @@ import { browser } from './ext';
 import { openHistory } from './history';
 import { LET_THROUGH_PER_MINUTE, letThrough, openLetThrough } from './letThrough';
 
-const plan: TabPlan = { siteId: 'gmail', name: 'Gmail', mode: 'quiet', wayThroughMinutes: 10, until: null };
+// What the worker plans for the sender's tab from settings (tabPlanFor): the site's words with it.
+const plan: TabPlan = { siteId: 'gmail', name: 'Gmail', mode: 'quiet', wayThroughMinutes: 10, until: null, letThrough: ['School office'] };
 const tab = { id: 7, windowId: 2, index: 0, highlighted: false, active: false, pinned: false, incognito: false, url: 'https://mail.google.com/' };
 const sender = { id: fakeBrowser.runtime.id, tab };
 const created: { id: string; title: string; message: string }[] = [];
@@ -65,5 +66,15 @@ describe('a held notification that names a let-through rule', () => {
     expect(update).toHaveBeenCalledWith(7, { active: true });
     expect(focus).toHaveBeenCalledWith(2, { focused: true });
     expect(await openLetThrough('hearth-heads-up')).toBe(false);
+  });
+
+  test("a click on a flood's summary brings the site's tab forward; what is kept for it does not grow with the flood", async () => {
+    const update = vi.spyOn(browser.tabs, 'update').mockResolvedValue(tab as never);
+    vi.spyOn(browser.tabs, 'get').mockResolvedValue(tab as never);
+    vi.spyOn(browser.windows, 'update').mockResolvedValue({} as never);
+    for (let i = 0; i < 50; i++) await letThrough(sender, plan, 'School office', `message ${i}`, 1000 + i * 10);
+    expect(await fakeBrowser.storage.session.get('letThroughTabs')).toEqual({ letThroughTabs: { gmail: 7 } });
+    expect(await openLetThrough('hearth-let-more-gmail')).toBe(true);
+    expect(update).toHaveBeenCalledWith(7, { active: true });
   });
 });

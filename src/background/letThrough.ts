@@ -13,13 +13,14 @@ import type { TabPlan } from '../messages';
 import { t } from '../i18n';
 import { browser, mayNotify, type Runtime } from './ext';
 import { openHistory } from './history';
-import { loadSettings } from './store';
 
 /** Shown one by one per site in a minute; more are summed up. */
 export const LET_THROUGH_PER_MINUTE = 3;
 const SHOWN_KEY = 'letThroughShown';
+/** storage.session: each site's tab its summary notification brings forward. */
 const TABS_KEY = 'letThroughTabs';
-const PREFIX = 'hearth-let-';
+const TAB_PREFIX = 'hearth-let-tab-';
+const MORE_PREFIX = 'hearth-let-more-';
 
 type Shown = Record<string, { at: number[]; more: number }>;
 
@@ -42,8 +43,8 @@ export function letThrough(sender: Runtime.MessageSender, plan: TabPlan | null, 
 async function showIfNamed(sender: Runtime.MessageSender, plan: TabPlan | null, title: string, body: string, now: number): Promise<null> {
   const tab = sender.tab;
   if (!plan || tab?.id === undefined) return null;
-  const { settings } = await loadSettings();
-  const rule = matchingRule(compileRules(settings.letThrough, plan.siteId), title, body);
+  // The plan, read from the settings just now, holds this site's words.
+  const rule = matchingRule(compileRules((plan.letThrough ?? []).map((text, i) => ({ id: String(i), text })), plan.siteId), title, body);
   if (!rule) return null;
 
   const shown = await sessionRecord<Shown>(SHOWN_KEY);
@@ -60,8 +61,10 @@ async function showIfNamed(sender: Runtime.MessageSender, plan: TabPlan | null, 
   // floods can't fill it; the summary says how many more there were.
   if (oneByOne) await countLetThrough(plan, rule.text, now);
   if (!(await mayNotify())) return null;
-  // The summary keeps one id per site, so a flood updates it rather than adding more.
-  const id = oneByOne ? `${PREFIX}${tab.id}-${now}-${Math.random().toString(36).slice(2, 8)}` : `${PREFIX}more-${plan.siteId}`;
+  // The summary keeps one id per site, so a flood updates it rather than adding more. A
+  // click must find the tab: one by one, its id says it; the summary's, the site's last
+  // tab on record (one a site: the record never grows with the notifications).
+  const id = oneByOne ? `${TAB_PREFIX}${tab.id}-${now}-${Math.random().toString(36).slice(2, 8)}` : `${MORE_PREFIX}${plan.siteId}`;
   await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
@@ -69,8 +72,10 @@ async function showIfNamed(sender: Runtime.MessageSender, plan: TabPlan | null, 
     title: oneByOne ? clip(`${plan.name} — ${title.trim() || rule.text}`, 120) : t('letThroughMoreTitle', [plan.name]),
     message: oneByOne ? clip(body.trim(), 300) : t('letThroughMoreMessage', [String(site.more), rule.text]),
   });
-  const tabs = await sessionRecord<Record<string, number>>(TABS_KEY);
-  await browser.storage.session.set({ [TABS_KEY]: { ...tabs, [id]: tab.id } });
+  if (!oneByOne) {
+    const tabs = await sessionRecord<Record<string, number>>(TABS_KEY);
+    await browser.storage.session.set({ [TABS_KEY]: { ...tabs, [plan.siteId]: tab.id } });
+  }
   return null;
 }
 
@@ -85,11 +90,10 @@ async function countLetThrough(plan: TabPlan, rule: string, at: number): Promise
 
 /** A click on a let-through notification brings its work tab forward; true when it was one. */
 export async function openLetThrough(id: string): Promise<boolean> {
-  if (!id.startsWith(PREFIX)) return false;
-  const tabs = await sessionRecord<Record<string, number>>(TABS_KEY);
-  const tabId = tabs[id];
-  const { [id]: _gone, ...rest } = tabs;
-  await browser.storage.session.set({ [TABS_KEY]: rest });
+  let tabId: number | undefined;
+  if (id.startsWith(TAB_PREFIX)) tabId = Number.parseInt(id.slice(TAB_PREFIX.length), 10);
+  else if (id.startsWith(MORE_PREFIX)) tabId = (await sessionRecord<Record<string, number>>(TABS_KEY))[id.slice(MORE_PREFIX.length)];
+  else return false;
   const tab = tabId === undefined ? null : await browser.tabs.get(tabId).catch(() => null);
   if (tab?.id !== undefined) {
     await browser.tabs.update(tab.id, { active: true });
