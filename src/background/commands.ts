@@ -11,6 +11,7 @@ import { wayThroughUntil } from '../core/wayThrough';
 import { t } from '../i18n';
 import { openHistory, type NewHistoryEvent } from './history';
 import { siteName } from './siteCommands';
+import { endedEarlyFacts } from './weekly';
 import { loadSettings, updatePasses, updateSettings } from './store';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -59,16 +60,18 @@ export async function startFocus(now: number, minutes: number): Promise<void> {
 
 export async function endNow(now: number, active: Occurrence[]): Promise<void> {
   if (active.length === 0) return;
-  await updateSettings((settings) => withEndedNow(settings, active, now));
-  await note(
-    active.map((o) => ({
+  let chosen: NewHistoryEvent[] = [];
+  await updateSettings((settings) => ((chosen = endedEarlyFacts(active, settings, now)), withEndedNow(settings, active, now)));
+  await note([
+    ...active.map((o) => ({
       type: 'override' as const,
       occurrenceKey: occurrenceKey(o),
       label: o.label,
       at: now,
       detail: 'ended-early',
     })),
-  );
+    ...chosen,
+  ]);
 }
 
 /**
