@@ -7,7 +7,7 @@ import type { LetThroughRule } from './core/letThrough';
 import { SITE_MODES, type Settings, type SiteMode, type WorkSite } from './core/settings/schema';
 import type { ParkedThought } from './core/records';
 import type { Occurrence } from './core/types';
-import { MAX_CHOSEN, type MomentRef } from './core/weeklyChoice';
+import { MAX_CHOSEN, type MomentRef } from './core/weeklyShape';
 
 export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('status') }),

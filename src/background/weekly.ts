@@ -12,7 +12,6 @@ import {
   freshSpan,
   isChosen,
   isEvening,
-  MAX_CHOSEN,
   momentName,
   momentsOffered,
   occurrenceOfKey,
@@ -24,6 +23,7 @@ import {
   type MomentWords,
 } from '../core/weeklyChoice';
 import { keptChosen } from '../core/weeklyLookBack';
+import { MAX_CHOSEN } from '../core/weeklyShape';
 import { addDays, formatDateKey, wallInstant } from '../core/wallclock';
 import { formatTime, formatWeekday, t } from '../i18n';
 import type { ChooseMomentsRequest, ChooseMomentsResult, WeeklyView } from '../messages';

@@ -9,7 +9,6 @@ import { defaultSettings } from './settings/defaults';
 import type { Schedule, Weekday } from './types';
 import { formatDateKey, weekdayOf } from './wallclock';
 import {
-  DEFAULT_WEEKLY_CHOICE,
   freshSpan,
   headsUpMinutesFor,
   isChosen,
@@ -21,8 +20,8 @@ import {
   shouldAsk,
   weekKeyAt,
   weekSpan,
-  type WeeklyChoice,
 } from './weeklyChoice';
+import { DEFAULT_WEEKLY_CHOICE, type WeeklyChoice } from './weeklyShape';
 import { occurrenceKey } from './schedule';
 
 /** An instant by the local wall clock; month 1–12. */

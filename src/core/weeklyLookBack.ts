@@ -4,7 +4,8 @@
 import type { AppliedOccurrence } from './desired';
 import type { HistoryEvent } from './records';
 import { addDays, formatDateKey } from './wallclock';
-import { isChosen, occurrenceOfKey, type Chosen } from './weeklyChoice';
+import { isChosen, occurrenceOfKey } from './weeklyChoice';
+import type { Chosen } from './weeklyShape';
 
 /**
  * The chosen occurrences that went off between two applied states by running to their

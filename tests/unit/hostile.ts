@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { CURRENT_VERSION, LAST_INSTANT, SITE_MODES, type Settings, type WorkSite } from '../../src/core/settings/schema';
 import { parseSitePattern } from '../../src/core/sites';
 import type { BoundaryWindow, OneOffBlock, Skip, Weekday } from '../../src/core/types';
-import { MAX_CHOSEN, type MomentRef } from '../../src/core/weeklyChoice';
+import { MAX_CHOSEN, type MomentRef } from '../../src/core/weeklyShape';
 import { AGE_RANGES } from '../../src/core/prompts';
 
 /** The largest epoch-ms value a Date can hold. */

@@ -3,7 +3,7 @@
 
 import { say } from '../say';
 import type { BoundaryWindow } from '../types';
-import { DEFAULT_WEEKLY_CHOICE } from '../weeklyChoice';
+import { DEFAULT_WEEKLY_CHOICE } from '../weeklyShape';
 import { CURRENT_VERSION, type Settings } from './schema';
 
 /** A fresh, mutable copy of the defaults. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from './defaults';
 import { migrate } from './migrate';
 import { parseSettings } from './parse';
-import { DEFAULT_WEEKLY_CHOICE } from '../weeklyChoice';
+import { DEFAULT_WEEKLY_CHOICE } from '../weeklyShape';
 import { richSettings, stored, strictlyValid } from '../../../tests/unit/settingsTesting';
 
 describe('migration', () => {

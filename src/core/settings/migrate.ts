@@ -5,7 +5,7 @@
 import { isRecord, type Data } from '../record';
 import { say } from '../say';
 import { isWallTime } from '../wallclock';
-import { DEFAULT_WEEKLY_CHOICE } from '../weeklyChoice';
+import { DEFAULT_WEEKLY_CHOICE } from '../weeklyShape';
 import { defaultSettings } from './defaults';
 import { CURRENT_VERSION } from './schema';
 

@@ -4,7 +4,7 @@
 // the same for stored settings and files (a file's report refuses the whole file).
 import * as v from 'valibot';
 import { say } from '../say';
-import { DEFAULT_WEEKLY_CHOICE, type Chosen, type WeeklyChoice } from '../weeklyChoice';
+import { DEFAULT_WEEKLY_CHOICE, type Chosen, type WeeklyChoice } from '../weeklyShape';
 /** Hears each problem as one sentence (read.ts's Report). */
 type Report = (sentence: string) => void;
 import { ChosenSchema, WeeklyChoiceSchema } from './schema';

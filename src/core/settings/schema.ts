@@ -8,7 +8,7 @@ import type { Schedule, Weekday, WindowKind } from '../types';
 import { isDateKey, isWallTime } from '../wallclock';
 import { LET_THROUGH_LIMITS } from '../letThrough';
 import { AGE_RANGES } from '../prompts';
-import { MAX_CHOSEN, type Chosen, type WeeklyChoice } from '../weeklyChoice';
+import { MAX_CHOSEN, type Chosen, type WeeklyChoice } from '../weeklyShape';
 import { itemMessage, problem, unreadable, withValue } from './wording';
 
 export const CURRENT_VERSION = 4;
@@ -44,6 +44,9 @@ const LabelSchema = v.pipe(
 
 const wallTime = (what: string) =>
   v.pipe(v.string(unreadable(what)), v.check((time: string) => isWallTime(time), unreadable(what)));
+
+const dateKey = (what: string) =>
+  v.pipe(v.string(unreadable(what)), v.check((date: string) => isDateKey(date), unreadable(what)));
 
 const instant = (what: string) =>
   v.pipe(
@@ -134,10 +137,7 @@ export const SkipSchema = v.object(
       v.string(problem('coreProblemNoWindowFor')),
       v.minLength(1, problem('coreProblemNoWindowFor')),
     ),
-    date: v.pipe(
-      v.string(unreadable('coreWhatDate')),
-      v.check((date: string) => isDateKey(date), unreadable('coreWhatDate')),
-    ),
+    date: dateKey('coreWhatDate'),
   },
   itemMessage({ windowId: 'coreProblemNoWindow', date: 'coreProblemNoDate' }),
 );
@@ -203,9 +203,6 @@ export const PreferencesSchema = v.object({
   handoff: v.boolean(),
   dimWayThroughMinutes: minutes(PREFERENCE_MINUTES.dimWayThroughMinutes),
 });
-
-const dateKey = (what: string) =>
-  v.pipe(v.string(unreadable(what)), v.check((date: string) => isDateKey(date), unreadable(what)));
 
 /** When the popup asks "What matters most this week?": a weekday and a time, or not at all. */
 export const WeeklyChoiceSchema = v.object({
