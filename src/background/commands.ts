@@ -9,7 +9,7 @@ import { formatDateKey } from '../core/wallclock';
 import type { Occurrence } from '../core/types';
 import { wayThroughUntil } from '../core/wayThrough';
 import { t } from '../i18n';
-import { openHistory, type NewHistoryEvent } from './history';
+import { noteFacts, type NewHistoryEvent } from './history';
 import { siteName } from './siteCommands';
 import { endedEarlyFacts } from './weekly';
 import { loadSettings, updatePasses, updateSettings } from './store';
@@ -62,7 +62,7 @@ export async function endNow(now: number, active: Occurrence[]): Promise<void> {
   if (active.length === 0) return;
   let chosen: NewHistoryEvent[] = [];
   await updateSettings((settings) => ((chosen = endedEarlyFacts(active, settings, now)), withEndedNow(settings, active, now)));
-  await note([
+  await noteFacts([
     ...active.map((o) => ({
       type: 'override' as const,
       occurrenceKey: occurrenceKey(o),
@@ -72,24 +72,6 @@ export async function endNow(now: number, active: Occurrence[]): Promise<void> {
     })),
     ...chosen,
   ]);
-}
-
-/**
- * Notes overrides in history, for the parent's reflection. The change itself is already
- * saved: a history that can't be opened (IndexedDB unavailable) must not make it look
- * refused, nor keep reconcile from applying it.
- */
-async function note(events: NewHistoryEvent[]): Promise<void> {
-  try {
-    const history = await openHistory();
-    try {
-      await history.recordMany(events);
-    } finally {
-      history.close();
-    }
-  } catch (error) {
-    console.error('Hearth: an override was not noted in history', error);
-  }
 }
 
 /**
@@ -104,5 +86,5 @@ export async function wayThrough(now: number, siteId: string, familyUntil: numbe
   const minutes = settings.preferences.dimWayThroughMinutes;
   const until = wayThroughUntil(now, minutes, familyUntil);
   await updatePasses((passes) => [...passes.filter((p) => p.siteId !== siteId), { siteId, until }], now);
-  await note([{ type: 'override', occurrenceKey: `site:${siteId}`, label: siteName(site), at: now, detail: `way-through:${minutes}` }]);
+  await noteFacts([{ type: 'override', occurrenceKey: `site:${siteId}`, label: siteName(site), at: now, detail: `way-through:${minutes}` }]);
 }

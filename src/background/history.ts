@@ -149,3 +149,21 @@ export async function openHistory(dbName = 'hearth'): Promise<History> {
     },
   };
 }
+
+/**
+ * Notes facts whose change is already saved (an early ending, a way through, the week's
+ * answer), for the parent's reflection. A history that can't be opened (IndexedDB
+ * unavailable) must not make the change look refused, nor keep reconcile from applying it.
+ */
+export async function noteFacts(events: readonly NewHistoryEvent[]): Promise<void> {
+  try {
+    const history = await openHistory();
+    try {
+      await history.recordMany(events);
+    } finally {
+      history.close();
+    }
+  } catch (error) {
+    console.error('Hearth: facts were not noted in history', error);
+  }
+}

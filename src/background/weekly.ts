@@ -27,7 +27,7 @@ import { MAX_CHOSEN } from '../core/weeklyShape';
 import { addDays, formatDateKey, wallInstant } from '../core/wallclock';
 import { formatTime, formatWeekday, t } from '../i18n';
 import type { ChooseMomentsRequest, ChooseMomentsResult, WeeklyView } from '../messages';
-import { openHistory, type NewHistoryEvent } from './history';
+import { noteFacts, type NewHistoryEvent } from './history';
 import { loadSettings, updateSettings } from './store';
 
 const WORDS: MomentWords = { weekday: formatWeekday, time: formatTime };
@@ -115,18 +115,4 @@ export function endedEarlyFacts(active: readonly Occurrence[], settings: Setting
   return active
     .filter((o) => isChosen(settings.chosen, o))
     .map((o) => ({ type: 'moment-ended-early', occurrenceKey: occurrenceKey(o), label: momentName(o, WORDS), at: now, detail: settings.chosen!.week }));
-}
-
-/** History is for the parent's later look back: one that can't be written must not undo the answer. */
-async function noteFacts(events: NewHistoryEvent[]): Promise<void> {
-  try {
-    const history = await openHistory();
-    try {
-      await history.recordMany(events);
-    } finally {
-      history.close();
-    }
-  } catch (error) {
-    console.error('Hearth: the weekly choice was not noted in history', error);
-  }
 }

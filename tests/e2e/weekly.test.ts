@@ -10,6 +10,7 @@ import { POPUP, launch, type Hearth } from './harness';
 import { ask, axeViolations, storedRecords } from './helpers';
 
 const REFLECTION = 'src/ui/reflection/index.html';
+const OPTIONS = 'src/ui/options/index.html';
 const exact = { exact: true } as const;
 const MIN = 60_000;
 
@@ -54,8 +55,18 @@ const transitionAlarm = async () => (await hearth.worker()).evaluate(async () =>
 describe('what matters most this week', () => {
   test('asked once, chosen by keyboard, cared for, and looked back on without a score', { timeout: 300_000 }, async () => {
     const t0 = Date.now();
-    // A week that starts now: the weekly choice comes today, two minutes ago.
-    expect(await ask(hearth, { type: 'saveWeeklyChoice', choice: { on: true, day: dayOf(t0), time: wallAt(t0 - 2 * MIN) } })).toMatchObject({ ok: true });
+    // A week that starts now, set in the options page: the weekly choice comes today, two minutes ago.
+    const options = await hearth.open(OPTIONS);
+    const section = options.getByRole('region', { name: 'What matters this week', ...exact });
+    await section.waitFor();
+    expect(await section.getByRole('checkbox', { name: 'Ask me each week', ...exact }).isChecked()).toBe(true);
+    await section.getByRole('combobox', { name: 'Ask on', ...exact }).selectOption({ label: weekdayAt(t0) });
+    await section.getByLabel('At', exact).fill(wallAt(t0 - 2 * MIN));
+    await section.getByLabel('At', exact).press('Tab');
+    const choice = async () => (await ask<{ settings: { weeklyChoice: unknown } }>(hearth, { type: 'settings' })).settings.weeklyChoice;
+    await expect.poll(choice).toEqual({ on: true, day: dayOf(t0), time: wallAt(t0 - 2 * MIN) });
+    expect(await axeViolations(options)).toEqual([]);
+    await options.close();
     // Story time is on and ends by itself in a minute and a half; bath time follows it.
     const story = { id: 'story', label: 'Story time', start: t0 - MIN, end: t0 + 90_000 };
     const bath = { id: 'bath', label: 'Bath time', start: story.end + 5_000, end: t0 + 20 * MIN };
