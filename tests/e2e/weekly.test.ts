@@ -7,24 +7,18 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { POPUP, launch, type Hearth } from './harness';
-import { ask, axeViolations, storedRecords } from './helpers';
+import { ask, axeViolations, storedRecords, wallTimeIn, zoneWhereItIs } from './helpers';
 
 const REFLECTION = 'src/ui/reflection/index.html';
 const OPTIONS = 'src/ui/options/index.html';
 const exact = { exact: true } as const;
 const MIN = 60_000;
 
-/** A fixed-offset zone ("Etc/GMT-5" is UTC+5) in which it is 10:xx now. */
-function zoneAtTen(): string {
-  let offset = (10 - new Date().getUTCHours() + 24) % 24;
-  if (offset > 14) offset -= 24;
-  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-}
-const ZONE = zoneAtTen();
+/** A zone in which it is 10:xx now. */
+const ZONE = zoneWhereItIs(10);
 
 /** "HH:MM" in the browser's zone at `instant`. */
-const wallAt = (instant: number) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+const wallAt = (instant: number) => wallTimeIn(ZONE, instant);
 const weekdayAt = (instant: number) => new Intl.DateTimeFormat('en-US', { timeZone: ZONE, weekday: 'long' }).format(instant);
 const dayOf = (instant: number) => new Date(new Date(instant).toLocaleString('en-US', { timeZone: ZONE })).getDay();
 
