@@ -12,6 +12,7 @@ import {
   freshSpan,
   isChosen,
   isEvening,
+  keptChosen,
   momentName,
   momentsOffered,
   occurrenceOfKey,
@@ -22,7 +23,6 @@ import {
   weekKeyAt,
   type MomentWords,
 } from '../core/weeklyChoice';
-import { keptChosen } from '../core/weeklyLookBack';
 import { MAX_CHOSEN } from '../core/weeklyShape';
 import { addDays, formatDateKey, wallInstant } from '../core/wallclock';
 import { formatTime, formatWeekday, t } from '../i18n';

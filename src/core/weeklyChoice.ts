@@ -65,6 +65,25 @@ export function occurrenceOfKey(key: string): Pick<Occurrence, 'source' | 'id' |
   return { source, id: key.slice(first + 1, last), start, date: source === 'window' ? formatDateKey(start) : '' };
 }
 
+/**
+ * The chosen occurrences that went off between two applied states (desired.ts's
+ * AppliedOccurrence) by running to their end (not ended early, skipped or deleted while on).
+ */
+export function keptChosen<T extends { key: string; end: number }>(
+  prev: readonly T[],
+  next: readonly { key: string }[],
+  chosen: Chosen | null,
+  now: number,
+): T[] {
+  if (chosen === null || chosen.moments.length === 0) return [];
+  const still = new Set(next.map((o) => o.key));
+  return prev.filter((o) => {
+    if (still.has(o.key) || now < o.end) return false;
+    const occurrence = occurrenceOfKey(o.key);
+    return occurrence !== null && isChosen(chosen, occurrence);
+  });
+}
+
 /** How long before a start its heads-up comes: earlier for a chosen moment. */
 export function headsUpMinutesFor(o: Occurrence, chosen: Chosen | null | undefined, usual: number): number {
   return isChosen(chosen, o) ? Math.max(usual, CHOSEN_HEADS_UP_MINUTES) : usual;

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { AppliedOccurrence } from './desired';
 import type { HistoryEvent } from './records';
 import { reflect } from './reflection';
-import { keptChosen, lookBack } from './weeklyLookBack';
+import { keptChosen } from './weeklyChoice';
+import { lookBack } from './weeklyLookBack';
 
 const local = (y: number, mo: number, d: number, h = 0, mi = 0): number => new Date(y, mo - 1, d, h, mi).getTime();
 

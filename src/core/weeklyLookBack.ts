@@ -1,30 +1,10 @@
-// Looking back on the week's chosen moments, without a score: which ones were there to
-// the end. A chosen moment is "kept" when it ran its whole course; one skipped or ended
-// early is simply not kept, and nothing anywhere counts it. Pure; `now` is passed in.
-import type { AppliedOccurrence } from './desired';
+// Looking back on the week's chosen moments, without a score: the ones kept to their end
+// (history's 'moment-kept' rows, noted as each ran its whole course: keptChosen in
+// weeklyChoice.ts). One skipped or ended early is simply not listed, and nothing anywhere
+// counts it. Pure; `now` is passed in. Apart from weeklyChoice.ts, so the reflection page
+// does not carry the schedule engine.
 import type { HistoryEvent } from './records';
 import { addDays, formatDateKey } from './wallclock';
-import { isChosen, occurrenceOfKey } from './weeklyChoice';
-import type { Chosen } from './weeklyShape';
-
-/**
- * The chosen occurrences that went off between two applied states by running to their
- * end (not ended early, skipped or deleted while on).
- */
-export function keptChosen(
-  prev: readonly AppliedOccurrence[],
-  next: readonly AppliedOccurrence[],
-  chosen: Chosen | null,
-  now: number,
-): AppliedOccurrence[] {
-  if (chosen === null || chosen.moments.length === 0) return [];
-  const still = new Set(next.map((o) => o.key));
-  return prev.filter((o) => {
-    if (still.has(o.key) || now < o.end) return false;
-    const occurrence = occurrenceOfKey(o.key);
-    return occurrence !== null && isChosen(chosen, occurrence);
-  });
-}
 
 /** How far back a week's answer still counts as this week's (a week and a day's slack). */
 const LOOK_BACK_DAYS = 8;
