@@ -61,7 +61,10 @@ export async function startFocus(now: number, minutes: number): Promise<void> {
 export async function endNow(now: number, active: Occurrence[]): Promise<void> {
   if (active.length === 0) return;
   let chosen: NewHistoryEvent[] = [];
-  await updateSettings((settings) => ((chosen = endedEarlyFacts(active, settings, now)), withEndedNow(settings, active, now)));
+  await updateSettings((settings) => {
+    chosen = endedEarlyFacts(active, settings, now);
+    return withEndedNow(settings, active, now);
+  });
   await noteFacts([
     ...active.map((o) => ({
       type: 'override' as const,

@@ -47,40 +47,49 @@ export async function weeklyView(now: number): Promise<WeeklyView> {
   };
 }
 
+type Answer = { settings: Settings; facts: NewHistoryEvent[] } | { error: string };
+
 /**
  * The parent's answer for this week: the moments ticked (only ones the card could offer
  * now), and a fresh one written with a day and time, saved as a one-off block. No
  * moments at all is "Not this week". Either way the week is answered, on every device.
  */
 export async function chooseMoments(request: ChooseMomentsRequest, now: number): Promise<ChooseMomentsResult> {
-  let error: string | null = null;
-  let facts: NewHistoryEvent[] = [];
+  let answer = { error: t('popupActionProblem') } as Answer;
   await updateSettings((settings) => {
-    const week = weekKeyAt(settings.weeklyChoice, now);
-    if (request.week !== week) return ((error = t('weeklyNewWeek')), null);
-    const picked = momentsOffered(settings.schedule, settings.weeklyChoice, now).filter((o) => request.moments.some((r) => sameRef(r, refOf(o))));
-    let fresh: Occurrence | null = null;
-    if (request.fresh) {
-      const label = request.fresh.label.trim();
-      const span = freshSpan(request.fresh, now);
-      if (label === '') return ((error = t('weeklyFreshNoName')), null);
-      if ('problem' in span) return ((error = t(span.problem)), null);
-      fresh = { source: 'block', id: newId('moment'), label, kind: 'focus', ...span, date: '' };
-    }
-    const moments = fresh ? [...picked, fresh] : picked;
-    if (moments.length > MAX_CHOSEN) return ((error = t('weeklyTooMany')), null);
-    const blocks = fresh ? [...settings.schedule.blocks, { id: fresh.id, label: fresh.label, start: fresh.start, end: fresh.end }] : settings.schedule.blocks;
-    const next = parseSettings({ ...settings, schedule: { ...settings.schedule, blocks }, chosen: { week, moments: moments.map(refOf) } });
-    if (!next.intact) return ((error = next.problems[0] ?? t('popupActionProblem')), null);
-    facts = [
+    answer = answered(settings, request, now);
+    return 'error' in answer ? null : answer.settings;
+  });
+  if ('error' in answer) return { ok: false, error: answer.error };
+  await noteFacts(answer.facts);
+  return { ok: true };
+}
+
+/** The settings holding this week's answer, and the facts to note of it; or the sentence saying why not. */
+function answered(settings: Settings, request: ChooseMomentsRequest, now: number): Answer {
+  const week = weekKeyAt(settings.weeklyChoice, now);
+  if (request.week !== week) return { error: t('weeklyNewWeek') };
+  const picked = momentsOffered(settings.schedule, settings.weeklyChoice, now).filter((o) => request.moments.some((r) => sameRef(r, refOf(o))));
+  let fresh: Occurrence | null = null;
+  if (request.fresh) {
+    const label = request.fresh.label.trim();
+    const span = freshSpan(request.fresh, now);
+    if (label === '') return { error: t('weeklyFreshNoName') };
+    if ('problem' in span) return { error: t(span.problem) };
+    fresh = { source: 'block', id: newId('moment'), label, kind: 'focus', ...span, date: '' };
+  }
+  const moments = fresh ? [...picked, fresh] : picked;
+  if (moments.length > MAX_CHOSEN) return { error: t('weeklyTooMany') };
+  const blocks = fresh ? [...settings.schedule.blocks, { id: fresh.id, label: fresh.label, start: fresh.start, end: fresh.end }] : settings.schedule.blocks;
+  const next = parseSettings({ ...settings, schedule: { ...settings.schedule, blocks }, chosen: { week, moments: moments.map(refOf) } });
+  if (!next.intact) return { error: next.problems[0] ?? t('popupActionProblem') };
+  return {
+    settings: next.settings,
+    facts: [
       { type: 'week-answered', occurrenceKey: `week:${week}`, label: '', at: now, detail: week },
       ...moments.map((o): NewHistoryEvent => ({ type: 'moment-chosen', occurrenceKey: occurrenceKey(o), label: momentName(o, WORDS), at: now, detail: week })),
-    ];
-    return next.settings;
-  });
-  if (error !== null) return { ok: false, error };
-  await noteFacts(facts);
-  return { ok: true };
+    ],
+  };
 }
 
 /** The names of the chosen moments among those on now (the popup names them). */
