@@ -7,6 +7,7 @@ import type { LetThroughRule } from './core/letThrough';
 import { SITE_MODES, type Settings, type SiteMode, type WorkSite } from './core/settings/schema';
 import type { ParkedThought } from './core/records';
 import type { Occurrence } from './core/types';
+import { MAX_CHOSEN, type MomentRef } from './core/weeklyShape';
 
 export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('status') }),
@@ -50,10 +51,34 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('savePreferences'), preferences: v.unknown() }),
   v.object({ type: v.literal('saveChildAges'), ages: v.array(v.picklist(AGE_RANGES)) }),
   v.object({ type: v.literal('skip'), windowId: v.string(), date: v.string(), skipped: v.boolean() }),
+  // The weekly choice (core/weeklyChoice.ts): the popup's question, its answer, and the options' day and time.
+  v.object({ type: v.literal('weekly') }),
+  v.object({
+    type: v.literal('chooseMoments'),
+    week: v.pipe(v.string(), v.maxLength(10)),
+    moments: v.pipe(v.array(v.union([v.object({ windowId: v.string(), date: v.string() }), v.object({ blockId: v.string() })])), v.maxLength(MAX_CHOSEN)),
+    fresh: v.optional(
+      v.object({
+        label: v.pipe(v.string(), v.maxLength(200)),
+        date: v.pipe(v.string(), v.maxLength(10)),
+        from: v.pipe(v.string(), v.maxLength(5)),
+        until: v.pipe(v.string(), v.maxLength(5)),
+      }),
+    ),
+  }),
+  v.object({ type: v.literal('saveWeeklyChoice'), choice: v.unknown() }),
   // Settings read from a file by the options page (core/settings/file.ts); the worker checks them again.
   v.object({ type: v.literal('importSettings'), settings: v.unknown() }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
+export type ChooseMomentsRequest = Extract<Request, { type: 'chooseMoments' }>;
+
+/** The popup's weekly question, when it is time to ask: the week's own family times, named, and the days a fresh one can be on. */
+export type WeeklyView =
+  | { ask: false }
+  | { ask: true; week: string; offers: { ref: MomentRef; name: string }[]; days: { date: string; name: string }[] };
+
+export type ChooseMomentsResult = { ok: true } | { ok: false; error: string };
 
 /**
  * Storage refused a change (full, or failing): it was not kept, and what was saved before
@@ -73,6 +98,8 @@ export interface StatusView {
   next: Occurrence | null;
   /** Plain sentences about stored settings Hearth had to set aside. */
   problems: string[];
+  /** The names of the moments on now that the parent chose this week. */
+  chosen: string[];
 }
 
 export interface SiteView {
@@ -143,6 +170,9 @@ export interface ResponseMap {
   saveChildAges: SaveResult;
   skip: SettingsView;
   importSettings: { ok: true; view: SettingsView } | { ok: false; error: string };
+  weekly: WeeklyView;
+  chooseMoments: ChooseMomentsResult;
+  saveWeeklyChoice: SaveResult;
 }
 
 /** Everything the settings pages show, as stored now. */

@@ -9,8 +9,9 @@ import { formatDateKey } from '../core/wallclock';
 import type { Occurrence } from '../core/types';
 import { wayThroughUntil } from '../core/wayThrough';
 import { t } from '../i18n';
-import { openHistory, type NewHistoryEvent } from './history';
+import { noteFacts, type NewHistoryEvent } from './history';
 import { siteName } from './siteCommands';
+import { endedEarlyFacts } from './weekly';
 import { loadSettings, updatePasses, updateSettings } from './store';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -59,34 +60,21 @@ export async function startFocus(now: number, minutes: number): Promise<void> {
 
 export async function endNow(now: number, active: Occurrence[]): Promise<void> {
   if (active.length === 0) return;
-  await updateSettings((settings) => withEndedNow(settings, active, now));
-  await note(
-    active.map((o) => ({
+  let chosen: NewHistoryEvent[] = [];
+  await updateSettings((settings) => {
+    chosen = endedEarlyFacts(active, settings, now);
+    return withEndedNow(settings, active, now);
+  });
+  await noteFacts([
+    ...active.map((o) => ({
       type: 'override' as const,
       occurrenceKey: occurrenceKey(o),
       label: o.label,
       at: now,
       detail: 'ended-early',
     })),
-  );
-}
-
-/**
- * Notes overrides in history, for the parent's reflection. The change itself is already
- * saved: a history that can't be opened (IndexedDB unavailable) must not make it look
- * refused, nor keep reconcile from applying it.
- */
-async function note(events: NewHistoryEvent[]): Promise<void> {
-  try {
-    const history = await openHistory();
-    try {
-      await history.recordMany(events);
-    } finally {
-      history.close();
-    }
-  } catch (error) {
-    console.error('Hearth: an override was not noted in history', error);
-  }
+    ...chosen,
+  ]);
 }
 
 /**
@@ -101,5 +89,5 @@ export async function wayThrough(now: number, siteId: string, familyUntil: numbe
   const minutes = settings.preferences.dimWayThroughMinutes;
   const until = wayThroughUntil(now, minutes, familyUntil);
   await updatePasses((passes) => [...passes.filter((p) => p.siteId !== siteId), { siteId, until }], now);
-  await note([{ type: 'override', occurrenceKey: `site:${siteId}`, label: siteName(site), at: now, detail: `way-through:${minutes}` }]);
+  await noteFacts([{ type: 'override', occurrenceKey: `site:${siteId}`, label: siteName(site), at: now, detail: `way-through:${minutes}` }]);
 }

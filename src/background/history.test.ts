@@ -59,6 +59,23 @@ describe('keys', () => {
   });
 });
 
+describe('the weekly choice\'s facts', () => {
+  const fact = (type: NewHistoryEvent['type'], occurrenceKey: string): NewHistoryEvent => ({ type, occurrenceKey, label: "Tuesday's Dinner", at: 1000, detail: '2025-03-09' });
+
+  it('are one row each for a week answered, a moment chosen and a moment kept, recorded again or not', async () => {
+    expect(historyKey(fact('week-answered', 'week:2025-03-09'))).toBe('week-answered|week:2025-03-09');
+    expect(historyKey(fact('moment-chosen', 'window:dinner:1000'))).toBe('moment-chosen|window:dinner:1000');
+    expect(historyKey(fact('moment-kept', 'window:dinner:1000'))).toBe('moment-kept|window:dinner:1000');
+    const h = await history();
+    expect(await h.recordMany([fact('moment-kept', 'window:dinner:1000'), fact('moment-kept', 'window:dinner:1000')])).toBe(1);
+  });
+
+  it('note every early ending, as overrides are', () => {
+    const early = fact('moment-ended-early', 'window:dinner:1000');
+    expect(historyKey(early)).not.toBe(historyKey(early));
+  });
+});
+
 describe('record', () => {
   it('stores the same transition once, however often reconcile records it', async () => {
     const h = await history();
@@ -295,6 +312,40 @@ describe('the database', () => {
     const again = await history(name);
     expect((await again.all()).map((e) => e.at)).toEqual([100, 200]);
     expect(await again.record(start('a', 100))).toBe(false);
+  });
+
+  it('keeps every row of a database from before the weekly choice: its facts join the same store, no upgrade needed', async () => {
+    const name = freshName();
+    // A version-2 database as the previous Hearth left it, a row of every kind it wrote.
+    const old = await openDB(name, 2, {
+      upgrade(db) {
+        db.createObjectStore('events', { keyPath: 'key' }).createIndex('at', 'at');
+        db.createObjectStore('thoughts', { keyPath: 'id' }).createIndex('parkedAt', 'parkedAt');
+      },
+    });
+    const rows = [
+      { key: 'boundary-start|w:1', at: 1, type: 'boundary-start', occurrenceKey: 'w:1', label: 'Dinner' },
+      { key: 'held|w:1|site:s|tab:3', at: 2, type: 'held', occurrenceKey: 'w:1', label: 'Slack', count: 4 },
+      { key: 'held|w:1|site:s|tab:4', at: 3, type: 'held', occurrenceKey: 'w:1', label: 'Slack', detail: '2' },
+      { key: 'let-through|w:1|4|u', at: 4, type: 'let-through', occurrenceKey: 'w:1', label: 'Slack', detail: 'School office' },
+      { key: 'boundary-end|w:1', at: 5, type: 'boundary-end', occurrenceKey: 'w:1', label: 'Dinner' },
+      { key: 'override|w:1|5', at: 5, type: 'override', occurrenceKey: 'w:1', label: 'Dinner', detail: 'ended-early' },
+    ];
+    for (const row of rows) await old.put('events', row);
+    await old.put('thoughts', { id: 't1', text: 'Reply to Sam', parkedAt: 2, handedBackAt: 5, doneAt: null });
+    old.close();
+
+    const h = await history(name);
+    await h.recordMany([
+      { type: 'week-answered', occurrenceKey: 'week:2025-03-09', label: '', at: 6, detail: '2025-03-09' },
+      { type: 'moment-kept', occurrenceKey: 'w:2', label: "Tuesday's Dinner", at: 7, detail: '2025-03-09' },
+    ]);
+    expect((await h.all()).map((e) => e.key)).toEqual([...rows.map((r) => r.key), 'week-answered|week:2025-03-09', 'moment-kept|w:2']);
+    h.close();
+    const raw = await openDB(name);
+    expect(raw.version).toBe(HISTORY_DB_VERSION);
+    expect(await raw.getAll('thoughts')).toHaveLength(1);
+    raw.close();
   });
 
   it('uses the name "hearth" unless told otherwise', async () => {

@@ -4,7 +4,8 @@
 //
 // reconcile() is idempotent and may run many times for the same transition, so a
 // boundary event's key is deterministic (`${type}|${occurrenceKey}`) and recording it
-// again is a no-op: the first record, with its `at`, stays. Held notifications are one
+// again is a no-op: the first record, with its `at`, stays. So is the weekly choice's:
+// a week answered, a moment chosen, a chosen moment kept to its end. Held notifications are one
 // row per boundary, site and tab, counted up (heldKey). Anything else is a separate fact
 // each time, and two can share an occurrence and a millisecond, so its key ends in a
 // random UUID: unique by construction. Not an IDB-generated key: that would need a new
@@ -56,8 +57,11 @@ async function latestStart(index: AtIndex, at: number): Promise<string | undefin
   return undefined;
 }
 
+/** Facts recorded again when an apply is repeated: one row each, the first kept. */
+const ONCE: ReadonlySet<HistoryEventType> = new Set(['boundary-start', 'boundary-end', 'week-answered', 'moment-chosen', 'moment-kept']);
+
 export function historyKey(event: NewHistoryEvent): string {
-  return event.type === 'boundary-start' || event.type === 'boundary-end'
+  return ONCE.has(event.type)
     ? `${event.type}|${event.occurrenceKey}`
     : `${event.type}|${event.occurrenceKey}|${event.at}|${crypto.randomUUID()}`;
 }
@@ -144,4 +148,22 @@ export async function openHistory(dbName = 'hearth'): Promise<History> {
       db.close();
     },
   };
+}
+
+/**
+ * Notes facts whose change is already saved (an early ending, a way through, the week's
+ * answer), for the parent's reflection. A history that can't be opened (IndexedDB
+ * unavailable) must not make the change look refused, nor keep reconcile from applying it.
+ */
+export async function noteFacts(events: readonly NewHistoryEvent[]): Promise<void> {
+  try {
+    const history = await openHistory();
+    try {
+      await history.recordMany(events);
+    } finally {
+      history.close();
+    }
+  } catch (error) {
+    console.error('Hearth: facts were not noted in history', error);
+  }
 }

@@ -128,6 +128,16 @@ const validRequest = fc.oneof(
   fc.record({ type: fc.constant('saveChildAges'), ages: fc.oneof(fc.subarray([...AGE_RANGES]), hostileValue) }),
   fc.record({ type: fc.constant('skip'), windowId: someId, date: fc.constantFrom('2026-11-25', '2025-02-30', 'soon'), skipped: fc.boolean() }),
   fc.record({ type: fc.constant('importSettings'), settings: fc.oneof(validSettings, hostileValue) }),
+  fc.record({ type: fc.constant('saveWeeklyChoice'), choice: fc.oneof(validSettings.map((s) => s.weeklyChoice), hostileValue) }),
+  fc.record(
+    {
+      type: fc.constant('chooseMoments'),
+      week: fc.constantFrom('2026-11-22', '2026-11-29', 'this week'),
+      moments: fc.array(fc.oneof(fc.record({ windowId: someId, date: fc.constantFrom('2026-11-25', '2025-02-30') }), fc.record({ blockId: someId })), { maxLength: 3 }),
+      fresh: fc.record({ label: anyText(20), date: fc.constantFrom('2026-11-25', 'soon'), from: fc.constantFrom('18:00', '25:00', ''), until: fc.constantFrom('19:00', '') }),
+    },
+    { requiredKeys: ['type', 'week', 'moments'] },
+  ),
   fc.record({ type: fc.constant('held'), count: fc.integer({ min: 1, max: 100 }) }),
 );
 
@@ -151,6 +161,10 @@ const wrongFields = fc.record(
     date: hostileValue,
     skipped: hostileValue,
     count: hostileValue,
+    choice: hostileValue,
+    week: hostileValue,
+    moments: hostileValue,
+    fresh: hostileValue,
   },
   { requiredKeys: ['type'] },
 );

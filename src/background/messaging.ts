@@ -18,7 +18,8 @@ import { letThroughRequest } from './letThroughCommands';
 import { addSite, removeSite, renameSite, setSiteMode, siteName, sitesView } from './siteCommands';
 import { addCustomPrompt, promptAction, promptNow } from './prompts';
 import { clearHistory, exportHistory, reflectionSource } from './reflection';
-import { importSettings, saveChildAges, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
+import { importSettings, saveChildAges, savePreferences, saveSchedule, saveWeeklyChoice, setSkip, settingsView } from './settingsCommands';
+import { chooseMoments, chosenOn, weeklyView } from './weekly';
 import { desiredNow } from './store';
 import { compileSites } from '../core/siteMatching';
 import { parkThought, thoughtAction, thoughtsView } from './thoughts';
@@ -43,8 +44,8 @@ function isOwnContentScript(sender: Runtime.MessageSender): boolean {
 
 /** Where the parent stands: a read. After a change, asked once the change is applied. */
 async function statusAt(now: number): Promise<StatusView> {
-  const { desired, problems } = await desiredNow(now);
-  return { now, active: desired.active, until: desired.until, next: desired.next, problems };
+  const { desired, problems, settings } = await desiredNow(now);
+  return { now, active: desired.active, until: desired.until, next: desired.next, problems, chosen: chosenOn(desired.active, settings) };
 }
 
 async function calmOf(siteId: string, address: string | undefined, now: number): Promise<CalmView> {
@@ -130,6 +131,12 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
       return applied(setSkip(request.windowId, request.date, request.skipped));
     case 'importSettings':
       return applied(importSettings(request.settings));
+    case 'weekly':
+      return weeklyView(now);
+    case 'chooseMoments':
+      return applied(chooseMoments(request, now));
+    case 'saveWeeklyChoice':
+      return applied(saveWeeklyChoice(request.choice));
   }
 }
 

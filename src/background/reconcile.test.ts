@@ -1,6 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { defaultSettings } from '../core/settings/defaults';
+import { CURRENT_VERSION } from '../core/settings/schema';
 import { TRANSITION_ALARM } from './enforcers/alarm';
 import { HEADS_UP_ID, WELCOME_BACK_ID, noticeOnce } from './enforcers/notices';
 import { parkThought, thoughtsView } from './thoughts';
@@ -92,7 +93,7 @@ describe('reconcile', () => {
     const { desired } = await reconcile(at(23, 0));
     expect(desired.active.map((o) => o.label)).toEqual(['Late shift off']);
     const { [SETTINGS_KEY]: saved } = await fakeBrowser.storage.local.get(SETTINGS_KEY);
-    expect(saved).toMatchObject({ version: 3, schedule: { windows: [{ id: 'late', endDayOffset: 1 }] } });
+    expect(saved).toMatchObject({ version: CURRENT_VERSION, schedule: { windows: [{ id: 'late', endDayOffset: 1 }] } });
   });
 
   test('a heads-up comes the chosen minutes before a window, and the alarm wakes for it', async () => {

@@ -11,6 +11,7 @@ import { HEADS_UP_ID, WELCOME_BACK_ID, noticeOnce } from './enforcers/notices';
 import { applySiteEffects } from './enforcers/sites';
 import { openHistory } from './history';
 import { handBack } from './thoughts';
+import { chosenHeadsUp, keptFacts } from './weekly';
 import { browser } from './ext';
 import { desiredNow, loadApplied, loadPasses, loadSettingsToApply, saveApplied, updatePasses, type LoadedSettings } from './store';
 
@@ -61,11 +62,12 @@ export async function reconcile(now: number): Promise<Reconciled> {
 
 async function recordTransitions(desired: Desired, settings: Settings, now: number): Promise<void> {
   const applied = desired.active.map(toApplied);
-  const changes = transitions(await loadApplied(), applied, now);
+  const before = await loadApplied();
+  const changes = transitions(before, applied, now);
   if (changes.length === 0) return;
   const history = await openHistory();
   try {
-    await history.recordMany(changes);
+    await history.recordMany([...changes, ...keptFacts(before, applied, settings, now)]);
   } finally {
     history.close();
   }
@@ -87,7 +89,9 @@ async function headsUp(desired: Desired, settings: Settings, now: number): Promi
   if (!next || !settings.preferences.headsUp || !headsUpDue(desired, now)) return;
   const minutes = Math.max(1, Math.round((next.start - now) / 60_000));
   const title = minutes === 1 ? t('headsUpTitleOne', [next.label]) : t('headsUpTitle', [next.label, String(minutes)]);
-  await noticeOnce(HEADS_UP_ID, occurrenceKey(next), title, t('headsUpMessage', [formatTime(next.start)]));
+  // A moment the parent chose this week: earlier, and warmer.
+  const chosen = chosenHeadsUp(next, settings);
+  await noticeOnce(HEADS_UP_ID, occurrenceKey(next), chosen?.title ?? title, chosen?.message ?? t('headsUpMessage', [formatTime(next.start)]));
 }
 
 // Events can arrive together (alarm + storage change + message); run one at a time

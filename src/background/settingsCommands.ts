@@ -37,6 +37,9 @@ export const savePreferences = (change: unknown) =>
 /** The children's age ranges, as the parent ticked them (none: not given). */
 export const saveChildAges = (ages: readonly string[]) => saveWhole((s) => ({ ...s, childAges: ages }));
 
+/** When the popup asks what matters most each week, or not at all. */
+export const saveWeeklyChoice = (choice: unknown) => saveWhole((s) => ({ ...s, weeklyChoice: choice }));
+
 export async function setSkip(windowId: string, date: string, skipped: boolean): Promise<SettingsView> {
   await saveWhole((s) => {
     const others = s.schedule.skips.filter((k) => !(k.windowId === windowId && k.date === date));

@@ -3,6 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { defaultSettings } from '../core/settings/defaults';
 import { adoptFromSync } from './store';
 import { mirrorToSync, sameValue, syncStatus } from './sync';
+import { weeklyView } from './weekly';
+import { formatDateKey } from '../core/wallclock';
 
 describe('settings ride the browser sync', () => {
   test('a save is mirrored to sync', async () => {
@@ -19,6 +21,18 @@ describe('settings ride the browser sync', () => {
     theirs.preferences.headsUpMinutes = 5;
     expect(await adoptFromSync(theirs)).toBe(true);
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(theirs);
+  });
+
+  test('a week answered on another device is adopted, so this one does not ask again', async () => {
+    await fakeBrowser.storage.local.set({ settings: defaultSettings() });
+    const sunday = new Date(2026, 10, 29, 19, 30).getTime();
+    expect(await weeklyView(sunday)).toMatchObject({ ask: true });
+    const theirs = defaultSettings();
+    theirs.weeklyChoice = { on: true, day: 0, time: '19:00' };
+    theirs.chosen = { week: formatDateKey(sunday), moments: [{ windowId: 'dinner', date: '2026-12-01' }] };
+    expect(await adoptFromSync(theirs)).toBe(true);
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ chosen: theirs.chosen });
+    expect(await weeklyView(sunday)).toEqual({ ask: false });
   });
 
   test("this device's own earlier writes echoing back are not adopted", async () => {

@@ -4,6 +4,7 @@ import { nextPassEnd, sitePlans, type Pass, type SitePlan } from './quiet';
 import { activeAt, familyTimeUntil, nextStart, nextTransition, occurrenceKey } from './schedule';
 import type { Settings } from './settings/schema';
 import type { Occurrence } from './types';
+import { headsUpMinutesFor } from './weeklyChoice';
 
 export interface Desired {
   active: Occurrence[];
@@ -13,7 +14,7 @@ export interface Desired {
   armed: Armed | null;
   /** Every listed work site with its effective mode while family time is on or armed; empty otherwise. */
   sites: SitePlan[];
-  /** When the heads-up for `next` is due (the parent's chosen minutes before it), or null. */
+  /** When the heads-up for `next` is due (the parent's chosen minutes before it, earlier for a chosen moment), or null. */
   headsUpAt: number | null;
   /** When reconcile has to run again (a transition, a heads-up, the end of a way through), or null. */
   wakeAt: number | null;
@@ -21,7 +22,11 @@ export interface Desired {
   armAt: number | null;
 }
 
-type Inputs = Pick<Settings, 'schedule' | 'sites'> & { preferences?: Pick<Settings['preferences'], 'headsUp' | 'headsUpMinutes'> };
+type Inputs = Pick<Settings, 'schedule' | 'sites'> & {
+  preferences?: Pick<Settings['preferences'], 'headsUp' | 'headsUpMinutes'>;
+  /** This week's chosen moments: their heads-up comes earlier (core/weeklyChoice.ts). */
+  chosen?: Settings['chosen'];
+};
 
 export function desiredState(settings: Inputs, passes: readonly Pass[], now: number): Desired {
   const active = activeAt(settings.schedule, now);
@@ -29,7 +34,7 @@ export function desiredState(settings: Inputs, passes: readonly Pass[], now: num
   const prefs = settings.preferences;
   const until = familyTimeUntil(settings.schedule, now);
   // No heads-up for a window that follows on from family time already on.
-  const lead = next && prefs?.headsUp ? next.start - prefs.headsUpMinutes * 60_000 : null;
+  const lead = next && prefs?.headsUp ? next.start - headsUpMinutesFor(next, settings.chosen, prefs.headsUpMinutes) * 60_000 : null;
   const headsUpAt = lead !== null && (until === null || lead >= until) ? lead : null;
   const wakes = [nextTransition(settings.schedule, now), nextPassEnd(passes, now), headsUpAt !== null && headsUpAt > now ? headsUpAt : null];
   const future = wakes.filter((t): t is number => t !== null);

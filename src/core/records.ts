@@ -3,11 +3,24 @@
 // thoughts. Here in core so reflection, the messages and the pages can name them
 // without reaching into the worker.
 
-export type HistoryEventType = 'boundary-start' | 'boundary-end' | 'override' | 'held' | 'let-through';
+export type HistoryEventType =
+  | 'boundary-start'
+  | 'boundary-end'
+  | 'override'
+  | 'held'
+  | 'let-through'
+  // The weekly choice (core/weeklyChoice.ts): a week answered (`detail`: its week key, no
+  // moments when the parent said "Not this week"), a moment chosen in it, a chosen moment
+  // that ran to its end, and one ended early. `label` names the moment, `detail` its week.
+  | 'week-answered'
+  | 'moment-chosen'
+  | 'moment-kept'
+  | 'moment-ended-early';
 
 export interface HistoryEvent {
   /**
-   * `${type}|${occurrenceKey}` for boundaries, heldKey() for held rows, else
+   * `${type}|${occurrenceKey}` for boundaries and the weekly choice's facts but an early
+   * ending, heldKey() for held rows, else
    * `${type}|${occurrenceKey}|${at}|${uuid}` (older records lack the uuid).
    */
   key: string;

@@ -13,6 +13,7 @@
 import type { HistoryEvent } from './records';
 import { addDays, formatDateKey, wallInstant, weekdayOf } from './wallclock';
 import { wayThroughLengths, type WayThroughLength } from './wayThrough';
+import { lookBack } from './weeklyLookBack';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -66,6 +67,8 @@ export interface ReflectionView {
   letThroughThisWeek: { count: number; rules: string[] };
   /** How many prompts the parent keeps as favourites. */
   favourites: number;
+  /** The moments the parent chose this week and was there for to the end (core/weeklyLookBack.ts). */
+  thereFor: string[];
   /** Whether any history or parked thought is stored at all (for a gentle empty state). */
   hasHistory: boolean;
 }
@@ -211,6 +214,7 @@ export function reflect(
     letThroughThisWeek: letThroughSince(events, weekStart, now),
     facts,
     favourites: Number.isFinite(favourites) && favourites > 0 ? Math.floor(favourites) : 0,
+    thereFor: lookBack(events, now),
     hasHistory: events.length > 0 || thoughts.length > 0,
   };
 }

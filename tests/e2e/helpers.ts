@@ -147,3 +147,14 @@ export async function exposed(hearth: Hearth, page: Page): Promise<string[]> {
 /** Whether the calm overlay is over the page, read as a screen reader would. */
 export const overlayShown = async (hearth: Hearth, page: Page): Promise<boolean> =>
   (await exposed(hearth, page)).includes('dialog: Hearth: this can wait');
+
+/** A fixed-offset zone ("Etc/GMT-5" is UTC+5) in which the hour is `hour` (0–23) now: a browser launched in it needs no waiting for a time of day. */
+export function zoneWhereItIs(hour: number): string {
+  let offset = (hour - new Date().getUTCHours() + 24) % 24;
+  if (offset > 14) offset -= 24;
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
+/** "HH:MM" in `zone` at `instant`. */
+export const wallTimeIn = (zone: string, instant: number): string =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);

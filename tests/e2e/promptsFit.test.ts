@@ -7,24 +7,18 @@ import messages from '../../public/_locales/en/messages.json';
 import { PROMPT_LIBRARY } from '../../src/core/promptLibrary';
 import { promptMessageKey, type PromptMeta } from '../../src/core/prompts';
 import { POPUP, launch, type Hearth } from './harness';
-import { ask } from './helpers';
+import { ask, wallTimeIn, zoneWhereItIs } from './helpers';
 
 const OPTIONS = 'src/ui/options/index.html';
 const exact = { exact: true } as const;
 const english = messages as Record<string, { message: string }>;
 const textOf = (p: PromptMeta) => english[promptMessageKey(p.id)]!.message;
 
-/** A fixed-offset zone ("Etc/GMT-5" is UTC+5) in which it is 21:xx now. */
-function zoneAtNine(): string {
-  let offset = (21 - new Date().getUTCHours() + 24) % 24;
-  if (offset > 14) offset -= 24;
-  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-}
-const ZONE = zoneAtNine();
+/** A zone in which it is 21:xx now. */
+const ZONE = zoneWhereItIs(21);
 
 /** "HH:MM" in the browser's zone, `minutes` from now. */
-const wallIn = (minutes: number) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.now() + minutes * 60_000);
+const wallIn = (minutes: number) => wallTimeIn(ZONE, Date.now() + minutes * 60_000);
 
 let hearth: Hearth;
 

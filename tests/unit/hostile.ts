@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { CURRENT_VERSION, LAST_INSTANT, SITE_MODES, type Settings, type WorkSite } from '../../src/core/settings/schema';
 import { parseSitePattern } from '../../src/core/sites';
-import type { BoundaryWindow, OneOffBlock, Skip } from '../../src/core/types';
+import type { BoundaryWindow, OneOffBlock, Skip, Weekday } from '../../src/core/types';
+import { MAX_CHOSEN, type MomentRef } from '../../src/core/weeklyShape';
 import { AGE_RANGES } from '../../src/core/prompts';
 
 /** The largest epoch-ms value a Date can hold. */
@@ -149,6 +150,18 @@ export const validSettings: fc.Arbitrary<Settings> = plainRecord({
     { selector: (r) => r.id, maxLength: 3 },
   ),
   childAges: fc.subarray([...AGE_RANGES]),
+  weeklyChoice: plainRecord({
+    on: fc.boolean(),
+    day: fc.constantFrom(0, 1, 2, 3, 4, 5, 6) as fc.Arbitrary<Weekday>,
+    time: fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+  }),
+  chosen: fc.option(
+    plainRecord({
+      week: dateKey,
+      moments: fc.array(fc.oneof(plainRecord({ windowId: id, date: dateKey }), plainRecord({ blockId: id })) as fc.Arbitrary<MomentRef>, { maxLength: MAX_CHOSEN }),
+    }),
+    { nil: null },
+  ),
 });
 
 // ---------------------------------------------------------------------------

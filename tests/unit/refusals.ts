@@ -20,7 +20,7 @@ const SENTENCES = [
   'coreFileSiteEmptyAddress', 'coreFileSiteUnusable', 'coreFileSiteTwice', 'coreFileSitesSameSite',
   'coreFileNoPreferences', 'coreFilePreferencesNotPreferences', 'coreFilePrefMissing', 'coreFilePrefNotSwitch',
   'coreFilePrefOutOfRange', 'coreFileNoLetThrough', 'coreFileLetThroughNotList', 'coreFileLetThroughShareId',
-  'coreTooManyLetThrough', 'coreChildAgesUnknown',
+  'coreTooManyLetThrough', 'coreChildAgesUnknown', 'coreWeeklyChoiceUnreadable', 'coreChosenUnreadable',
 ];
 
 /** An item named by its name or place ("The window "Dinner"", "The third window in this file")… */

@@ -50,6 +50,8 @@ export function richSettings(): Settings {
   s.sites.push({ id: 'site-1', pattern: 'slack.com', mode: 'quiet' });
   s.sites.push({ id: 'site-2', pattern: '*.atlassian.net', mode: 'dim' });
   s.preferences = { headsUp: false, headsUpMinutes: 5, handoff: false, dimWayThroughMinutes: 120 };
+  s.weeklyChoice = { on: false, day: 5, time: '20:30' };
+  s.chosen = { week: '2024-02-25', moments: [{ windowId: 'dinner', date: '2024-02-27' }, { blockId: 'focus-1' }] };
   return s;
 }
 
@@ -81,6 +83,8 @@ export function fullSettings(): Settings {
     { id: 'site-3', pattern: '127.0.0.1', mode: 'set-aside' },
   );
   settings.preferences = { headsUp: false, headsUpMinutes: 15, handoff: true, dimWayThroughMinutes: 5 };
+  settings.weeklyChoice = { on: true, day: 1, time: '08:15' };
+  settings.chosen = { week: '2025-03-09', moments: [{ windowId: 'dinner', date: '2025-03-13' }, { blockId: 'block-1' }] };
   return settings;
 }
 

@@ -3,6 +3,7 @@
 
 import { say } from '../say';
 import type { BoundaryWindow } from '../types';
+import { DEFAULT_WEEKLY_CHOICE } from '../weeklyShape';
 import { CURRENT_VERSION, type Settings } from './schema';
 
 /** A fresh, mutable copy of the defaults. */
@@ -51,6 +52,8 @@ export function defaultSettings(): Settings {
     preferences: { headsUp: true, headsUpMinutes: 10, handoff: true, dimWayThroughMinutes: 10 },
     letThrough: [],
     childAges: [],
+    weeklyChoice: { ...DEFAULT_WEEKLY_CHOICE },
+    chosen: null,
   };
 }
 

@@ -89,7 +89,7 @@ describe('parseSettingsFile: migration from version 1', () => {
     { id: 'sunday', label: 'Sunday', kind: 'weekend', days: [0], start: '00:00', end: '00:00' },
   ];
   const expected = (headsUp: boolean): Settings => ({
-    version: 3,
+    version: 4,
     schedule: {
       windows: [
         { ...v1Windows[0]!, days: [1, 2, 3, 4, 5], kind: 'dinner', endDayOffset: 0, paused: false },
@@ -103,6 +103,8 @@ describe('parseSettingsFile: migration from version 1', () => {
     preferences: { ...defaultSettings().preferences, headsUp },
     letThrough: [],
     childAges: [],
+    weeklyChoice: { on: true, day: 0, time: '19:00' },
+    chosen: null,
   });
 
   it('brings a version-1 file up to today’s settings (overnight and whole days become endDayOffset 1)', () => {

@@ -47,15 +47,15 @@ describe('parseSettingsFile: files Hearth refuses', () => {
     ['version 1.5', () => spoilt((d) => (d.version = 1.5)), /version 1\.5, but .* whole numbers/],
     [
       'a version from a newer Hearth',
-      () => spoilt((d) => ((d.version = 4), (d.settings.version = 4 as 3))),
-      /^This file was made by a newer version of Hearth \(its settings are version 4, .*updating Hearth/,
+      () => spoilt((d) => ((d.version = 5), (d.settings.version = 5 as 4))),
+      /^This file was made by a newer version of Hearth \(its settings are version 5, .*updating Hearth/,
     ],
     ['no settings', () => spoilt((d) => delete (d as Partial<Doc>).settings), /^This file has no settings in it/],
     ['settings that are a list', () => spoilt((d) => ((d as Record<string, unknown>).settings = [])), /settings in this file are a list/],
     [
       'settings whose own version differs from the file’s',
       () => spoilt((d) => (d.version = 1)),
-      /says it holds version 1 settings, but the settings inside say version 3/,
+      /says it holds version 1 settings, but the settings inside say version 4/,
     ],
     ['no schedule', () => spoilt((d) => delete (d.settings as Partial<Settings>).schedule), /have no schedule/],
     [

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from './defaults';
 import { migrate } from './migrate';
 import { parseSettings } from './parse';
+import { DEFAULT_WEEKLY_CHOICE } from '../weeklyShape';
 import { richSettings, stored, strictlyValid } from '../../../tests/unit/settingsTesting';
 
 describe('migration', () => {
@@ -49,7 +50,7 @@ describe('migration', () => {
   it('is a chain that leaves current data as it is', () => {
     const current = stored(richSettings());
     const migrated = migrate(current);
-    expect(migrated).toEqual({ ok: true, data: current, from: 3, problems: [] });
+    expect(migrated).toEqual({ ok: true, data: current, from: 4, problems: [] });
   });
 
   it('still names what it cannot use in version 1 data', () => {
@@ -74,7 +75,7 @@ describe('migration', () => {
   });
 
   it('leaves settings from a newer version alone and says so plainly', () => {
-    const newer = { ...stored(richSettings()) as object, version: 4 };
+    const newer = { ...stored(richSettings()) as object, version: 5 };
     expect(migrate(newer)).toMatchObject({ ok: false, newer: true });
     const result = parseSettings(newer);
     expect(result.fromNewerVersion).toBe(true);
@@ -97,8 +98,60 @@ describe('migration', () => {
 
 describe('version 2 to 3', () => {
   it('adds an empty let-through list and keeps everything else as it was', () => {
-    const { letThrough: _, ...v2 }: Record<string, unknown> = { ...(stored(richSettings()) as Record<string, unknown>), version: 2 };
+    const { letThrough: _, weeklyChoice: __, chosen: ___, ...v2 }: Record<string, unknown> = { ...(stored(richSettings()) as Record<string, unknown>), version: 2 };
     const migrated = migrate(v2);
-    expect(migrated).toEqual({ ok: true, data: { ...v2, version: 3, letThrough: [] }, from: 2, problems: [] });
+    const v4 = { weeklyChoice: DEFAULT_WEEKLY_CHOICE, chosen: null };
+    expect(migrated).toEqual({ ok: true, data: { ...v2, version: 4, letThrough: [], ...v4 }, from: 2, problems: [] });
+  });
+});
+
+describe('version 3 to 4', () => {
+  const v3 = () => {
+    const { weeklyChoice: _, chosen: __, ...rest } = stored(richSettings()) as Record<string, unknown>;
+    return { ...rest, version: 3 };
+  };
+
+  it('keeps everything and adds the weekly choice (Sunday at 7 pm) with nothing chosen yet', () => {
+    const data = v3();
+    expect(migrate(data)).toEqual({ ok: true, data: { ...data, version: 4, weeklyChoice: { on: true, day: 0, time: '19:00' }, chosen: null }, from: 3, problems: [] });
+    const result = parseSettings(data);
+    expect(result.problems).toEqual([]);
+    expect(result.migratedFrom).toBe(3);
+    expect(result.settings).toEqual({ ...richSettings(), weeklyChoice: DEFAULT_WEEKLY_CHOICE, chosen: null });
+    expect(strictlyValid(result.settings)).toBe(true);
+  });
+
+  it('gives each migrated settings a weekly choice of its own (not one shared object)', () => {
+    const a = migrate(v3());
+    const b = migrate(v3());
+    expect(a.ok && b.ok && a.data.weeklyChoice !== b.data.weeklyChoice).toBe(true);
+  });
+
+  it('brings version 1 all the way up, the weekly choice included', () => {
+    const result = parseSettings({ version: 1, windows: [], headsUp: true });
+    expect(result.intact).toBe(true);
+    expect(result.settings.weeklyChoice).toEqual(DEFAULT_WEEKLY_CHOICE);
+    expect(result.settings.chosen).toBeNull();
+  });
+});
+
+describe('version 4: the weekly choice as stored', () => {
+  it('sets aside a weekly choice or an answer it cannot read, with one sentence each, and keeps the rest', () => {
+    const raw = { ...(stored(richSettings()) as Record<string, unknown>), weeklyChoice: { on: 'yes', day: 9, time: '25:00' }, chosen: { week: 'last week', moments: [] } };
+    const result = parseSettings(raw);
+    expect(result.settings.weeklyChoice).toEqual(DEFAULT_WEEKLY_CHOICE);
+    expect(result.settings.chosen).toBeNull();
+    expect(result.settings.schedule).toEqual(richSettings().schedule);
+    expect(result.problems).toEqual([
+      "Hearth couldn't read when to ask what matters most each week, so it asks on Sundays at 7 pm again.",
+      "Hearth couldn't read the moments chosen for this week, so it will ask again.",
+    ]);
+  });
+
+  it('holds at most three chosen moments', () => {
+    const moments = [1, 2, 3, 4].map((n) => ({ blockId: `b${n}` }));
+    const result = parseSettings({ ...(stored(richSettings()) as Record<string, unknown>), chosen: { week: '2025-03-09', moments } });
+    expect(result.settings.chosen).toBeNull();
+    expect(result.intact).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
 import { isRecord, type Data } from '../record';
 import { say } from '../say';
 import { isWallTime } from '../wallclock';
+import { DEFAULT_WEEKLY_CHOICE } from '../weeklyShape';
 import { defaultSettings } from './defaults';
 import { CURRENT_VERSION } from './schema';
 
@@ -47,13 +48,22 @@ function v2ToV3(data: Data): Data {
 }
 
 /**
- * MIGRATIONS[n] brings data from version n to n + 1. To add version 4: write
- * `v3ToV4`, add `3: v3ToV4` here, set CURRENT_VERSION (schema.ts) to 4, and change
+ * Version 4 adds the weekly choice: asked on Sunday evenings until the parent changes
+ * that, and no moments chosen yet. Everything else is kept as it was.
+ */
+function v3ToV4(data: Data): Data {
+  return { ...data, version: 4, weeklyChoice: { ...DEFAULT_WEEKLY_CHOICE }, chosen: null };
+}
+
+/**
+ * MIGRATIONS[n] brings data from version n to n + 1. To add version 5: write
+ * `v4ToV5`, add `4: v4ToV5` here, set CURRENT_VERSION (schema.ts) to 5, and change
  * the schema to match.
  */
 const MIGRATIONS: Readonly<Record<number, (data: Data) => Data>> = {
   1: v1ToV2,
   2: v2ToV3,
+  3: v3ToV4,
 };
 
 export type MigrateResult =

@@ -12,7 +12,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { PROPERTY_TIMEOUT, checkProperty } from '../../../tests/unit/fuzz';
 import { mutated, mutation, storedValue, trapMutation, validSettings, withOwnKey } from '../../../tests/unit/hostile';
-import { BlockSchema, PreferencesSchema, SettingsSchema, SkipSchema, WindowSchema, WorkSiteSchema, LetThroughSchema, type Settings } from './schema';
+import { BlockSchema, PreferencesSchema, SettingsSchema, SkipSchema, WindowSchema, WorkSiteSchema, LetThroughSchema, WeeklyChoiceSchema, ChosenSchema, type Settings } from './schema';
 import { defaultSettings } from './defaults';
 import { parseSettings } from './parse';
 import { isRecord } from '../record';
@@ -97,6 +97,11 @@ describe('parseSettings with hostile stored values', () => {
   }
 
   const byId = (item: { id: string }) => item.id;
+  /** A part read whole, as its schema gives it back (unknown keys left out), or undefined. */
+  const readable = <T,>(schema: v.GenericSchema<unknown, T>, raw: unknown): T | undefined => {
+    const read = v.safeParse(schema, raw);
+    return read.success ? read.output : undefined;
+  };
 
   /** Today's settings with their parts spoilt: the version stays, so nothing is read as a first draft or as newer. */
   const spoiltToday = fc.tuple(validSettings, fc.array(mutation, { minLength: 1, maxLength: 6 })).map(([settings, mutations]) => {
@@ -120,7 +125,7 @@ describe('parseSettings with hostile stored values', () => {
           const usable =
             isRecord(schedule) && (Array.isArray(schedule.windows) || Array.isArray(schedule.blocks) || Array.isArray(schedule.skips));
           const expected: Settings = {
-            version: 3,
+            version: 4,
             schedule: usable
               ? {
                   windows: kept(schedule.windows, WindowSchema, byId),
@@ -138,6 +143,8 @@ describe('parseSettings with hostile stored values', () => {
             ) as Settings['preferences'],
             letThrough: kept(data.letThrough, LetThroughSchema, byId),
             childAges: Array.isArray(data.childAges) ? [...new Set(data.childAges.filter((age) => v.is(v.picklist(AGE_RANGES), age)))] : [],
+            weeklyChoice: readable(WeeklyChoiceSchema, data.weeklyChoice) ?? usual.weeklyChoice,
+            chosen: readable(ChosenSchema, data.chosen ?? null) ?? null,
           };
           sameAs(result.settings, expected, 'the readable parts');
         }),

@@ -25,6 +25,7 @@ import {
 import { kindOf, shown, subject, type Subject } from './wording';
 import { LET_THROUGH_LIMITS, type LetThroughRule } from '../letThrough';
 import { AGE_RANGES, type AgeRange } from '../prompts';
+import { readChosen, readWeeklyChoice } from './readWeekly';
 
 /** Hears each problem as one finished sentence; may throw to end the read there. */
 export type Report = (sentence: string) => void;
@@ -166,6 +167,8 @@ export function readSettings(data: Data, voice: Voice, report: Report): Settings
     preferences: readPreferences(data.preferences, voice, report),
     letThrough: readLetThrough(data.letThrough, voice, report),
     childAges: readChildAges(data.childAges, report),
+    weeklyChoice: readWeeklyChoice(data.weeklyChoice, report),
+    chosen: readChosen(data.chosen, report),
   };
 }
 

@@ -8,9 +8,10 @@ import type { Schedule, Weekday, WindowKind } from '../types';
 import { isDateKey, isWallTime } from '../wallclock';
 import { LET_THROUGH_LIMITS } from '../letThrough';
 import { AGE_RANGES } from '../prompts';
+import { MAX_CHOSEN, type Chosen, type WeeklyChoice } from '../weeklyShape';
 import { itemMessage, problem, unreadable, withValue } from './wording';
 
-export const CURRENT_VERSION = 3;
+export const CURRENT_VERSION = 4;
 
 /**
  * The latest instant a one-off block may name: 1 January 9999, UTC. The calendar code
@@ -43,6 +44,9 @@ const LabelSchema = v.pipe(
 
 const wallTime = (what: string) =>
   v.pipe(v.string(unreadable(what)), v.check((time: string) => isWallTime(time), unreadable(what)));
+
+const dateKey = (what: string) =>
+  v.pipe(v.string(unreadable(what)), v.check((date: string) => isDateKey(date), unreadable(what)));
 
 const instant = (what: string) =>
   v.pipe(
@@ -133,10 +137,7 @@ export const SkipSchema = v.object(
       v.string(problem('coreProblemNoWindowFor')),
       v.minLength(1, problem('coreProblemNoWindowFor')),
     ),
-    date: v.pipe(
-      v.string(unreadable('coreWhatDate')),
-      v.check((date: string) => isDateKey(date), unreadable('coreWhatDate')),
-    ),
+    date: dateKey('coreWhatDate'),
   },
   itemMessage({ windowId: 'coreProblemNoWindow', date: 'coreProblemNoDate' }),
 );
@@ -203,6 +204,21 @@ export const PreferencesSchema = v.object({
   dimWayThroughMinutes: minutes(PREFERENCE_MINUTES.dimWayThroughMinutes),
 });
 
+/** When the popup asks "What matters most this week?": a weekday and a time, or not at all. */
+export const WeeklyChoiceSchema = v.object({
+  on: v.boolean(),
+  day: v.picklist(WEEKDAYS),
+  time: wallTime('coreWhatStartTime'),
+}) satisfies v.GenericSchema<unknown, WeeklyChoice>;
+
+/** One chosen moment: a window's occurrence (by its start date) or a one-off block. */
+const MomentRefSchema = v.union([v.object({ windowId: IdSchema, date: dateKey('coreWhatDate') }), v.object({ blockId: IdSchema })]);
+
+/** This week's answer: the moments chosen (none: "Not this week"), or null before any. */
+export const ChosenSchema = v.nullable(
+  v.object({ week: dateKey('coreWhatDate'), moments: v.pipe(v.array(MomentRefSchema), v.maxLength(MAX_CHOSEN)) }),
+) satisfies v.GenericSchema<unknown, Chosen | null>;
+
 export const SettingsSchema = v.object({
   version: v.literal(CURRENT_VERSION),
   schedule: ScheduleSchema,
@@ -215,6 +231,9 @@ export const SettingsSchema = v.object({
   ),
   /** The age ranges of the parent's children, if they have said: prompts then suit those ages. */
   childAges: ChildAgesSchema,
+  /** Version 4: the weekly choice's day and time, and this week's answer (synced, so asked once). */
+  weeklyChoice: WeeklyChoiceSchema,
+  chosen: ChosenSchema,
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

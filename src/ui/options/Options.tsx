@@ -5,6 +5,7 @@ import { ChildrenSection } from './ChildrenSection';
 import { ImportExportSection } from './ImportExportSection';
 import { LetThroughSection } from './LetThroughSection';
 import { NoticesSection } from './NoticesSection';
+import { WeeklySection } from './WeeklySection';
 import { PromptsSection } from './PromptsSection';
 import { ScheduleSection } from './ScheduleSection';
 import { SitesSection } from './SitesSection';
@@ -19,6 +20,7 @@ export function Options() {
       <PromptsSection />
       <ChildrenSection />
       <NoticesSection />
+      <WeeklySection />
       <ImportExportSection />
     </main>
   );

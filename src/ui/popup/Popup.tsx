@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { StatusView, ThoughtsView } from '../../messages';
+import type { StatusView, ThoughtsView, WeeklyView } from '../../messages';
 import { formatDateKey } from '../../core/wallclock';
 import { formatTime, formatWeekday, t } from '../../i18n';
 import { ask, failureText } from '../shared/client';
@@ -9,6 +9,7 @@ import { HandedBack } from '../shared/Thoughts';
 import { FocusStarter } from './FocusStarter';
 import { ParkThought } from './ParkThought';
 import { PromptCard } from './PromptCard';
+import { WeeklyCard } from './WeeklyCard';
 
 const NO_THOUGHTS: ThoughtsView = { waiting: [], handedBack: [] };
 
@@ -20,6 +21,8 @@ export function Popup() {
   const [thoughts, setThoughts] = useState<ThoughtsView | null>(null);
   const [kindWord, setKindWord] = useState(false);
   const [ended, setEnded] = useState(0);
+  // Once a week the popup leads with "What matters most this week?" (asked once, on opening).
+  const [weekly, setWeekly] = useState<WeeklyView | null>(null);
 
   const refresh = useCallback(async () => {
     setStatus(await ask({ type: 'status' }));
@@ -29,6 +32,7 @@ export function Popup() {
   }, []);
   useEffect(() => {
     void refresh();
+    void ask({ type: 'weekly' }).then(setWeekly, () => setWeekly(null));
   }, [refresh]);
 
   // Stay true while open: refresh right after the next change (a block ending by itself).
@@ -59,7 +63,13 @@ export function Popup() {
     setNote({ text: t('endedNote'), near: 'status' });
     setEnded((n) => n + 1);
   };
-  // The End button is gone: focus rests on the card's heading, where the parent now stands.
+  const answered = async (said: string) => {
+    setWeekly(null);
+    await refresh();
+    setNote({ text: said, near: 'status' });
+    setEnded((n) => n + 1);
+  };
+  // The End button or the weekly card is gone: focus rests on the status card's heading, where the parent now stands.
   useEffect(() => {
     if (ended) document.getElementById('state')?.focus();
   }, [ended]);
@@ -68,6 +78,7 @@ export function Popup() {
   return (
     <main>
       <h1 class="visually-hidden">{t('extName')}</h1>
+      {weekly?.ask && <WeeklyCard view={weekly} onDone={(said) => void answered(said)} />}
       {status ? (
         <StatusCard status={status} said={note?.near === 'status' ? note.text : ''} onEnd={endNow} />
       ) : (
@@ -132,7 +143,15 @@ function nextText(label: string, start: number, now: number): string {
  * what it says as family time ends ("Family time ended for now") is announced.
  */
 function StatusCard({ status, said, onEnd }: { status: StatusView; said: string; onEnd: () => void }) {
-  const { active, until, next, now } = status;
+  const { active, until, next, now, chosen } = status;
+  // Ending a moment the parent chose this week asks once, in place; either answer is fine.
+  const [asking, setAsking] = useState(false);
+  const wasAsking = useRef(false);
+  useEffect(() => {
+    if (asking) document.getElementById('end-anyway')?.focus();
+    else if (wasAsking.current) document.getElementById('end-now')?.focus();
+    wasAsking.current = asking;
+  }, [asking]);
   // The occurrence that lasts longest names the stretch the parent is in.
   const lead = active.reduce<(typeof active)[number] | undefined>((a, o) => (!a || o.end > a.end ? o : a), undefined);
   const on = lead !== undefined && until !== null;
@@ -146,8 +165,22 @@ function StatusCard({ status, said, onEnd }: { status: StatusView; said: string;
         {on ? t('stateFamilyTime') : t('stateWorkTime')}
       </h2>
       <p>{detail}</p>
-      {on && (
-        <button type="button" onClick={onEnd}>
+      {on && chosen.map((name) => <p key={name}>{t('statusChosen', [name])}</p>)}
+      {on && asking && (
+        <div role="group" aria-labelledby="end-question">
+          <p id="end-question">{t('endChosenQuestion')}</p>
+          <p class="row">
+            <button type="button" id="end-anyway" onClick={() => (setAsking(false), onEnd())}>
+              {t('endChosenYes')}
+            </button>
+            <button type="button" onClick={() => setAsking(false)}>
+              {t('endChosenNo')}
+            </button>
+          </p>
+        </div>
+      )}
+      {on && !asking && (
+        <button type="button" id="end-now" onClick={() => (chosen.length > 0 ? setAsking(true) : onEnd())}>
           {t('endNow')}
         </button>
       )}

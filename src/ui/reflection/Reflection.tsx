@@ -14,6 +14,7 @@ import { DaysSection, type Range } from './DaysSection';
 import { FactsSection } from './FactsSection';
 import { monthLine, weekLead } from './format';
 import { HistorySection } from './HistorySection';
+import { ThereForSection } from './ThereForSection';
 
 /** While the page is open, a running boundary keeps adding up. */
 const REFRESH_MS = 60_000;
@@ -75,6 +76,7 @@ export function Reflection() {
 
       {view && (
         <>
+          <ThereForSection names={view.thereFor} />
           <DaysSection view={view} range={range} onRange={setRange} />
           <div class="small-things">
             {weekAndMonth.map(([id, title, week, month, note]) => (
