@@ -8,12 +8,15 @@ import { tellAccessGone } from './enforcers/scripts';
 import { handleMessage } from './messaging';
 import { openLetThrough } from './letThrough';
 import { reconcileSoon, repairIfUnsettled } from './reconcile';
-import { SETTINGS_KEY, adoptFromSync } from './store';
+import { SETTINGS_KEY, adoptFromSync, noteInstalled } from './store';
 import { SYNC_KEY } from './sync';
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   // A short, skippable welcome on first install only; the defaults are already in force.
-  if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('src/ui/onboarding/index.html') });
+  if (reason === 'install') {
+    void noteInstalled(Date.now());
+    void browser.tabs.create({ url: browser.runtime.getURL('src/ui/onboarding/index.html') });
+  }
   void reconcileSoon();
 });
 browser.runtime.onStartup.addListener(() => void reconcileSoon());

@@ -12,6 +12,8 @@ export const SETTINGS_KEY = 'settings';
 const BACKUP_KEY = 'settingsSetAside';
 const APPLIED_KEY = 'applied';
 const PASSES_KEY = 'passes';
+// storage.local, this device only: when Hearth was first installed here (epoch ms).
+const INSTALLED_KEY = 'installedAt';
 
 export interface LoadedSettings {
   settings: Settings;
@@ -23,6 +25,17 @@ export async function loadSettings(): Promise<LoadedSettings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
   const { settings, problems } = parseSettings(stored[SETTINGS_KEY]);
   return { settings, problems };
+}
+
+/** Notes when Hearth was installed on this device (the first install only). */
+export async function noteInstalled(now: number): Promise<void> {
+  await browser.storage.local.set({ [INSTALLED_KEY]: now });
+}
+
+/** When Hearth was installed on this device; undefined for an install from before it was noted. */
+export async function loadInstalledAt(): Promise<number | undefined> {
+  const { [INSTALLED_KEY]: at } = await browser.storage.local.get(INSTALLED_KEY);
+  return typeof at === 'number' && Number.isFinite(at) ? at : undefined;
 }
 
 /**

@@ -28,14 +28,14 @@ import { addDays, formatDateKey, wallInstant } from '../core/wallclock';
 import { formatTime, formatWeekday, t } from '../i18n';
 import type { ChooseMomentsRequest, ChooseMomentsResult, WeeklyView } from '../messages';
 import { noteFacts, type NewHistoryEvent } from './history';
-import { loadSettings, updateSettings } from './store';
+import { loadInstalledAt, loadSettings, updateSettings } from './store';
 
 const WORDS: MomentWords = { weekday: formatWeekday, time: formatTime };
 
 /** The card's question, when it is time to ask: this week's family times, and the days a fresh one can be on. */
 export async function weeklyView(now: number): Promise<WeeklyView> {
-  const { settings } = await loadSettings();
-  if (!shouldAsk(settings.weeklyChoice, settings.chosen, now)) return { ask: false };
+  const [{ settings }, installedAt] = await Promise.all([loadSettings(), loadInstalledAt()]);
+  if (!shouldAsk(settings.weeklyChoice, settings.chosen, now, installedAt)) return { ask: false };
   const today = formatDateKey(now);
   const dayName = (date: string) =>
     date === today ? t('weeklyToday') : date === addDays(today, 1) ? t('weeklyTomorrow') : formatWeekday(wallInstant(date, 12 * 60));

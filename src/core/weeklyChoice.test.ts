@@ -68,6 +68,15 @@ describe('the week and when to ask', () => {
     expect(shouldAsk(SUNDAY_7PM, { week: '2025-03-02', moments: [] }, local(2025, 3, 9, 18))).toBe(false);
   });
 
+  it('does not ask about a week already under way when Hearth was installed, from the next one on', () => {
+    const installed = local(2025, 3, 5, 10); // a Wednesday
+    expect(shouldAsk(SUNDAY_7PM, null, local(2025, 3, 5, 10, 5), installed)).toBe(false);
+    expect(shouldAsk(SUNDAY_7PM, null, local(2025, 3, 9, 18), installed)).toBe(false);
+    expect(shouldAsk(SUNDAY_7PM, null, local(2025, 3, 9, 19), installed)).toBe(true);
+    // The parent moving the weekly choice to start now asks at once.
+    expect(shouldAsk({ ...SUNDAY_7PM, day: 3, time: '10:05' }, null, local(2025, 3, 5, 10, 5), installed)).toBe(true);
+  });
+
   it('property: the week holding any instant began at or before it, on the chosen day and time, less than a week ago', () => {
     const choice = fc.record({
       on: fc.constant(true),

@@ -23,9 +23,14 @@ export function weekSpan(choice: WeeklyChoice, week: string): { start: number; e
   return { start: startOf(choice, week), end: startOf(choice, addDays(week, 7)) };
 }
 
-/** The popup asks when the weekly choice is on and this week has no answer yet. */
-export function shouldAsk(choice: WeeklyChoice, chosen: Chosen | null, now: number): boolean {
-  return choice.on && chosen?.week !== weekKeyAt(choice, now);
+/**
+ * The popup asks when the weekly choice is on and this week has no answer yet, from the
+ * first week that began after Hearth was installed (`installedAt`; unknown: any week): a
+ * parent who has just set Hearth up is not asked about a week already under way.
+ */
+export function shouldAsk(choice: WeeklyChoice, chosen: Chosen | null, now: number, installedAt?: number): boolean {
+  const week = weekKeyAt(choice, now);
+  return choice.on && chosen?.week !== week && !(installedAt !== undefined && weekSpan(choice, week).start < installedAt);
 }
 
 /**
