@@ -132,7 +132,7 @@ describe('what matters most this week', () => {
     // Asked again on the next try, once; "End it" ends it.
     await during.keyboard.press('Enter');
     await question.waitFor();
-    expect(await during.evaluate(() => document.activeElement?.textContent)).toBe('End it');
+    await expect.poll(() => during.evaluate(() => document.activeElement?.textContent)).toBe('End it');
     await during.keyboard.press('Enter');
     await expect.poll(() => during.getByRole('heading', { name: 'Work time', ...exact }).count(), { timeout: 15_000 }).toBe(1);
     expect(await question.count()).toBe(0);
