@@ -1,5 +1,6 @@
 // Settings and reconcile bookkeeping in extension storage. Every read is validated.
 import { browser } from './ext';
+import { keepWhatOlderLacks } from '../core/settings/olderPeer';
 import { parseSettings } from '../core/settings/parse';
 import type { Settings } from '../core/settings/schema';
 import { desiredState, type AppliedOccurrence } from '../core/desired';
@@ -95,8 +96,10 @@ export function adoptFromSync(incoming: unknown): Promise<boolean> {
     const parsed = parseSettings(incoming);
     if (!parsed.intact || parsed.fromNewerVersion) return false;
     const { [SETTINGS_KEY]: current } = await browser.storage.local.get(SETTINGS_KEY);
-    if (sameValue(current, parsed.settings)) return false;
-    await browser.storage.local.set({ [SETTINGS_KEY]: parsed.settings });
+    // From an older Hearth on another device: what that version can't hold stays as here.
+    const settings = parsed.migratedFrom === null ? parsed.settings : keepWhatOlderLacks(parsed.settings, parsed.migratedFrom, parseSettings(current).settings);
+    if (sameValue(current, settings)) return false;
+    await browser.storage.local.set({ [SETTINGS_KEY]: settings });
     return true;
   });
 }

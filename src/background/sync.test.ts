@@ -35,6 +35,22 @@ describe('settings ride the browser sync', () => {
     expect(await weeklyView(sunday)).toEqual({ ask: false });
   });
 
+  test("a change from an older Hearth keeps what that version can't hold, as this device has it", async () => {
+    const mine = defaultSettings();
+    mine.letThrough = [{ id: 'r1', text: 'School office' }];
+    mine.childAges = ['teen'];
+    await fakeBrowser.storage.local.set({ settings: mine });
+    const theirs = { ...defaultSettings(), version: 2, preferences: { ...defaultSettings().preferences, headsUpMinutes: 5 } } as Record<string, unknown>;
+    for (const added of ['letThrough', 'childAges', 'weeklyChoice', 'chosen']) delete theirs[added];
+    expect(await adoptFromSync(theirs)).toBe(true);
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({
+      version: mine.version,
+      preferences: { headsUpMinutes: 5 },
+      letThrough: mine.letThrough,
+      childAges: ['teen'],
+    });
+  });
+
   test("this device's own earlier writes echoing back are not adopted", async () => {
     const first = defaultSettings();
     const second = defaultSettings();
