@@ -11,6 +11,7 @@ import { newId } from '../core/ids';
 import type { SiteMode } from '../core/settings/schema';
 import type { AddSiteResult, SitesView } from '../messages';
 import { canBlockNotifications } from './enforcers/notifications';
+import { NAME_MAX } from '../core/limits';
 import { hasAccess } from './enforcers/sites';
 import { loadSettings, updateSettings } from './store';
 
@@ -54,7 +55,7 @@ async function nameOfOpenTab(pattern: string): Promise<string | null> {
 
 /** The parent's own name for a site; an empty one gives it back its default name. */
 export async function renameSite(id: string, name: string): Promise<SitesView> {
-  const trimmed = name.trim().slice(0, 60);
+  const trimmed = name.trim().slice(0, NAME_MAX);
   await updateSettings((settings) => ({
     ...settings,
     sites: settings.sites.map((s) => {

@@ -1,4 +1,5 @@
 // Unread counts out of tab titles, so a quieted tab doesn't nag during family time. Pure.
+import { NAME_MAX } from './limits';
 
 /**
  * An unread count: 0–999, a comma-grouped 1,234, either with an optional "+" (99+).
@@ -46,5 +47,5 @@ export function stripUnreadCount(title: string): string {
 export function siteNameFromTitle(title: string): string | null {
   const parts = stripUnreadCount(title).split(/\s+[-–—|·]\s+/u);
   const name = parts[parts.length - 1]!.trim();
-  return /\p{L}/u.test(name) && name.length <= 60 ? name : null;
+  return /\p{L}/u.test(name) && name.length <= NAME_MAX ? name : null;
 }

@@ -7,6 +7,7 @@ import { say } from '../say';
 import type { Schedule, Weekday, WindowKind } from '../types';
 import { isDateKey, isWallTime } from '../wallclock';
 import { LET_THROUGH_LIMITS } from '../letThrough';
+import { NAME_MAX } from '../limits';
 import { AGE_RANGES } from '../prompts';
 import { MAX_CHOSEN, type Chosen, type WeeklyChoice } from '../weeklyShape';
 import { itemMessage, problem, unreadable, withValue } from './wording';
@@ -39,7 +40,7 @@ const LabelSchema = v.pipe(
   v.string(unreadable('coreWhatName')),
   v.trim(),
   v.minLength(1, problem('coreProblemEmptyName')),
-  v.maxLength(60, problem('coreProblemNameTooLong')),
+  v.maxLength(NAME_MAX, problem('coreProblemNameTooLong')),
 );
 
 const wallTime = (what: string) =>

@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import type { LetThroughView } from '../../messages';
 import { ask, failureText } from '../shared/client';
 import { LET_THROUGH_IDEAS } from '../shared/letThroughIdeas';
+import { LET_THROUGH_LIMITS } from '../../core/letThrough';
 import { useWorkerView } from '../shared/workerView';
 import { InputField } from './formFields';
 
@@ -110,7 +111,7 @@ export function LetThroughSection() {
           id="let-through-text"
           label={t('letThroughTextLabel')}
           type="text"
-          maxLength={60}
+          maxLength={LET_THROUGH_LIMITS.textLength}
           value={text}
           error={error || undefined}
           inputRef={field}

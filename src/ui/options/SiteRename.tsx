@@ -2,6 +2,7 @@
 // edit. Saving an empty name gives the site back its default (its preset's name, or its
 // address). Focus goes into the field on opening and back to "Rename" on closing.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { NAME_MAX } from '../../core/limits';
 import { t } from '../../i18n';
 import type { SiteView } from '../../messages';
 
@@ -47,7 +48,7 @@ export function SiteRename({ site, onRename }: SiteRenameProps) {
         id={`name-${id}`}
         ref={field}
         type="text"
-        maxLength={60}
+        maxLength={NAME_MAX}
         value={name}
         aria-describedby={`name-hint-${id}`}
         onInput={(e) => setName((e.target as HTMLInputElement).value)}

@@ -3,6 +3,7 @@
 // each sentence and note to its field for a screen reader, and the labelled field itself.
 import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
+import { NAME_MAX } from '../../core/limits';
 import { t } from '../../i18n';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
@@ -99,5 +100,5 @@ export function InputField({ id, label, type, value, error, note, onValue, input
 
 /** A window's or a one-off time's name: one line of text, never filled in by the browser. */
 export function NameField(props: Pick<InputFieldProps, 'id' | 'placeholder' | 'value' | 'error' | 'onValue'>) {
-  return <InputField label={t('scheduleFormName')} type="text" maxLength={60} autoComplete="off" {...props} />;
+  return <InputField label={t('scheduleFormName')} type="text" maxLength={NAME_MAX} autoComplete="off" {...props} />;
 }

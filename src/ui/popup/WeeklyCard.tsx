@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { WeeklyView } from '../../messages';
 import type { MomentRef } from '../../core/weeklyShape';
+import { NAME_MAX } from '../../core/limits';
 import { t } from '../../i18n';
 import { ask, failureText } from '../shared/client';
 
@@ -69,7 +70,7 @@ export function WeeklyCard({ view, onDone }: { view: Asking; onDone: (said: stri
         <fieldset class="fresh">
           <legend>{t('weeklyFreshLegend')}</legend>
           <label for="weekly-label">{t('weeklyFreshName')}</label>
-          <input type="text" maxLength={60} {...field('label')} />
+          <input type="text" maxLength={NAME_MAX} {...field('label')} />
           <label for="weekly-date">{t('weeklyFreshDay')}</label>
           <select {...field('date')} onChange={(e) => setFresh({ ...fresh, date: (e.target as HTMLSelectElement).value })}>
             {view.days.map((d) => (
