@@ -215,6 +215,8 @@ export const SettingsSchema = v.object({
   ),
   /** The age ranges of the parent's children, if they have said: prompts then suit those ages. */
   childAges: ChildAgesSchema,
+  /** Preferences the parent set themselves: an organisation's defaults (core/policy.ts) don't replace these. */
+  chosenPreferences: v.optional(v.array(v.picklist(['headsUp', 'headsUpMinutes', 'handoff', 'dimWayThroughMinutes']))),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
