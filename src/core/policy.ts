@@ -11,7 +11,7 @@ import { isRecord } from './record';
 import { say } from './say';
 import { PREFERENCE_MINUTES, SITE_MODES, WindowSchema, type Preferences, type Settings, type WorkSite } from './settings/schema';
 import { clip } from './settings/wording';
-import { parseSitePattern, sameSite } from './sites';
+import { parseSitePattern, sameSite, siteHost } from './sites';
 import type { BoundaryWindow } from './types';
 
 /**
@@ -78,6 +78,7 @@ function digest(text: string): string {
 
 function readSites(raw: unknown, notes: string[]): WorkSite[] {
   const sites: WorkSite[] = [];
+  const hosts = new Set<string>();
   list(raw, 'policySitesNotList', notes).forEach((item, i) => {
     const place = String(i + 1);
     const read = v.safeParse(PolicySiteSchema, item);
@@ -93,7 +94,8 @@ function readSites(raw: unknown, notes: string[]): WorkSite[] {
     const parsed = parseSitePattern(read.output.pattern);
     if (!parsed.ok) return void notes.push(say('policySiteSetAside', [place, parsed.error]));
     // The same site twice: the first one counts.
-    if (sites.some((s) => sameSite(s.pattern, parsed.pattern))) return;
+    if (hosts.has(siteHost(parsed.pattern))) return;
+    hosts.add(siteHost(parsed.pattern));
     sites.push({ id: ORG_SITE + parsed.pattern, pattern: parsed.pattern, mode: read.output.mode });
   });
   return sites;
@@ -157,7 +159,8 @@ export function withPolicy(own: Settings, policy: Policy): Settings {
     const chosen = choiceFor(own.sites, org);
     return chosen ? { ...org, mode: chosen.mode, ...(chosen.name ? { name: chosen.name } : {}) } : org;
   });
-  const ownSites = own.sites.filter((s) => !s.id.startsWith(ORG_SITE) && !policy.sites.some((org) => sameSite(s.pattern, org.pattern)));
+  const orgHosts = new Set(policy.sites.map((org) => siteHost(org.pattern)));
+  const ownSites = own.sites.filter((s) => !s.id.startsWith(ORG_SITE) && !orgHosts.has(siteHost(s.pattern)));
   const chosen = new Set<string>(own.chosenPreferences ?? []);
   const defaults = Object.fromEntries(Object.entries(policy.preferences).filter(([key]) => !chosen.has(key)));
   return {
