@@ -11,6 +11,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { axeSource, runAxe } from '../fixtures/axe';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { DIST, badgeText, launch, type Hearth } from './harness';
 import { ask, openChat } from './helpers';
@@ -113,6 +114,9 @@ describe("an organisation's policy in Chromium", () => {
     await options.getByRole('button', { name: "Allow Hearth on your organisation's work site", ...exact }).waitFor();
     const notes = options.getByRole('region', { name: 'A few settings were set aside', ...exact });
     await notes.getByText(/^Your organisation's work site number 3 was set aside: /).waitFor();
+    // The marks, notes and one-click access are as usable as the rest of the page.
+    await options.evaluate(await axeSource());
+    expect(await options.evaluate(runAxe)).toEqual([]);
   });
 
   test('the parent chooses how its site is quieted, and adds and removes their own beside it', async () => {
@@ -138,5 +142,16 @@ describe("an organisation's policy in Chromium", () => {
     await options.reload();
     await options.getByRole('listitem', { name: 'Gmail', ...exact }).getByText('From your organisation.').waitFor();
     expect(await options.getByRole('combobox', { name: 'How to quiet Slack', ...exact }).inputValue()).toBe('quiet');
+  });
+
+  test("the parent ends the organisation's hours early tonight, as any family time", async () => {
+    const status = async () => (await ask<{ active: { label: string }[] }>(hearth, { type: 'status' })).active.map((o) => o.label);
+    expect(await status()).toContain('Evenings');
+    await ask(hearth, { type: 'endNow' });
+    await expect.poll(status).not.toContain('Evenings');
+    // Skipped, not changed: the organisation's hours are still listed.
+    expect((await ask<{ settings: { schedule: { windows: { id: string }[] } } }>(hearth, { type: 'settings' })).settings.schedule.windows.map((w) => w.id)).toContain(
+      'org-window:evenings',
+    );
   });
 });
