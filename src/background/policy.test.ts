@@ -8,7 +8,7 @@ import { POLICY_KEY, adoptPolicy } from './policy';
 import { addSite, removeSite, renameSite, setSiteMode, sitesView } from './siteCommands';
 import { savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
 import { addLetThrough } from './letThroughCommands';
-import { SETTINGS_KEY, loadSettings } from './store';
+import { SETTINGS_KEY, desiredNow, loadSettings } from './store';
 
 vi.mock('./enforcers/sites', () => import('../../tests/unit/workerFakes').then((m) => m.sitesWithoutEffects()));
 
@@ -60,11 +60,13 @@ describe('taking the policy in', () => {
     expect(problems).toEqual([]);
   });
 
-  test('a value the policy gets wrong is a plain note beside the settings, which stay in force', async () => {
+  test('a value the policy gets wrong is a plain note on the settings page, which stay in force', async () => {
     await withPolicy({ ...POLICY, headsUpMinutes: 'soon' });
     const view = await settingsView();
     expect(view.problems).toEqual([`Your organisation's setting "headsUpMinutes" couldn't be read, so yours is used.`]);
     expect(view.settings.sites).toHaveLength(2);
+    // The popup's notes are about the parent's own settings: the policy is the organisation's to mend.
+    expect((await desiredNow(Date.now())).problems).toEqual([]);
   });
 });
 

@@ -12,8 +12,8 @@ import { loadPolicy } from './policy';
 import { syncStatus } from './sync';
 
 export async function settingsView(): Promise<SettingsView> {
-  const { settings, problems, own } = await loadSettings();
-  return { settings, problems, own: ownPart(own), storage: await syncStatus() };
+  const { settings, problems, own, policyNotes } = await loadSettings();
+  return { settings, problems: [...problems, ...policyNotes], own: ownPart(own), storage: await syncStatus() };
 }
 
 /** Validates the whole candidate; saves only when every part of it is readable. */

@@ -22,13 +22,14 @@ export interface LoadedSettings {
 
 /**
  * The settings in force, validated: the parent's own, with their organisation's beside them
- * (background/policy.ts), and a plain note for each value set aside. A read: nothing is
- * written, whatever storage holds.
+ * (background/policy.ts); a plain note for each stored value set aside, and apart, for
+ * each value of the policy set aside (the settings page shows those, the popup doesn't:
+ * they are the organisation's to mend). A read: nothing is written, whatever storage holds.
  */
-export async function loadSettings(): Promise<LoadedSettings & { own: Settings }> {
+export async function loadSettings(): Promise<LoadedSettings & { own: Settings; policyNotes: string[] }> {
   const [stored, policy] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), loadPolicy()]);
   const { settings, problems } = parseSettings(stored[SETTINGS_KEY]);
-  return { settings: withPolicy(settings, policy), problems: [...problems, ...policy.notes], own: settings };
+  return { settings: withPolicy(settings, policy), problems, own: settings, policyNotes: policy.notes };
 }
 
 /**
