@@ -36,6 +36,14 @@ describe('readPolicy', () => {
     expect(ids(reordered)).toEqual(ids(readPolicy(FULL)));
   });
 
+  test("a window's own id is the administrator's when given as text, else a digest of the window", () => {
+    const [given, numbered, plain] = readPolicy({ windows: [EVENINGS, { ...EVENINGS, id: 7 }, { ...EVENINGS, id: ' ' }] }).windows;
+    expect(given!.id).toBe('org-window:evenings');
+    expect(numbered!.id).toMatch(/^org-window:[0-9a-z]+$/);
+    // The same window twice is one window.
+    expect(plain).toBeUndefined();
+  });
+
   test('no policy, an empty one, or something that is not an object, is no policy', () => {
     for (const raw of [undefined, null, {}, [], 'sites', 3]) expect(readPolicy(raw)).toEqual(NO_POLICY);
   });

@@ -43,15 +43,6 @@ const PolicySiteSchema = v.object({
   mode: v.optional(v.picklist(SITE_MODES), 'quiet'),
 });
 
-const PolicyWindowSchema = v.object({
-  id: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(60))),
-  label: v.optional(v.string()),
-  days: v.unknown(),
-  start: v.unknown(),
-  end: v.unknown(),
-  endDayOffset: v.optional(v.unknown()),
-});
-
 const PREFERENCE_SCHEMAS = {
   headsUp: v.boolean(),
   headsUpMinutes: v.pipe(
@@ -104,12 +95,13 @@ function readSites(raw: unknown, notes: string[]): WorkSite[] {
 function readWindows(raw: unknown, notes: string[]): BoundaryWindow[] {
   const windows: BoundaryWindow[] = [];
   list(raw, 'policyWindowsNotList', notes).forEach((item) => {
-    const read = v.safeParse(PolicyWindowSchema, item);
-    const w = read.success ? read.output : { id: undefined, label: undefined, days: undefined, start: undefined, end: undefined, endDayOffset: undefined };
-    const label = w.label?.trim() ? w.label : say('policyWindowLabel');
+    // The shape is checked by the schema every window meets; only the policy's own fields are read here.
+    const w = isRecord(item) ? item : {};
+    const label = typeof w.label === 'string' && w.label.trim() ? w.label : say('policyWindowLabel');
     const overnight = typeof w.start === 'string' && typeof w.end === 'string' && w.end <= w.start;
     const shape = { label, kind: 'custom', days: w.days, start: w.start, end: w.end, endDayOffset: w.endDayOffset ?? (overnight ? 1 : 0), paused: false };
-    const id = ORG_WINDOW + (w.id ?? digest(JSON.stringify(shape)));
+    const given = typeof w.id === 'string' ? w.id.trim() : '';
+    const id = ORG_WINDOW + (given || digest(JSON.stringify(shape)));
     const result = v.safeParse(WindowSchema, { id, ...shape });
     if (!result.success) {
       return void notes.push(say('policyWindowSetAside', [clip(label), result.issues[0]?.message ?? say('coreProblemUnreadable')]));
