@@ -22,7 +22,9 @@ export function manifestFor(target: Target): ManifestV3Export {
   const manifest = { ...structuredClone(baseManifest), version } as Record<string, unknown> & typeof baseManifest & { version: string };
   if (target === 'chrome') return manifest as ManifestV3Export;
   if (target === 'chrome-test') return { ...manifest, host_permissions: TEST_HOST_PERMISSIONS } as ManifestV3Export;
-  const { key: _key, minimum_chrome_version: _min, background, ...rest } = manifest;
+  // Firefox takes an organisation's policy for Hearth from policies.json's 3rdparty section,
+  // with no schema in the manifest (an unknown key there).
+  const { key: _key, minimum_chrome_version: _min, storage: _managedSchema, background, ...rest } = manifest;
   return {
     ...rest,
     ...(target === 'firefox-test' ? { host_permissions: TEST_HOST_PERMISSIONS } : {}),

@@ -3,7 +3,9 @@
 // work out the desired state, compile the work sites (all, the reachable ones, and
 // the set-aside stop with the sites that shadow it), and find the site of each open
 // tab. From 1 site and the 3 default windows to 500 sites, 200 windows and 1,000
-// "not tonight" skips, during family time and outside it. Time per reconcile
+// "not tonight" skips, during family time and outside it, and an organisation's policy of
+// 1,000 sites merged beside a parent's own (read from its stored copy, as every reconcile
+// and read does). Time per reconcile
 // (median of batches, with quartiles), the heap it leaves live (parsed settings and
 // compiled sites, measured with garbage collection forced before and after), and the
 // stored size.
@@ -13,6 +15,7 @@ import { test } from 'vitest';
 import { desiredState } from '../src/core/desired';
 import { defaultSettings } from '../src/core/settings/defaults';
 import { parseSettings } from '../src/core/settings/parse';
+import { readPolicy, withPolicy } from '../src/core/policy';
 import type { Settings, SiteMode } from '../src/core/settings/schema';
 import { compileSites, shadowedBy } from '../src/core/siteMatching';
 import type { BoundaryWindow, Weekday } from '../src/core/types';
@@ -25,6 +28,8 @@ const SCENARIOS = [
   { name: '1 site, 3 windows', sites: 1, windows: 3, skips: 0 },
   { name: '50 sites, 20 windows, 100 skips', sites: 50, windows: 20, skips: 100 },
   { name: '500 sites, 200 windows, 1,000 skips', sites: 500, windows: 200, skips: 1000 },
+  // An organisation's policy (core/policy.ts) read from its stored copy and merged on every reconcile.
+  { name: "1 site, 3 windows, and an organisation's 1,000 sites and 2 windows", sites: 1, windows: 3, skips: 0, policySites: 1000 },
 ];
 const TABS = 30;
 const MODES: SiteMode[] = ['quiet', 'quiet', 'dim', 'set-aside'];
@@ -64,9 +69,22 @@ function storedSettings(sites: number, windows: number, skips: number, today: Da
   return JSON.parse(JSON.stringify(s));
 }
 
+/** An organisation's policy as storage.managed gives it: `count` sites, evenings and a weekend. */
+function policyOf(count: number): unknown {
+  if (count === 0) return undefined;
+  return {
+    sites: Array.from({ length: count }, (_, i) => ({ pattern: `tool${i}.org${i % 17}.example`, mode: MODES[i % MODES.length] })),
+    windows: [
+      { id: 'evenings', label: 'Evenings', days: [1, 2, 3, 4, 5], start: '19:00', end: '07:00' },
+      { id: 'weekend', label: 'Weekend', days: [6], start: '00:00', end: '00:00', endDayOffset: 2 },
+    ],
+    headsUp: true,
+  };
+}
+
 /** The pure core's part of one reconcile (see the top of this file). */
-function reconcileCore(stored: unknown, now: number, tabs: string[]) {
-  const { settings } = parseSettings(stored);
+function reconcileCore(stored: unknown, now: number, tabs: string[], policy?: unknown) {
+  const settings = withPolicy(parseSettings(stored).settings, readPolicy(policy));
   const desired = desiredState(settings, [], now);
   const sites = desired.sites.map((p) => p.site);
   const all = compileSites(sites);
@@ -121,22 +139,25 @@ test('the pure core of a reconcile, from 1 site to 500', () => {
   );
   const rows = SCENARIOS.map((sc) => {
     const stored = storedSettings(sc.sites, sc.windows, sc.skips, new Date(during));
-    const on = reconcileCore(stored, during, tabs);
+    const policy = policyOf(sc.policySites ?? 0);
+    const on = reconcileCore(stored, during, tabs, policy);
     if (on.desired.active.length === 0) throw new Error(`${sc.name}: family time should be on at the "during" instant`);
     return {
       scenario: sc.name,
       storedBytes: JSON.stringify(stored).length,
-      reconcileUsDuring: timePerCall(() => reconcileCore(stored, during, tabs)),
-      reconcileUsOutside: timePerCall(() => reconcileCore(stored, outside, tabs)),
+      storedPolicyBytes: policy === undefined ? 0 : JSON.stringify(policy).length,
+      reconcileUsDuring: timePerCall(() => reconcileCore(stored, during, tabs, policy)),
+      reconcileUsOutside: timePerCall(() => reconcileCore(stored, outside, tabs, policy)),
       // Parts, during family time.
       parseSettingsUs: timePerCall(() => parseSettings(stored)).median,
       desiredStateUs: timePerCall(() => desiredState(on.settings, [], during)).median,
       compileSitesUs: timePerCall(() => compileSites(on.settings.sites)).median,
-      retainedKiB: Number((retainedBytes(() => reconcileCore(stored, during, tabs)) / 1024).toFixed(1)),
+      readPolicyUs: policy === undefined ? 0 : timePerCall(() => withPolicy(on.settings, readPolicy(policy))).median,
+      retainedKiB: Number((retainedBytes(() => reconcileCore(stored, during, tabs, policy)) / 1024).toFixed(1)),
     };
   });
   const small = rows[0]!;
-  const large = rows[rows.length - 1]!;
+  const large = rows.find((r) => r.scenario.startsWith('500 sites'))!;
   record('core-scale', {
     openTabs: TABS,
     rows,

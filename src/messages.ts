@@ -178,8 +178,10 @@ export interface ResponseMap {
 /** Everything the settings pages show, as stored now. */
 export interface SettingsView {
   settings: Settings;
-  /** Plain sentences about stored settings Hearth had to set aside. */
+  /** Plain sentences about stored settings (or the organisation's policy) Hearth had to set aside. */
   problems: string[];
+  /** The parent's own settings, for their settings file: nothing of their organisation's. */
+  own: Settings;
   /** Where settings live: the browser's sync, or this device only (with why). */
   storage: { area: 'sync' | 'local'; note: string | null };
 }

@@ -9,6 +9,7 @@ import { handleMessage } from './messaging';
 import { openLetThrough } from './letThrough';
 import { reconcileSoon, repairIfUnsettled } from './reconcile';
 import { SETTINGS_KEY, adoptFromSync, noteInstalled } from './store';
+import { POLICY_KEY, adoptPolicy } from './policy';
 import { SYNC_KEY } from './sync';
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -18,11 +19,18 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
     void browser.tabs.create({ url: browser.runtime.getURL('src/ui/onboarding/index.html') });
   }
   void reconcileSoon();
+  // The organisation's policy, when there is one (its copy changing reconciles again).
+  void adoptPolicy();
 });
-browser.runtime.onStartup.addListener(() => void reconcileSoon());
+browser.runtime.onStartup.addListener(() => {
+  void reconcileSoon();
+  void adoptPolicy();
+});
 browser.alarms.onAlarm.addListener(() => void reconcileSoon());
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && SETTINGS_KEY in changes) void reconcileSoon();
+  if (area === 'local' && (SETTINGS_KEY in changes || POLICY_KEY in changes)) void reconcileSoon();
+  // The browser reloaded its policy while running (Chromium does, every so often and when told).
+  if (area === 'managed') void adoptPolicy();
   // A change made on another device arrives through sync; adopting it into local reconciles.
   if (area === 'sync' && SYNC_KEY in changes) void adoptFromSync(changes[SYNC_KEY]?.newValue);
 });

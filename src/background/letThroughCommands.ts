@@ -6,6 +6,7 @@ import { siteName } from '../core/sites';
 import { t } from '../i18n';
 import type { AddLetThroughResult, LetThroughView, Request, ResponseMap } from '../messages';
 import { loadSettings, updateSettings } from './store';
+import { loadPolicy } from './policy';
 
 export async function letThroughView(): Promise<LetThroughView> {
   const { settings } = await loadSettings();
@@ -29,8 +30,10 @@ function refusal(rules: LetThroughView['rules'], text: string, siteId: string | 
 export async function addLetThrough(input: string, siteId: string | undefined): Promise<AddLetThroughResult> {
   const text = input.trim().replace(/\s+/g, ' ');
   let error: string | null = null;
+  // The site may be the organisation's, which the parent's own settings don't hold.
+  const { sites: orgSites } = await loadPolicy();
   await updateSettings((settings) => {
-    const site = siteId === undefined ? undefined : settings.sites.find((s) => s.id === siteId);
+    const site = siteId === undefined ? undefined : [...settings.sites, ...orgSites].find((s) => s.id === siteId);
     if (siteId !== undefined && !site) error = t('letThroughErrorNoSite');
     error ??= refusal(settings.letThrough, text, siteId);
     if (error) return null;

@@ -13,6 +13,8 @@ import { openHistory } from './history';
 import { handBack } from './thoughts';
 import { chosenHeadsUp, keptFacts } from './weekly';
 import { browser } from './ext';
+import { withPolicy } from '../core/policy';
+import { loadPolicy } from './policy';
 import { desiredNow, loadApplied, loadPasses, loadSettingsToApply, saveApplied, updatePasses, type LoadedSettings } from './store';
 
 export interface Reconciled extends LoadedSettings {
@@ -33,7 +35,9 @@ function settledAs(desired: Desired, settings: Settings): string {
 }
 
 export async function reconcile(now: number): Promise<Reconciled> {
-  const [loaded, passes] = await Promise.all([loadSettingsToApply(), loadPasses(now)]);
+  const [own, passes, policy] = await Promise.all([loadSettingsToApply(), loadPasses(now), loadPolicy()]);
+  // In force: the parent's own settings with their organisation's beside them.
+  const loaded = { ...own, settings: withPolicy(own.settings, policy) };
   const desired = desiredState(loaded.settings, passes, now);
   await browser.storage.session.remove(SETTLED_KEY);
   // A way through belongs to the family time it was opened in.

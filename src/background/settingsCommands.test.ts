@@ -75,7 +75,11 @@ describe('saving preferences', () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: mine() });
     const [first, second] = await Promise.all([savePreferences({ handoff: false }), savePreferences({ dimWayThroughMinutes: 15 })]);
     expect(first.ok && second.ok).toBe(true);
-    expect(await stored()).toEqual({ ...mine(), preferences: { ...mine().preferences, handoff: false, dimWayThroughMinutes: 15 } });
+    expect(await stored()).toEqual({
+      ...mine(),
+      preferences: { ...mine().preferences, handoff: false, dimWayThroughMinutes: 15 },
+      chosenPreferences: ['handoff', 'dimWayThroughMinutes'],
+    });
   });
 
   test.each([

@@ -4,14 +4,16 @@
 import { t } from '../i18n';
 import { isRecord } from '../core/record';
 import { parseSettings } from '../core/settings/parse';
+import { ORG_WINDOW, ownPart, withPolicy } from '../core/policy';
 import type { Settings } from '../core/settings/schema';
 import type { SaveResult, SettingsView } from '../messages';
 import { loadSettings, updateSettings } from './store';
+import { loadPolicy } from './policy';
 import { syncStatus } from './sync';
 
 export async function settingsView(): Promise<SettingsView> {
-  const { settings, problems } = await loadSettings();
-  return { settings, problems, storage: await syncStatus() };
+  const { settings, problems, own, policyNotes } = await loadSettings();
+  return { settings, problems: [...problems, ...policyNotes], own: ownPart(own), storage: await syncStatus() };
 }
 
 /** Validates the whole candidate; saves only when every part of it is readable. */
@@ -25,14 +27,33 @@ async function saveWhole(change: (s: Settings) => unknown): Promise<SaveResult> 
   return problems.length ? { ok: false, problems } : { ok: true, view: await settingsView() };
 }
 
-export const saveSchedule = (schedule: unknown) => saveWhole((s) => ({ ...s, schedule }));
+/** The organisation's windows come from its policy, never from a save: the page's copy of them is left out. */
+export const saveSchedule = (schedule: unknown) => saveWhole((s) => ({ ...s, schedule: withoutOrganisation(schedule) }));
+
+function withoutOrganisation(schedule: unknown): unknown {
+  if (!isRecord(schedule) || !Array.isArray(schedule.windows)) return schedule;
+  const theirs = (w: unknown) => isRecord(w) && typeof w.id === 'string' && w.id.startsWith(ORG_WINDOW);
+  return { ...schedule, windows: schedule.windows.filter((w: unknown) => !theirs(w)) };
+}
+
 /**
  * Merges a change of some preferences into the stored ones inside the serialised
- * update, so two changes made quickly one after another both land. Anything but a
- * plain object goes to the parser as it is, to be refused with a sentence.
+ * update, so two changes made quickly one after another both land. Only what differs
+ * from the preferences in force is taken, and noted as the parent's own choice: an
+ * organisation's default the page sent back unchanged is never written into their
+ * settings. Anything but a plain object goes to the parser as it is, to be refused.
  */
-export const savePreferences = (change: unknown) =>
-  saveWhole((s) => ({ ...s, preferences: isRecord(change) ? { ...s.preferences, ...change } : change }));
+export async function savePreferences(change: unknown): Promise<SaveResult> {
+  const policy = await loadPolicy();
+  return saveWhole((s) => {
+    if (!isRecord(change)) return { ...s, preferences: change };
+    const inForce: Record<string, unknown> = withPolicy(s, policy).preferences;
+    const changed = Object.keys(change).filter((key) => key in inForce && !Object.is(change[key], inForce[key]));
+    if (changed.length === 0) return s;
+    const chosen = [...new Set([...(s.chosenPreferences ?? []), ...changed])];
+    return { ...s, preferences: { ...s.preferences, ...Object.fromEntries(changed.map((key) => [key, change[key]])) }, chosenPreferences: chosen };
+  });
+}
 
 /** The children's age ranges, as the parent ticked them (none: not given). */
 export const saveChildAges = (ages: readonly string[]) => saveWhole((s) => ({ ...s, childAges: ages }));

@@ -8,12 +8,14 @@ import { siteNameFromTitle } from '../core/titles';
 export { siteName };
 import { browser } from './ext';
 import { newId } from '../core/ids';
-import type { SiteMode } from '../core/settings/schema';
+import type { SiteMode, WorkSite } from '../core/settings/schema';
+import { ORG_SITE, choiceFor } from '../core/policy';
 import type { AddSiteResult, SitesView } from '../messages';
 import { canBlockNotifications } from './enforcers/notifications';
 import { NAME_MAX } from '../core/limits';
 import { hasAccess } from './enforcers/sites';
 import { loadSettings, updateSettings } from './store';
+import { loadPolicy } from './policy';
 
 export async function sitesView(): Promise<SitesView> {
   const { settings } = await loadSettings();
@@ -26,12 +28,17 @@ export async function sitesView(): Promise<SitesView> {
 export async function addSite(input: string, mode: SiteMode): Promise<AddSiteResult> {
   const parsed = parseSitePattern(input);
   if (!parsed.ok) return { ok: false, error: parsed.error };
+  // The organisation's site already: adding it again sets how it is quieted.
+  const org = (await loadPolicy()).sites.find((s) => sameSite(s.pattern, parsed.pattern));
+  if (org) return { ok: true, ...(await setSiteMode(org.id, mode)) };
   const name = await nameOfOpenTab(parsed.pattern);
   await updateSettings((settings) => {
-    const existing = settings.sites.find((s) => sameSite(s.pattern, parsed.pattern));
+    // A choice kept for an organisation's site no policy names here now is the parent's own site from now on.
+    const mine = settings.sites.filter((s) => !(s.id.startsWith(ORG_SITE) && sameSite(s.pattern, parsed.pattern)));
+    const existing = mine.find((s) => sameSite(s.pattern, parsed.pattern));
     const sites = existing
-      ? settings.sites.map((s) => (s === existing ? { ...s, mode } : s))
-      : [...settings.sites, { id: newId('site'), pattern: parsed.pattern, mode, ...(name ? { name } : {}) }];
+      ? mine.map((s) => (s === existing ? { ...s, mode } : s))
+      : [...mine, { id: newId('site'), pattern: parsed.pattern, mode, ...(name ? { name } : {}) }];
     return { ...settings, sites };
   });
   return { ok: true, ...(await sitesView()) };
@@ -56,18 +63,16 @@ async function nameOfOpenTab(pattern: string): Promise<string | null> {
 /** The parent's own name for a site; an empty one gives it back its default name. */
 export async function renameSite(id: string, name: string): Promise<SitesView> {
   const trimmed = name.trim().slice(0, NAME_MAX);
-  await updateSettings((settings) => ({
-    ...settings,
-    sites: settings.sites.map((s) => {
-      if (s.id !== id) return s;
-      const { name: _old, ...rest } = s;
-      return trimmed ? { ...rest, name: trimmed } : rest;
-    }),
-  }));
+  await changeSite(id, (s) => {
+    const { name: _old, ...rest } = s;
+    return trimmed ? { ...rest, name: trimmed } : rest;
+  });
   return sitesView();
 }
 
+/** Takes one of the parent's sites off; what the organisation set stays (it would come back). */
 export async function removeSite(id: string): Promise<SitesView> {
+  if ((await loadPolicy()).sites.some((s) => s.id === id)) return sitesView();
   // Its own let-through names go with it.
   await updateSettings((settings) => ({
     ...settings,
@@ -78,6 +83,21 @@ export async function removeSite(id: string): Promise<SitesView> {
 }
 
 export async function setSiteMode(id: string, mode: SiteMode): Promise<SitesView> {
-  await updateSettings((settings) => ({ ...settings, sites: settings.sites.map((s) => (s.id === id ? { ...s, mode } : s)) }));
+  await changeSite(id, (s) => ({ ...s, mode }));
   return sitesView();
+}
+
+/**
+ * Changes a site as the parent sees it. For an organisation's site the change is the
+ * parent's, kept in their own settings where it is read back (core/policy.ts `choiceFor`):
+ * their entry for it, else a site of theirs for the same address, else a new entry under
+ * the organisation's id.
+ */
+async function changeSite(id: string, change: (site: WorkSite) => WorkSite): Promise<void> {
+  const org = (await loadPolicy()).sites.find((s) => s.id === id);
+  await updateSettings((settings) => {
+    const target = org ? choiceFor(settings.sites, org) : settings.sites.find((s) => s.id === id);
+    if (target) return { ...settings, sites: settings.sites.map((s) => (s === target ? change(s) : s)) };
+    return org ? { ...settings, sites: [...settings.sites, change(org)] } : null;
+  });
 }

@@ -2,6 +2,8 @@
 import { browser } from './ext';
 import { keepWhatOlderLacks } from '../core/settings/olderPeer';
 import { parseSettings } from '../core/settings/parse';
+import { withPolicy } from '../core/policy';
+import { loadPolicy } from './policy';
 import type { Settings } from '../core/settings/schema';
 import { desiredState, type AppliedOccurrence } from '../core/desired';
 import { activePasses, type Pass } from '../core/quiet';
@@ -21,11 +23,16 @@ export interface LoadedSettings {
   problems: string[];
 }
 
-/** Settings as stored, validated. A read: nothing is written, whatever storage holds. */
-export async function loadSettings(): Promise<LoadedSettings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
+/**
+ * The settings in force, validated: the parent's own, with their organisation's beside them
+ * (background/policy.ts); a plain note for each stored value set aside, and apart, for
+ * each value of the policy set aside (the settings page shows those, the popup doesn't:
+ * they are the organisation's to mend). A read: nothing is written, whatever storage holds.
+ */
+export async function loadSettings(): Promise<LoadedSettings & { own: Settings; policyNotes: string[] }> {
+  const [stored, policy] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), loadPolicy()]);
   const { settings, problems } = parseSettings(stored[SETTINGS_KEY]);
-  return { settings, problems };
+  return { settings: withPolicy(settings, policy), problems, own: settings, policyNotes: policy.notes };
 }
 
 /** Notes when Hearth was installed on this device (the first install only). */
@@ -40,7 +47,8 @@ export async function loadInstalledAt(): Promise<number | undefined> {
 }
 
 /**
- * Settings read before an apply or a change (reconcile, or the parent's own change): an
+ * The parent's own settings (nothing of the organisation's), read before an apply or a
+ * change (reconcile, or the parent's own change): an
  * older format read cleanly is written back once in today's format, and settings that had
  * to be set aside are kept once as they were, so nothing the parent wrote is lost for good.
  */

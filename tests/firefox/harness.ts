@@ -23,8 +23,8 @@ export interface FirefoxHearth {
   close(): Promise<void>;
 }
 
-/** `extension`: an unpacked build (the test build unless given). */
-export async function launchFirefox(extension = DIST): Promise<FirefoxHearth> {
+/** `extension`: an unpacked build (the test build unless given), whose add-on id is `addonId`. */
+export async function launchFirefox(extension = DIST, addonId = 'hearth@hearth.family'): Promise<FirefoxHearth> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: EXECUTABLE,
@@ -32,7 +32,7 @@ export async function launchFirefox(extension = DIST): Promise<FirefoxHearth> {
     // Navigating a tab to moz-extension:// from the test needs system access.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ 'hearth@hearth.family': UUID }),
+      'extensions.webextensions.uuids': JSON.stringify({ [addonId]: UUID }),
       'extensions.webextOptionalPermissionPrompts': false,
       'alerts.useSystemBackend': false,
       'devtools.console.stdout.content': true,

@@ -1,6 +1,7 @@
 // What Hearth stores as settings, as valibot schemas: the one description of a valid
 // window, block, skip, work site and preference. Stored settings, sync and imported
 // files are all checked against these (read.ts); the types below come from them.
+// Over 250 lines: one schema for everything stored, read as a whole; each part is a few lines.
 
 import * as v from 'valibot';
 import { say } from '../say';
@@ -235,6 +236,8 @@ export const SettingsSchema = v.object({
   /** Version 4: the weekly choice's day and time, and this week's answer (synced, so asked once). */
   weeklyChoice: WeeklyChoiceSchema,
   chosen: ChosenSchema,
+  /** Preferences the parent set themselves: an organisation's defaults (core/policy.ts) don't replace these. */
+  chosenPreferences: v.optional(v.array(v.picklist(['headsUp', 'headsUpMinutes', 'handoff', 'dimWayThroughMinutes']))),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

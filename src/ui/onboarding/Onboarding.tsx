@@ -239,7 +239,8 @@ export function Onboarding() {
                     </button>
                   )}
                   {step < LAST_STEP ? (
-                    <button type="button" class="primary" onClick={next}>
+                    // Past the times only once they have loaded: said, not silently ignored.
+                    <button type="button" class="primary" aria-disabled={step === 1 && !choices ? 'true' : undefined} onClick={next}>
                       {t('onboardingNext')}
                     </button>
                   ) : (

@@ -46,8 +46,9 @@ export function ImportExportSection() {
     setExporting(true);
     setAnnouncement('');
     try {
-      const { settings } = await ask({ type: 'settings' });
-      const { json, fileName } = exportSettingsFile(settings, Date.now());
+      // The parent's own settings: their organisation's part is its policy's, not theirs to carry.
+      const { own } = await ask({ type: 'settings' });
+      const { json, fileName } = exportSettingsFile(own, Date.now());
       downloadJson(json, fileName);
       setAnnouncement(t('importExportExported', [fileName]));
     } catch {

@@ -8,12 +8,14 @@ import { NoticesSection } from './NoticesSection';
 import { WeeklySection } from './WeeklySection';
 import { PromptsSection } from './PromptsSection';
 import { ScheduleSection } from './ScheduleSection';
+import { SettingsNotes } from './SettingsNotes';
 import { SitesSection } from './SitesSection';
 
 export function Options() {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+      <SettingsNotes />
       <ScheduleSection />
       <SitesSection />
       <LetThroughSection />

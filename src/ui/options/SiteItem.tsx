@@ -1,6 +1,8 @@
 // One work site in the list: its name and address, the mode it is quieted in, a
 // remove button, a way to rename it, and, while Hearth has no access to it, a way to give that access.
+// An organisation's site is marked as such, with a kind word in place of the remove button.
 // The mode choices are shared with the form that adds a site.
+import { isFromOrganisation } from '../../core/policy';
 import { SITE_MODES, type SiteMode } from '../../core/settings/schema';
 import { t } from '../../i18n';
 import type { SiteView } from '../../messages';
@@ -37,6 +39,7 @@ interface SiteItemProps {
 
 export function SiteItem({ site, onMode, onRemove, onAccess, onRename }: SiteItemProps) {
   const { id, pattern, mode } = site.site;
+  const fromOrganisation = isFromOrganisation(id);
   return (
     <li class="site" aria-labelledby={`site-name-${id}`}>
       <div class="site-head">
@@ -58,10 +61,17 @@ export function SiteItem({ site, onMode, onRemove, onAccess, onRename }: SiteIte
         >
           <ModeOptions />
         </select>
-        <button type="button" id={`remove-${id}`} onClick={() => onRemove(site)}>
-          {t('siteRemove', [site.name])}
-        </button>
+        {!fromOrganisation && (
+          <button type="button" id={`remove-${id}`} onClick={() => onRemove(site)}>
+            {t('siteRemove', [site.name])}
+          </button>
+        )}
       </div>
+      {fromOrganisation && (
+        <p class="note org-note">
+          <strong>{t('fromOrganisation')}.</strong> {t('orgSiteStays')}
+        </p>
+      )}
       {!site.hasAccess && (
         <div class="site-access">
           <p class="note" id={`access-note-${id}`}>

@@ -14,6 +14,7 @@ import { ask, failureText } from '../shared/client';
 import { useFocusNext } from '../shared/focusNext';
 import { requestAccess, useAccessChanges, useWorkerView } from '../shared/workerView';
 import { LoadedList, type ListWords } from './LoadedList';
+import { OrgAccess } from './OrgAccess';
 import { asMode, ModeOptions, SiteItem } from './SiteItem';
 
 /** The live-region sentence after a site's mode is set: "Slack will be dimmed…". */
@@ -145,6 +146,7 @@ export function SitesSection() {
       <LoadedList titleId={LIST_TITLE_ID} listClass="site-list" words={listWords()} items={view?.sites} loadProblem={loadProblem}>
         {(site) => <SiteItem key={site.site.id} site={site} onMode={changeMode} onRemove={remove} onAccess={giveAccess} onRename={rename} />}
       </LoadedList>
+      {view && <OrgAccess sites={view.sites} onAnswered={() => void refresh()} />}
 
       <h3 id="sites-add-title">{t('sitesAddTitle')}</h3>
       <p>{t('sitesAccessWhy')}</p>

@@ -1,6 +1,8 @@
 // One recurring window in the schedule's list: what it is in words, when it next comes
 // on (with a button to skip that one occurrence, or to undo a skip), and its own edit,
-// pause and delete buttons. While it is being changed, its form takes the buttons' place.
+// pause and delete buttons (the organisation's hours have none: they are its). While it
+// is being changed, its form takes the buttons' place.
+import { isFromOrganisation } from '../../core/policy';
 import type { BoundaryWindow, Schedule } from '../../core/types';
 import { describeWindow, occasionWord, occasionsOf, type ScheduleWords } from '../../core/windowSummary';
 import { t } from '../../i18n';
@@ -88,7 +90,12 @@ export function WindowItem({ w, schedule, now, words, editing, onEdit, onPause, 
         </>
       )}
 
-      {editing ? (
+      {isFromOrganisation(w.id) ? (
+        // The organisation's hours: skipped like any, never changed or taken off here.
+        <p class="note org-note">
+          <strong>{t('fromOrganisation')}.</strong> {t('orgWindowStays')}
+        </p>
+      ) : editing ? (
         <WindowForm initial={w} idBase={`window-edit-${w.id}`} onSave={onSave} onCancel={onCancel} />
       ) : (
         <div class="window-controls">
