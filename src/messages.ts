@@ -1,7 +1,7 @@
 // The one typed message map between the extension's pages and the worker.
 // Requests are validated with valibot on arrival: a message is a trust line.
 import * as v from 'valibot';
-import { AGE_RANGES, PROMPT_KINDS, type PromptView } from './core/prompts';
+import { AGE_RANGES, type AgeRange } from './core/prompts';
 import type { ReflectionSource } from './core/reflection';
 import type { LetThroughRule } from './core/letThrough';
 import { SITE_MODES, type Settings, type SiteMode, type WorkSite } from './core/settings/schema';
@@ -31,14 +31,7 @@ export const RequestSchema = v.variant('type', [
   // The calm page asks what to say, and where to go back to (only ever a listed site's address).
   v.object({ type: v.literal('calm'), siteId: v.string(), address: v.optional(v.pipe(v.string(), v.maxLength(8192))) }),
   v.object({ type: v.literal('wayThrough'), siteId: v.string() }),
-  // Gentle moments
-  v.object({ type: v.literal('prompt'), kind: v.optional(v.picklist(PROMPT_KINDS)) }),
-  v.object({ type: v.literal('promptAction'), id: v.string(), action: v.picklist(['favourite', 'unfavourite', 'hide']) }),
-  v.object({
-    type: v.literal('addPrompt'),
-    text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
-    kind: v.picklist(PROMPT_KINDS),
-  }),
+  // Gentle moments (prompts are the pages' own: ui/shared/prompts.ts)
   v.object({ type: v.literal('parkThought'), text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(500)) }),
   v.object({ type: v.literal('thoughts') }),
   v.object({ type: v.literal('thoughtAction'), id: v.string(), action: v.picklist(['done', 'clear']) }),
@@ -100,6 +93,8 @@ export interface StatusView {
   problems: string[];
   /** The names of the moments on now that the parent chose this week. */
   chosen: string[];
+  /** The children's age ranges, so the popup's prompts suit them. */
+  childAges: AgeRange[];
 }
 
 export interface SiteView {
@@ -153,14 +148,11 @@ export interface ResponseMap {
   setSiteMode: SitesView;
   calm: CalmView;
   wayThrough: CalmView;
-  prompt: PromptView | null;
-  promptAction: { ok: true };
-  addPrompt: { ok: true; prompt: PromptView } | { ok: false; error: string };
   parkThought: ThoughtsView;
   thoughts: ThoughtsView;
   thoughtAction: ThoughtsView;
-  /** The history reflection is worked out from, in the reflection page. */
-  reflection: ReflectionSource;
+  /** The history reflection is worked out from, in the reflection page (which counts the favourites itself). */
+  reflection: Omit<ReflectionSource, 'favourites'>;
   /** The whole history as a JSON document, for the parent to save. */
   exportHistory: { json: string };
   clearHistory: { ok: true };

@@ -10,7 +10,7 @@ import { defaultSettings } from '../core/settings/defaults';
 import { NOT_SAVED } from '../messages';
 import { endNow, startFocus, wayThrough } from './commands';
 import { HEADS_UP_ID, noticeOnce } from './enforcers/notices';
-import { nextPrompt } from './prompts';
+import { nextPrompt } from '../ui/shared/prompts';
 import { occasionAt } from '../core/prompts';
 import { reconcile } from './reconcile';
 import { SETTINGS_KEY, loadPasses } from './store';

@@ -16,7 +16,6 @@ import { contentReport } from './contentReports';
 import { reconcileSoon } from './reconcile';
 import { letThroughRequest } from './letThroughCommands';
 import { addSite, removeSite, renameSite, setSiteMode, siteName, sitesView } from './siteCommands';
-import { addCustomPrompt, promptAction, promptNow } from './prompts';
 import { clearHistory, exportHistory, reflectionSource } from './reflection';
 import { importSettings, saveChildAges, savePreferences, saveSchedule, saveWeeklyChoice, setSkip, settingsView } from './settingsCommands';
 import { chooseMoments, chosenOn, weeklyView } from './weekly';
@@ -45,7 +44,7 @@ function isOwnContentScript(sender: Runtime.MessageSender): boolean {
 /** Where the parent stands: a read. After a change, asked once the change is applied. */
 async function statusAt(now: number): Promise<StatusView> {
   const { desired, problems, settings } = await desiredNow(now);
-  return { now, active: desired.active, until: desired.until, next: desired.next, problems, chosen: chosenOn(desired.active, settings) };
+  return { now, active: desired.active, until: desired.until, next: desired.next, problems, chosen: chosenOn(desired.active, settings), childAges: settings.childAges };
 }
 
 async function calmOf(siteId: string, address: string | undefined, now: number): Promise<CalmView> {
@@ -101,12 +100,6 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
       await wayThrough(now, request.siteId, (await desiredNow(now)).desired.until);
       await reconcileSoon();
       return calmOf(request.siteId, undefined, Date.now());
-    case 'prompt':
-      return promptNow(request.kind, now);
-    case 'promptAction':
-      return promptAction(request.id, request.action);
-    case 'addPrompt':
-      return addCustomPrompt(request.text, request.kind);
     case 'parkThought':
       return parkThought(request.text, now);
     case 'thoughts':

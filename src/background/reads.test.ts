@@ -63,14 +63,6 @@ describe('reads apply nothing', () => {
     });
   }
 
-  test('a prompt applies no effect (it only notes which prompt was shown)', async () => {
-    await familyTimeWithSlack();
-    const badge = vi.spyOn(fakeBrowser.action, 'setBadgeText');
-    expect(await handleMessage({ type: 'prompt' }, own())).toBeDefined();
-    expect(applySiteEffects).not.toHaveBeenCalled();
-    expect(badge).not.toHaveBeenCalled();
-  });
-
   test('status during family time says so, read from storage', async () => {
     await familyTimeWithSlack();
     const status = (await handleMessage({ type: 'status' }, own())) as { active: { label: string }[] };

@@ -9,11 +9,12 @@ import { openHearthDB } from './db';
 import { openHistory, type HeldReport, type NewHistoryEvent } from './history';
 import { reflect } from '../core/reflection';
 import { clearHistory, exportHistory, reflectionSource } from './reflection';
+import { favouritesCount } from '../ui/shared/promptStore';
 
 /** What the reflection page shows from what the worker reads. */
 const reflectionView = async (now: number) => {
-  const { events, thoughts, favourites } = await reflectionSource();
-  return reflect(events, thoughts, favourites, now);
+  const { events, thoughts } = await reflectionSource();
+  return reflect(events, thoughts, await favouritesCount(), now);
 };
 
 // Every connection opened (through idb, under the module) is watched, so a test can see it closed.

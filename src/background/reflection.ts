@@ -5,7 +5,6 @@
 import type { ReflectionSource } from '../core/reflection';
 import type { HistoryEvent, ParkedThought } from '../core/records';
 import { withHearthDB } from './db';
-import { favouritesCount } from './promptStore';
 
 const EXPORT_FORMAT = 'hearth-history';
 const EXPORT_VERSION = 1;
@@ -34,10 +33,9 @@ async function readAll(): Promise<{ events: HistoryEvent[]; thoughts: ParkedThou
   });
 }
 
-/** What reflection is worked out from: the history, the parked thoughts, the favourites kept. */
-export async function reflectionSource(): Promise<ReflectionSource> {
-  const [{ events, thoughts }, favourites] = await Promise.all([readAll(), favouritesCount()]);
-  return { events, thoughts, favourites };
+/** What reflection is worked out from: the history and the parked thoughts (the page counts the favourites). */
+export async function reflectionSource(): Promise<Omit<ReflectionSource, 'favourites'>> {
+  return readAll();
 }
 
 /** The whole history as a versioned JSON document, for the parent to keep. */

@@ -210,7 +210,7 @@ describe('a prompt of your own', () => {
   const add = () => prompts().getByRole('button', { name: 'Add prompt', ...exact });
   const isFocused = (locator: ReturnType<Page['getByRole']>) => locator.evaluate((el) => el === document.activeElement);
   const customPrompts = async () => {
-    // Stored by the worker under "prompts" (src/background/prompts.ts).
+    // Stored by the settings page under "prompts" (src/ui/shared/prompts.ts).
     const { prompts: stored } = await (await hearth.worker()).evaluate(() => chrome.storage.local.get('prompts'));
     return ((stored as { custom?: { text: string }[] } | undefined)?.custom ?? []).map((c) => c.text);
   };

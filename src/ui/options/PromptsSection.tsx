@@ -2,8 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { PROMPT_KINDS, type PromptKind } from '../../core/prompts';
 import { t } from '../../i18n';
-import type { Response } from '../../messages';
-import { ask } from '../shared/client';
+import { addCustomPrompt, type AddPromptResult } from '../shared/prompts';
 import { toneRefusal } from './promptTone';
 
 /** As long as the worker takes a prompt (its message schema counts the trimmed text). */
@@ -53,9 +52,9 @@ export function PromptsSection() {
       return;
     }
     setBusy(true);
-    let answer: Response<'addPrompt'> | undefined;
+    let answer: AddPromptResult | undefined;
     try {
-      answer = (await ask({ type: 'addPrompt', text: typed, kind })) as Response<'addPrompt'> | undefined;
+      answer = await addCustomPrompt(typed, kind);
     } catch {
       answer = undefined;
     } finally {

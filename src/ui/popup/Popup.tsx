@@ -84,14 +84,14 @@ export function Popup() {
       ) : (
         <p aria-busy="true">{t('loading')}</p>
       )}
-      {on && <PromptCard title={t('promptTitleOn')} />}
+      {on && <PromptCard status={status} title={t('promptTitleOn')} />}
       {on && thoughts && (
         <ParkThought view={thoughts} onChange={setThoughts} waits={{ until: formatWhen(status.until!, status.now) }} />
       )}
       {!on && thoughts && <HandedBack view={thoughts} onChange={setThoughts} />}
       {!on && status && (
         kindWord ? (
-          <PromptCard kind="self-compassion" title={t('promptTitleKind')} focus />
+          <PromptCard status={status} kind="self-compassion" title={t('promptTitleKind')} focus />
         ) : (
           <p>
             <button type="button" onClick={() => setKindWord(true)}>

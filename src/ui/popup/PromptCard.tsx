@@ -2,13 +2,22 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PromptKind, PromptView } from '../../core/prompts';
 import { t } from '../../i18n';
-import { ask } from '../shared/client';
+import type { StatusView } from '../../messages';
+import { promptAction, promptNow } from '../shared/prompts';
 
-/** `focus`: the parent asked for this card (a kind word), so focus comes to it once it is here. */
-export function PromptCard({ kind, title, focus = false }: { kind?: PromptKind; title: string; focus?: boolean }) {
+/**
+ * `status`: where the parent stands (the prompt fits the family time on, the hour and the
+ * children's ages). `focus`: the parent asked for this card (a kind word), so focus comes
+ * to it once it is here.
+ */
+export function PromptCard({ status, kind, title, focus = false }: { status: StatusView; kind?: PromptKind; title: string; focus?: boolean }) {
   const [prompt, setPrompt] = useState<PromptView | null | undefined>(undefined);
   const heading = useRef<HTMLHeadingElement>(null);
-  const another = useCallback(async () => setPrompt(await ask(kind ? { type: 'prompt', kind } : { type: 'prompt' })), [kind]);
+  // Where the parent stands as the popup last heard it; a newer status brings no new prompt.
+  const where = useRef(status);
+  where.current = status;
+  const next = useCallback(() => promptNow(where.current, kind, Date.now()).catch(() => null), [kind]);
+  const another = useCallback(async () => setPrompt(await next()), [next]);
   useEffect(() => void another(), [another]);
   const shown = prompt !== undefined;
   useEffect(() => {
@@ -18,16 +27,16 @@ export function PromptCard({ kind, title, focus = false }: { kind?: PromptKind; 
   if (prompt === undefined) return null;
   const toggleFavourite = async () => {
     if (!prompt) return;
-    await ask({ type: 'promptAction', id: prompt.id, action: prompt.favourite ? 'unfavourite' : 'favourite' });
+    await promptAction(prompt.id, prompt.favourite ? 'unfavourite' : 'favourite');
     setPrompt({ ...prompt, favourite: !prompt.favourite });
   };
   const hide = async () => {
     if (!prompt) return;
-    await ask({ type: 'promptAction', id: prompt.id, action: 'hide' });
-    const next = await ask(kind ? { type: 'prompt', kind } : { type: 'prompt' });
-    setPrompt(next);
+    await promptAction(prompt.id, 'hide');
+    const after = await next();
+    setPrompt(after);
     // Every prompt hidden: the buttons go, so focus rests on the card's title.
-    if (!next) heading.current?.focus();
+    if (!after) heading.current?.focus();
   };
 
   return (

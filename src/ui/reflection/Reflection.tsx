@@ -7,6 +7,7 @@
 // open) and its order; each section is its own component, the words are format.ts's.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { reflect, type ReflectionView } from '../../core/reflection';
+import { favouritesCount } from '../shared/promptStore';
 import { t } from '../../i18n';
 import { ask } from '../shared/client';
 import { CountCard } from './CountCard';
@@ -26,9 +27,9 @@ export function Reflection() {
 
   const load = useCallback(async () => {
     try {
-      const answer = await ask({ type: 'reflection' });
+      const [answer, favourites] = await Promise.all([ask({ type: 'reflection' }), favouritesCount()]);
       if (answer) {
-        setView(reflect(answer.events, answer.thoughts, answer.favourites, Date.now()));
+        setView(reflect(answer.events, answer.thoughts, favourites, Date.now()));
         setUnavailable(false);
       } else setUnavailable(true);
     } catch {

@@ -1,12 +1,13 @@
-// Gentle prompts, the worker's side: the next prompt for where the parent is, keeping one as a
-// favourite or hiding it, and the parent's own prompts, checked before they are kept.
-// What is stored, and how it is read back, is promptStore.ts.
-import { t } from '../i18n';
-import { PROMPT_LIBRARY } from '../core/promptLibrary';
-import { occasionAt, promptMessageKey, type Occasion, type PromptKind, type PromptMeta, type PromptView } from '../core/prompts';
-import { choosePrompt } from '../core/promptRotation';
-import { serial } from '../core/serial';
-import { desiredNow } from './store';
+// Gentle prompts, in the pages that show them: the next prompt for where the parent is,
+// keeping one as a favourite or hiding it, and the parent's own prompts, checked before
+// they are kept. What is stored, and how it is read back, is promptStore.ts. The library
+// and its rotation live here rather than in the worker, which loads at every wake.
+import { t } from '../../i18n';
+import { PROMPT_LIBRARY } from '../../core/promptLibrary';
+import { occasionAt, promptMessageKey, type Occasion, type PromptKind, type PromptMeta, type PromptView } from '../../core/prompts';
+import { choosePrompt } from '../../core/promptRotation';
+import { serial } from '../../core/serial';
+import type { StatusView } from '../../messages';
 import {
   MAX_CUSTOM_LENGTH,
   loadPromptPrefs,
@@ -65,9 +66,8 @@ export function nextPrompt(occasion: Occasion, kind: PromptKind | undefined, now
 }
 
 /** The next prompt for now: what fits the family time that is on (outside it, any moment), the hour and the children's ages. */
-export async function promptNow(kind: PromptKind | undefined, now: number): Promise<PromptView | null> {
-  const { desired, settings } = await desiredNow(now);
-  return nextPrompt(occasionAt(desired.active[0]?.kind, now, settings.childAges), kind, now);
+export function promptNow(status: Pick<StatusView, 'active' | 'childAges'>, kind: PromptKind | undefined, now: number): Promise<PromptView | null> {
+  return nextPrompt(occasionAt(status.active[0]?.kind, now, status.childAges), kind, now);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, test } from 'vitest';
-import { PROMPT_LIBRARY } from '../core/promptLibrary';
-import { fitsOccasion, promptMessageKey, type Moment, type Occasion, type PromptKind, type PromptView } from '../core/prompts';
+import { PROMPT_LIBRARY } from '../../core/promptLibrary';
+import { fitsOccasion, promptMessageKey, type Moment, type Occasion, type PromptKind, type PromptView } from '../../core/prompts';
 import { addCustomPrompt, nextPrompt, promptAction } from './prompts';
 import { MAX_CUSTOM_LENGTH, PREFS_KEY, ROTATION_KEY, loadPromptPrefs } from './promptStore';
 
@@ -185,7 +185,7 @@ describe('addCustomPrompt', () => {
   });
 
   test('every refusal reads kindly itself', async () => {
-    const { toneProblems } = await import('../core/tone');
+    const { toneProblems } = await import('../../core/tone');
     for (const key of ['promptErrorEmpty', 'promptErrorTooLong', 'promptErrorDuplicate', 'promptErrorToneWord', 'promptErrorTonePhrase']) {
       const text = englishMessage(key, ['200']);
       expect(text, key).not.toBe('');

@@ -1,12 +1,13 @@
 // Gentle prompts in extension storage: the parent's favourites, hidden prompts and own
 // prompts, and where each rotation stands. The one module that knows their keys and
-// shapes. Every read is validated; a bad part of what is stored falls back to its
+// shapes. Read and written by the pages that show prompts (the popup, the settings page,
+// reflection's count), never by the worker, which loads at every wake. Every read is validated; a bad part of what is stored falls back to its
 // default on its own and never throws.
-import { browser } from './ext';
+import browser from 'webextension-polyfill';
 import * as v from 'valibot';
-import { PROMPT_LIBRARY } from '../core/promptLibrary';
-import { PROMPT_KINDS, PROMPT_MOMENTS, type Moment, type PromptKind } from '../core/prompts';
-import type { RotationState } from '../core/promptRotation';
+import { PROMPT_LIBRARY } from '../../core/promptLibrary';
+import { PROMPT_KINDS, PROMPT_MOMENTS, type Moment, type PromptKind } from '../../core/prompts';
+import type { RotationState } from '../../core/promptRotation';
 
 export const PREFS_KEY = 'prompts';
 export const ROTATION_KEY = 'promptRotation';
