@@ -26,6 +26,8 @@ export function manifestFor(target: Target): ManifestV3Export {
     ...rest,
     ...(target === 'firefox-test' ? { host_permissions: TEST_HOST_PERMISSIONS } : {}),
     permissions: rest.permissions.filter((p) => !CHROMIUM_ONLY_PERMISSIONS.has(p)),
+    // Tabs are tucked away by hiding them there, rather than in a tab group.
+    optional_permissions: ['tabHide'],
     background: { scripts: [background.service_worker], type: 'module' },
     browser_specific_settings: {
       // Hearth collects nothing and sends nothing: said in the form Firefox asks for.

@@ -15,7 +15,7 @@ import { endNow, startFocus, wayThrough } from './commands';
 import { contentReport } from './contentReports';
 import { reconcileSoon } from './reconcile';
 import { letThroughRequest } from './letThroughCommands';
-import { addSite, removeSite, renameSite, setSiteMode, siteName, sitesView } from './siteCommands';
+import { addSite, removeSite, renameSite, setSiteMode, setSiteTuck, siteName, sitesView } from './siteCommands';
 import { addCustomPrompt, promptAction, promptNow } from './prompts';
 import { clearHistory, exportHistory, reflectionView } from './reflection';
 import { importSettings, saveChildAges, savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
@@ -90,6 +90,8 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
       return applied(setSiteMode(request.id, request.mode));
     case 'renameSite':
       return applied(renameSite(request.id, request.name));
+    case 'setSiteTuck':
+      return applied(setSiteTuck(request.id, request.tuck));
     case 'letThrough':
     case 'addLetThrough':
     case 'removeLetThrough':

@@ -12,6 +12,8 @@ import type { SiteMode } from '../core/settings/schema';
 import type { AddSiteResult, SitesView } from '../messages';
 import { canBlockNotifications } from './enforcers/notifications';
 import { hasAccess } from './enforcers/sites';
+import { tuckAllowed } from './enforcers/tuck';
+import { strip } from './enforcers/tuckStrip';
 import { loadSettings, updateSettings } from './store';
 
 export async function sitesView(): Promise<SitesView> {
@@ -19,7 +21,8 @@ export async function sitesView(): Promise<SitesView> {
   const sites = await Promise.all(
     settings.sites.map(async (site) => ({ site, name: siteName(site), hasAccess: await hasAccess(site.pattern) })),
   );
-  return { sites, canBlockNotifications: canBlockNotifications() };
+  const s = strip();
+  return { sites, canBlockNotifications: canBlockNotifications(), tuck: { by: s.holds === 'group' ? 'group' : 'hide', allowed: await tuckAllowed(s) } };
 }
 
 export async function addSite(input: string, mode: SiteMode): Promise<AddSiteResult> {
@@ -78,5 +81,18 @@ export async function removeSite(id: string): Promise<SitesView> {
 
 export async function setSiteMode(id: string, mode: SiteMode): Promise<SitesView> {
   await updateSettings((settings) => ({ ...settings, sites: settings.sites.map((s) => (s.id === id ? { ...s, mode } : s)) }));
+  return sitesView();
+}
+
+/** Tucks a site's tabs away during family time, or stops; every listed site's when `id` is left out. */
+export async function setSiteTuck(id: string | undefined, tuck: boolean): Promise<SitesView> {
+  await updateSettings((settings) => ({
+    ...settings,
+    sites: settings.sites.map((s) => {
+      if (id !== undefined && s.id !== id) return s;
+      const { tuck: _old, ...rest } = s;
+      return tuck ? { ...rest, tuck: true } : rest;
+    }),
+  }));
   return sitesView();
 }

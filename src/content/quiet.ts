@@ -18,6 +18,7 @@ import type { showCalmOverlay } from './overlay';
 import { hideTitleCount } from './title';
 import { noticeTouches } from './touches';
 import { letThroughHeld } from './letThrough';
+import { reportOutOfSight } from './outOfSight';
 import { LINK_EVENT, linkStandIns, type Held, type StandInsLink } from './standinsLink';
 import { coveredBy } from '../core/matchPattern';
 import type { AccessGonePush, PlanPush, TabPlan } from '../messages';
@@ -72,6 +73,7 @@ function start(): QuietIsolated {
     letThrough(title, body);
   };
   const touched = noticeTouches(signal);
+  if (top) reportOutOfSight(signal, runtime, () => plan?.tuck === true);
   // Registered, at document_start (or as a blank frame is made), no page code can listen,
   // so the fixed name is safe; a page already running gets the stand-ins, and a random
   // name, from the worker instead.

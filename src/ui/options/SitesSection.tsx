@@ -12,7 +12,7 @@ import type { SiteView } from '../../messages';
 import { AddSiteForm, ADDRESS_ID, type SiteAdded } from '../shared/AddSiteForm';
 import { ask, failureText } from '../shared/client';
 import { useFocusNext } from '../shared/focusNext';
-import { requestAccess, useAccessChanges, useWorkerView } from '../shared/workerView';
+import { requestAccess, requestTuck, useAccessChanges, useWorkerView } from '../shared/workerView';
 import { LoadedList, type ListWords } from './LoadedList';
 import { asMode, ModeOptions, SiteItem } from './SiteItem';
 
@@ -131,7 +131,33 @@ export function SitesSection() {
     );
   };
 
+  /**
+   * Tucking tabs away (one site, or every site when `site` is null). Turning it on asks the
+   * browser first, in the click (tab groups on Chromium, hiding tabs on Firefox); nothing
+   * is saved without it. Turning it off asks for nothing.
+   */
+  const setTuck = (site: SiteView | null, on: boolean) => {
+    const by = view?.tuck.by ?? 'group';
+    const allowed = on ? requestTuck(by) : Promise.resolve(true); // first, inside the gesture
+    const name = site?.name ?? null;
+    void allowed.then((granted) => {
+      if (!granted) {
+        void refresh();
+        setAnnouncement(t('siteTuckNotAllowed'));
+        return;
+      }
+      void inTurn(() => ask({ type: 'setSiteTuck', ...(site ? { id: site.site.id } : {}), tuck: on }))
+        .then((result) => {
+          setView(result);
+          if (name) setAnnouncement(t(on ? 'siteTuckOn' : 'siteTuckOff', [name]));
+          else setAnnouncement(t(on ? 'sitesTuckAllOn' : 'sitesTuckAllOff'));
+        })
+        .catch(oops);
+    });
+  };
+
   const listed = new Set(view?.sites.map((s) => s.site.pattern));
+  const allTucked = Boolean(view?.sites.length) && view!.sites.every((s) => s.site.tuck === true);
   const presets = SITE_PRESETS.filter((p) => !listed.has(p.pattern));
 
   return (
@@ -143,8 +169,21 @@ export function SitesSection() {
       )}
 
       <LoadedList titleId={LIST_TITLE_ID} listClass="site-list" words={listWords()} items={view?.sites} loadProblem={loadProblem}>
-        {(site) => <SiteItem key={site.site.id} site={site} onMode={changeMode} onRemove={remove} onAccess={giveAccess} onRename={rename} />}
+        {(site) => (
+          <SiteItem key={site.site.id} site={site} onMode={changeMode} onRemove={remove} onAccess={giveAccess} onRename={rename} onTuck={setTuck} />
+        )}
       </LoadedList>
+      {view && view.sites.length > 0 && (
+        <div class="tuck-all">
+          <label class="check">
+            <input type="checkbox" id="tuck-all" checked={allTucked} aria-describedby="tuck-note" onChange={(e) => setTuck(null, (e.target as HTMLInputElement).checked)} />
+            {t('sitesTuckAll')}
+          </label>
+          <p class="note" id="tuck-note">
+            {t(view.tuck.by === 'group' ? 'sitesTuckChromium' : 'sitesTuckFirefox')}
+          </p>
+        </div>
+      )}
 
       <h3 id="sites-add-title">{t('sitesAddTitle')}</h3>
       <p>{t('sitesAccessWhy')}</p>
