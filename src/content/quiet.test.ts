@@ -126,6 +126,18 @@ describe('the quiet script', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('woken after the browser froze it, asks again, and puts itself back when family time is over', async () => {
+    await load();
+    answerHello(dim);
+    await settle();
+    page.dispatchEvent(new Event('resume'));
+    expect(sent).toEqual([{ type: 'hello' }, { type: 'hello' }]);
+    answerHello(null);
+    await settle();
+    expect(features.started.every((f) => f.signal.aborted)).toBe(true);
+    expect(slot.__hearthQuiet).toBeUndefined();
+  });
+
   it('in a frame, only holds notifications and counts them: the title, icon and overlay are the top frame’s', async () => {
     await load({ top: false });
     expect(names().sort()).toEqual(['held', 'touches']);

@@ -154,6 +154,19 @@ function start(): QuietIsolated {
       /* the extension context is already gone */
     }
   });
+  // A page the browser froze (Chromium freezes the tabs of a collapsed group, where work
+  // tabs are tucked away) may have missed the end of family time: on waking, it asks, and
+  // with no plan any more, puts itself back.
+  document.addEventListener(
+    'resume',
+    () => {
+      runtime.sendMessage({ type: 'hello' }).then(
+        (plan: TabPlan | null) => (plan ? apply(plan) : restore()),
+        () => undefined,
+      );
+    },
+    { signal },
+  );
   // "I am a work tab": the worker mutes this tab and answers with what to show.
   if (top) {
     runtime.sendMessage({ type: 'hello' }).then(
