@@ -36,7 +36,7 @@ describe('manifests', () => {
       expect(build(target).permissions).not.toContain('tabHide');
     }
     // No test can answer the prompt: the test build holds it from install, as it does the fixture host.
-    expect(build('chrome-test').permissions).toContain(TEST_TUCK_PERMISSION.chrome);
+    expect(build('chrome-test').permissions).toContain(TEST_TUCK_PERMISSION);
   });
 
   test('only the test build holds access, and only to the fixture host', () => {
