@@ -156,6 +156,15 @@ export function SitesSection() {
     });
   };
 
+  /** The browser's permission for tucking, asked again in this click (sites already chosen). */
+  const allowTuck = () => {
+    const allowed = requestTuck(view?.tuck.by ?? 'group'); // first, inside the gesture
+    void allowed.then((granted) => {
+      void refresh();
+      setAnnouncement(t(granted ? 'sitesTuckAllowed' : 'siteTuckNotAllowed'));
+    });
+  };
+
   const listed = new Set(view?.sites.map((s) => s.site.pattern));
   const allTucked = Boolean(view?.sites.length) && view!.sites.every((s) => s.site.tuck === true);
   const presets = SITE_PRESETS.filter((p) => !listed.has(p.pattern));
@@ -182,6 +191,17 @@ export function SitesSection() {
           <p class="note" id="tuck-note">
             {t(view.tuck.by === 'group' ? 'sitesTuckChromium' : 'sitesTuckFirefox')}
           </p>
+          {!view.tuck.allowed && view.sites.some((s) => s.site.tuck) && (
+            // Chosen on another device (settings travel by sync), or the browser's permission taken back here.
+            <div class="site-access">
+              <p class="note" id="tuck-allow-note">
+                {t('sitesTuckNotAllowedHere')}
+              </p>
+              <button type="button" id="tuck-allow" aria-describedby="tuck-allow-note" onClick={allowTuck}>
+                {t('sitesTuckAllow')}
+              </button>
+            </div>
+          )}
         </div>
       )}
 
