@@ -38,9 +38,25 @@ export const tabNow = (tab: Tabs.Tab): TabNow => ({
 
 const quietly = <T>(call: Promise<T>): Promise<T | undefined> => call.catch(() => undefined);
 
-/** Moves a tab to `index`, or to the end when the window has fewer tabs now. */
-async function moveTo(tabId: number, index: number): Promise<void> {
-  await browser.tabs.move(tabId, { index }).catch(() => quietly(browser.tabs.move(tabId, { index: -1 })));
+/** Moves tabs, in this order, to `index` on, or to the end when the window has fewer tabs now. */
+async function moveTo(tabIds: number | number[], index: number): Promise<void> {
+  await browser.tabs.move(tabIds, { index }).catch(() => quietly(browser.tabs.move(tabIds, { index: -1 })));
+}
+
+/**
+ * Tabs that go back side by side (each at the index after the one before, pinned alike,
+ * in the same group or none), so each run is one move and at most one grouping: fifty tabs
+ * given back one by one took the browser seconds.
+ */
+function runsOf(tabs: readonly TuckedTab[]): TuckedTab[][] {
+  const runs: TuckedTab[][] = [];
+  for (const tab of tabs) {
+    const last = runs.at(-1)?.at(-1);
+    const joins = last && tab.index === last.index + 1 && tab.pinned === last.pinned && (tab.group?.id ?? null) === (last.group?.id ?? null);
+    if (joins) runs.at(-1)!.push(tab);
+    else runs.push([tab]);
+  }
+  return runs;
 }
 
 const groups = tabGroups;
@@ -61,13 +77,13 @@ const chromium: Strip = {
     const tabIds = tabs.map((t) => t.tabId) as [number, ...number[]];
     const api = groups()!;
     const existing = w.groupId === null ? undefined : await quietly(api.get(w.groupId));
-    if (existing && existing.windowId === w.windowId) {
-      await browser.tabs.group({ groupId: existing.id, tabIds });
-      return existing.id;
-    }
     // A pinned tab joins a group unpinned; the record keeps that it was pinned.
-    const groupId = await browser.tabs.group({ tabIds, createProperties: { windowId: w.windowId } });
-    await api.update(groupId, { title, color: CALM, collapsed: true });
+    const mine = existing && existing.windowId === w.windowId;
+    const groupId = mine ? existing.id : await browser.tabs.group({ tabIds, createProperties: { windowId: w.windowId } });
+    if (mine) await browser.tabs.group({ groupId, tabIds });
+    // Titled, folded and at the end of the window, also when a run cut short made the group
+    // and stopped before it was (its title then still empty; a title of the parent's stays).
+    await api.update(groupId, mine && existing.title ? { collapsed: true } : { title, color: CALM, collapsed: true });
     await quietly(api.move(groupId, { index: -1 }));
     return groupId;
   },
@@ -80,38 +96,45 @@ const chromium: Strip = {
     const now = new Map<number, number | null>();
     const made = new Map<number, GroupBefore>();
     const collapsedBefore = new Map<number, boolean>();
+    // Hearth's group out of the way first, at the end of the window, so that no tab given
+    // back lands inside it (a run cut short may have left it among the parent's tabs).
+    if (api && w.groupId !== null) await quietly(api.move(w.groupId, { index: -1 }));
     const inWindow = api && (await quietly(api.query({ windowId: w.windowId })));
     for (const { group } of tabs) {
       if (!group || now.has(group.id)) continue;
-      const same = inWindow?.find((g) => g.id === group.id) ?? inWindow?.find((g) => g.id !== w.groupId && g.title === group.title && g.color === group.color);
-      now.set(group.id, same?.id ?? null);
+      const same = inWindow?.find((g) => g.id === group.id);
+      // Not the same group (it went, or the browser restarted): one of its title and colour
+      // is the one made again (by a run cut short, or by the browser's session), and folds as it was.
+      const again = same ? undefined : inWindow?.find((g) => g.id !== w.groupId && g.title === group.title && g.color === group.color);
+      now.set(group.id, (same ?? again)?.id ?? null);
       if (same) collapsedBefore.set(same.id, same.collapsed);
+      if (again) made.set(again.id, group);
     }
-    for (const tab of returnOrder(tabs)) {
-      if (tab.pinned) {
-        await quietly(browser.tabs.update(tab.tabId, { pinned: true }));
-        await moveTo(tab.tabId, tab.index);
+    for (const run of runsOf(returnOrder(tabs))) {
+      const ids = run.map((t) => t.tabId);
+      const [first] = run as [TuckedTab, ...TuckedTab[]];
+      if (first.pinned) await Promise.all(ids.map((id) => quietly(browser.tabs.update(id, { pinned: true }))));
+      // Every tab to the left of the run is where it was: the index alone puts the run
+      // between the same neighbours. A group's edge is not inside it, so joining is asked for after.
+      await moveTo(ids, first.index);
+      if (first.pinned) continue;
+      if (first.group) {
+        const groupId = now.get(first.group.id) ?? null;
+        if (groupId === null) {
+          const remade = await browser.tabs.group({ tabIds: ids as [number, ...number[]], createProperties: { windowId: w.windowId } });
+          now.set(first.group.id, remade);
+          made.set(remade, first.group);
+          if (api) await quietly(api.update(remade, { title: first.group.title, color: first.group.color as GroupColor }));
+        } else {
+          await browser.tabs.group({ groupId, tabIds: ids as [number, ...number[]] });
+        }
         continue;
       }
-      // Every tab to its left is where it was: the index alone puts it between the same
-      // neighbours. A group's edge is not inside it, so joining is asked for after.
-      await moveTo(tab.tabId, tab.index);
-      const moved = await quietly(browser.tabs.get(tab.tabId));
-      if (!moved) continue;
-      const at = tabNow(moved).groupId;
-      if (tab.group) {
-        let groupId = now.get(tab.group.id) ?? null;
-        if (groupId === null) {
-          groupId = await browser.tabs.group({ tabIds: tab.tabId, createProperties: { windowId: w.windowId } });
-          now.set(tab.group.id, groupId);
-          made.set(groupId, tab.group);
-          if (api) await quietly(api.update(groupId, { title: tab.group.title, color: tab.group.color as GroupColor }));
-        } else if (at !== groupId) {
-          await browser.tabs.group({ groupId, tabIds: tab.tabId });
-        }
-      } else if (at !== -1) {
-        await quietly(browser.tabs.ungroup(tab.tabId));
-        await moveTo(tab.tabId, tab.index);
+      // Landed inside a group (the parent rearranged meanwhile): out of it, and to its place again.
+      const joined = (await browser.tabs.query({ windowId: w.windowId })).filter((t) => ids.includes(t.id!) && tabNow(t).groupId !== -1);
+      if (joined.length) {
+        await quietly(browser.tabs.ungroup(joined.map((t) => t.id!)));
+        await moveTo(ids, first.index);
       }
     }
     // Groups made again fold as they were; the parent's own groups as they are now.
