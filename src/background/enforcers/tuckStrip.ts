@@ -98,7 +98,12 @@ const chromium: Strip = {
     const collapsedBefore = new Map<number, boolean>();
     // Hearth's group out of the way first, at the end of the window, so that no tab given
     // back lands inside it (a run cut short may have left it among the parent's tabs).
-    if (api && w.groupId !== null) await quietly(api.move(w.groupId, { index: -1 }));
+    // Unfolded too: Chromium freezes the tabs of a folded group, and a tab moved out of it
+    // stays frozen (its page can't be put back) until the parent looks at it; unfolding wakes them.
+    if (api && w.groupId !== null) {
+      await quietly(api.move(w.groupId, { index: -1 }));
+      await quietly(api.update(w.groupId, { collapsed: false }));
+    }
     const inWindow = api && (await quietly(api.query({ windowId: w.windowId })));
     for (const { group } of tabs) {
       if (!group || now.has(group.id)) continue;
@@ -137,8 +142,10 @@ const chromium: Strip = {
         await moveTo(ids, first.index);
       }
     }
-    // Groups made again fold as they were; the parent's own groups as they are now.
     if (!api) return;
+    // Tabs of other sites still tucked away: folded again.
+    if (w.groupId !== null && (await quietly(api.get(w.groupId)))) await quietly(api.update(w.groupId, { collapsed: true }));
+    // Groups made again fold as they were; the parent's own groups as they are now.
     for (const [groupId, group] of made) await quietly(api.update(groupId, { collapsed: group.collapsed }));
     for (const [groupId, collapsed] of collapsedBefore) {
       const g = await quietly(api.get(groupId));
