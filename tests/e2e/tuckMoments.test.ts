@@ -83,8 +83,12 @@ const pageAt = (url: string): Page => hearth.context.pages().find((p) => p.url()
 
 describe('tucked work tabs, in the moments around them (Chromium)', () => {
   test('a work tab in front stays until the parent looks away; a way through brings the rest back at once', async () => {
-    const windowId = await windowWith([work('/chat/front'), 'about:blank#mine', work('/chat/behind')]);
+    // The work tab to the left of the one in front goes first, so the one in front, tucked
+    // later, must be remembered at its place among the tabs as they were.
+    const windowId = await windowWith(['about:blank#mine', work('/chat/behind'), work('/chat/front')]);
     await expect.poll(async () => (await workTabs()).length).toBe(2);
+    const frontId = (await workTabs()).find((t) => t.url.endsWith('/front'))!.id;
+    await (await hearth.worker()).evaluate((id) => chrome.tabs.update(id, { active: true }), frontId);
     const before = where(await workTabs());
     await ask(hearth, { type: 'startFocus', minutes: 30 });
     await expect.poll(async () => (await workTabs()).find((t) => t.url.endsWith('/behind'))?.group ?? null).toMatch(/^Work · back at /);

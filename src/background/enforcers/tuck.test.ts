@@ -124,6 +124,25 @@ describe('applyTuck', () => {
     expect(await groupOf(later)).toBe(-1);
   });
 
+  test("a tab tucked later is remembered at its place among the window's tabs as they were, not as they are", async () => {
+    const a = await tab('https://app.chat.example/a');
+    const b = await tab('https://app.chat.example/b', { active: true });
+    const own = await tab('https://news.example/');
+    await applyTuck(wanted('chat'));
+    // In the browser, "a" has gone to Hearth's group at the end: [b, own, group{a}].
+    const place = (id: number, index: number) => fakeBrowser.tabs.update(id, { index } as object);
+    await place(b, 0);
+    await place(own, 1);
+    await place(a, 2);
+    await fakeBrowser.tabs.update(b, { active: false } as object);
+    await fakeBrowser.tabs.update(own, { active: true } as object);
+    await applyTuck(wanted('chat'));
+    expect((await stored())!.windows[0]!.tabs.map((t) => [t.tabId, t.index])).toEqual([
+      [a, 0],
+      [b, 1],
+    ]);
+  });
+
   test('a tab the parent takes out of the group is left where they put it, then and at the end', async () => {
     const a = await tab('https://app.chat.example/a');
     const b = await tab('https://app.chat.example/b');

@@ -19,6 +19,7 @@ import {
   isEmptyRecord,
   isTuckRecord,
   refind,
+  returnOrder,
   type TuckedTab,
   type TuckRecord,
   type TuckWindow,
@@ -110,6 +111,13 @@ function stillHeld(w: TuckWindow, byId: Map<number, Tabs.Tab>, s: Strip): TuckWi
   return { ...w, tabs };
 }
 
+/** An index among the tabs left in a window, as it would be with `away` back at their own indices. */
+function indexAmong(index: number, away: readonly TuckedTab[]): number {
+  let at = index;
+  for (const t of returnOrder(away)) if (t.index <= at) at++;
+  return at;
+}
+
 async function before(tab: Tabs.Tab, siteId: string, s: Strip): Promise<TuckedTab> {
   return { tabId: tab.id!, siteId, url: tab.url ?? '', index: tab.index, pinned: tab.pinned, group: await s.groupOf(tab), state: 'tucking' };
 }
@@ -150,8 +158,14 @@ export async function applyTuck(wanted: TuckWanted, now: number = Date.now()): P
   for (const t of away) {
     const windowId = byId.get(t.tabId)?.windowId ?? candidates.find((c) => c.id === t.tabId)!.windowId!;
     const w = windows.find((x) => x.windowId === windowId);
-    if (w) w.tabs.push(t);
-    else windows.push({ windowId, groupId: null, tabs: [t] });
+    if (!w) {
+      windows.push({ windowId, groupId: null, tabs: [t] });
+      continue;
+    }
+    // Its index now leaves out the tabs already in Hearth's group: counted back in, it says
+    // where it is among the window's tabs as they were, as theirs do. (Hidden tabs keep theirs.)
+    const inGroup = s.holds === 'group' ? w.tabs.filter((x) => x.tabId !== t.tabId && byId.has(x.tabId) && s.holding(byId.get(x.tabId)!, w)) : [];
+    w.tabs.push({ ...t, index: indexAmong(t.index, inGroup) });
   }
 
   const title = wanted.title;
