@@ -17,6 +17,7 @@ import { applyNotificationBlocks } from './notifications';
 import { returnCalmPages } from './calmPages';
 import { applyContentScripts, pushPlans, type Restored } from './scripts';
 import { applyTuck } from './tuck';
+import { isLive } from './tabs';
 import { formatTime, t } from '../../i18n';
 
 /** The title of Hearth's tab group: "Work · back at 7:30 PM". */
@@ -111,7 +112,9 @@ async function tabPlans(
   const out = new Map<number, TabPlan>();
   for (const tab of await browser.tabs.query({ url: compiled.matchPatterns })) {
     const plan = tabPlanFor(tab.url, plans, span, minutes, letThrough);
-    if (tab.id !== undefined && plan) out.set(tab.id, plan);
+    // A page the browser froze (tucked tabs in a folded group are) can't hear it now, and a
+    // word to it would hold this apply up; it asks for its plan as it wakes (content/quiet.ts).
+    if (tab.id !== undefined && plan && isLive(tab)) out.set(tab.id, plan);
   }
   return out;
 }
