@@ -16,12 +16,17 @@ const CHROMIUM_ONLY_PERMISSIONS = new Set(['contentSettings']);
 // (dist/chrome-test, never shipped) already holds access to the fixture host.
 // A unit test checks that the release builds hold no host access at install.
 export const TEST_HOST_PERMISSIONS = ['*://127.0.0.1/*'];
+// Likewise tab groups, for tucking work tabs away (asked for in a click in the release
+// build; Chromium shows a prompt for it). Firefox's tests answer its prompts with a pref.
+export const TEST_TUCK_PERMISSION = 'tabGroups';
 
 export function manifestFor(target: Target): ManifestV3Export {
   // package.json holds the one version number; both manifests take it from there.
   const manifest = { ...structuredClone(baseManifest), version } as Record<string, unknown> & typeof baseManifest & { version: string };
   if (target === 'chrome') return manifest as ManifestV3Export;
-  if (target === 'chrome-test') return { ...manifest, host_permissions: TEST_HOST_PERMISSIONS } as ManifestV3Export;
+  if (target === 'chrome-test') {
+    return { ...manifest, host_permissions: TEST_HOST_PERMISSIONS, permissions: [...manifest.permissions, TEST_TUCK_PERMISSION] } as ManifestV3Export;
+  }
   // Firefox takes an organisation's policy for Hearth from policies.json's 3rdparty section,
   // with no schema in the manifest (an unknown key there).
   const { key: _key, minimum_chrome_version: _min, storage: _managedSchema, background, ...rest } = manifest;
@@ -29,6 +34,8 @@ export function manifestFor(target: Target): ManifestV3Export {
     ...rest,
     ...(target === 'firefox-test' ? { host_permissions: TEST_HOST_PERMISSIONS } : {}),
     permissions: rest.permissions.filter((p) => !CHROMIUM_ONLY_PERMISSIONS.has(p)),
+    // Tabs are tucked away by hiding them there, rather than in a tab group.
+    optional_permissions: ['tabHide'],
     background: { scripts: [background.service_worker], type: 'module' },
     browser_specific_settings: {
       // Hearth collects nothing and sends nothing: said in the form Firefox asks for.

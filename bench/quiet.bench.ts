@@ -1,7 +1,7 @@
 // Time to quiet: from a boundary's scheduled instant (its alarm; no popup open) until
 // every effect is applied on 50 open work tabs (each tab muted, each title without its
-// unread count, the site's notifications blocked), and from its end until all are
-// back. With the worker running at the alarm (warm: the settings change seconds
+// unread count, each tucked away in Hearth's tab group, the site's notifications
+// blocked), and from its end until all are back (out of the group, at their places). With the worker running at the alarm (warm: the settings change seconds
 // before woke it) and with it stopped beforehand (cold: the alarm starts it).
 // The instants are those at which the browser reported each change to a second
 // extension (tests/fixtures/watcher-extension: tabs.onUpdated notes, content settings
@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'vitest';
 import { WATCHER } from '../tests/e2e/harness';
 import type { Tab } from './browser';
-import { configNamed, launchConfig, setBenchBlock } from './configs';
+import { configNamed, inHearth, launchConfig, setBenchBlock } from './configs';
 import { servePages } from './pages';
 import { processTree } from './procfs';
 import { QUICK, record, spread } from './record';
@@ -25,7 +25,7 @@ const SETTLE_MS = 6000;
 
 interface Note {
   at: number;
-  kind: 'muted' | 'title' | 'notifications';
+  kind: 'muted' | 'title' | 'group' | 'notifications';
   url: string;
   value: unknown;
 }
@@ -39,22 +39,38 @@ interface Round {
   everyEffectBackMs: number;
   blockOnMs: number;
   blockBackMs: number;
-  tabsOn: { mute: number; title: number; both: number }[];
-  tabsBack: { mute: number; title: number; both: number }[];
+  tabsOn: TabTimes[];
+  tabsBack: TabTimes[];
   reloadedAtEnd: number;
+  /** Tabs the browser still held frozen after the end (from the collapsed group): they put themselves back when looked at. */
+  frozenAfterEnd: number;
 }
 
 const sleepUntil = (t: number) => new Promise((r) => setTimeout(r, Math.max(0, t - Date.now())));
 const counted = (title: unknown) => /^\(\d+\)/.test(String(title));
 
-/** For each tab: when (ms from `from`) it first showed `muted` and a title with or without a count; Infinity: never. */
-function tabTimes(notes: Note[], urls: string[], from: number, quiet: boolean) {
+interface TabTimes {
+  mute: number;
+  title: number;
+  tuck: number;
+  /**
+   * The tab is quiet: muted and tucked away, its title without a count or out of sight;
+   * back: unmuted, out of Hearth's group, and its title back, unless the browser froze it
+   * in the collapsed group (then its title comes back when the parent looks at it).
+   */
+  both: number;
+}
+
+/** For each tab: when (ms from `from`) it first showed `muted`, a title with or without a count, in a group or out of it; Infinity: never. */
+function tabTimes(notes: Note[], urls: string[], from: number, quiet: boolean): TabTimes[] {
   const first = (url: string, kind: Note['kind'], ok: (v: unknown) => boolean) =>
     (notes.find((n) => n.url === url && n.kind === kind && n.at >= from - 1000 && ok(n.value))?.at ?? Number.POSITIVE_INFINITY) - from;
   return urls.map((url) => {
     const mute = first(url, 'muted', (v) => v === quiet);
     const title = first(url, 'title', (v) => counted(v) !== quiet);
-    return { mute, title, both: Math.max(mute, title) };
+    const tuck = first(url, 'group', (v) => (v !== -1) === quiet);
+    const shown = quiet ? Math.min(title, tuck) : Number.isFinite(title) ? title : 0;
+    return { mute, title, tuck, both: Math.max(mute, tuck, shown) };
   });
 }
 
@@ -69,6 +85,8 @@ test('time to quiet on 50 work tabs, warm and cold', { timeout: 600_000 }, async
       tabs.push(await b.openTab(urls[i]!, { inFirstWindow: true }));
     }
     const watcher = await b.attachWorker((u) => u.endsWith('/watcher.js'));
+    // Tucked away too: the test build holds the permission a parent gives in the click.
+    await inHearth(b, `chrome.runtime.sendMessage({ type: 'setSiteTuck', tuck: true })`);
     // Extension processes alive: the watcher's, and Hearth's while its worker (or a page) lives.
     const extensionProcesses = () =>
       processTree(b.pid).filter(({ pid }) => {
@@ -86,6 +104,11 @@ test('time to quiet on 50 work tabs, warm and cold', { timeout: 600_000 }, async
         const start = Date.now() + LEAD_MS;
         const end = start + SPAN_MS;
         await setBenchBlock(b, `bench-${start}`, start, end);
+        // The parent's own tab in front (closing the page that set the block may have put a
+        // work tab there, which Hearth leaves in place until the parent looks away from it).
+        await watcher.evaluate(
+          `chrome.tabs.query({ windowType: 'normal' }).then((all) => { const own = all.find((t) => !/^(http:\\/\\/127|chrome-extension)/.test(t.url)); return own && chrome.tabs.update(own.id, { active: true }); })`,
+        );
         await watcher.evaluate(`globalThis.watchNotifications(${end + SETTLE_MS - Date.now()})`);
         if (cold) {
           await sleepUntil(start - LEAD_MS / 2); // the settings change has set the alarm
@@ -117,6 +140,7 @@ test('time to quiet on 50 work tabs, warm and cold', { timeout: 600_000 }, async
         const workerRunningAtEnd = b.running(b.workerPrefix!) > 0;
         await sleepUntil(end + SETTLE_MS);
         const notes = await watcher.evaluate<Note[]>('globalThis.notes()');
+        const frozenAfterEnd = await watcher.evaluate<number>(`chrome.tabs.query({ url: 'http://127.0.0.1/*' }).then((ts) => ts.filter((t) => t.frozen).length)`);
         // The block is set as family time is armed, seconds before the start: in force then,
         // it counts from when the watcher first saw it (negative: before the start).
         const words = notes.filter((n) => n.kind === 'notifications');
@@ -143,14 +167,26 @@ test('time to quiet on 50 work tabs, warm and cold', { timeout: 600_000 }, async
           tabsBack: off,
           // Document requests after the end: tabs Hearth reloaded (none expected: all were touched).
           reloadedAtEnd: Math.round((pages.requests - requestsBeforeEnd) / 2),
+          frozenAfterEnd,
         });
       }
       const pool = (pick: (r: Round) => number[]) => spread(rounds.flatMap(pick), 0);
       modes[cold ? 'cold' : 'warm'] = {
         everyEffectOnMs: spread(rounds.map((r) => r.everyEffectOnMs), 0),
         everyEffectBackMs: spread(rounds.map((r) => r.everyEffectBackMs), 0),
-        perTabOnMs: { mute: pool((r) => r.tabsOn.map((t) => t.mute)), title: pool((r) => r.tabsOn.map((t) => t.title)) },
-        perTabBackMs: { mute: pool((r) => r.tabsBack.map((t) => t.mute)), title: pool((r) => r.tabsBack.map((t) => t.title)) },
+        perTabOnMs: {
+          mute: pool((r) => r.tabsOn.map((t) => t.mute)),
+          title: pool((r) => r.tabsOn.map((t) => t.title)),
+          tuck: pool((r) => r.tabsOn.map((t) => t.tuck)),
+        },
+        perTabBackMs: {
+          mute: pool((r) => r.tabsBack.map((t) => t.mute)),
+          title: pool((r) => r.tabsBack.map((t) => t.title)),
+          tuck: pool((r) => r.tabsBack.map((t) => t.tuck)),
+        },
+        /** From the start until the last of the 50 tabs is in Hearth's group; from the end until the last is out. */
+        everyTabTuckedMs: spread(rounds.map((r) => Math.max(...r.tabsOn.map((t) => t.tuck))), 0),
+        everyTabBackFromTuckMs: spread(rounds.map((r) => Math.max(...r.tabsBack.map((t) => t.tuck))), 0),
         blockOnMs: spread(rounds.map((r) => r.blockOnMs), 0),
         blockBackMs: spread(rounds.map((r) => r.blockBackMs), 0),
         rounds: rounds.map(({ tabsOn: _on, tabsBack: _back, ...rest }) => rest),

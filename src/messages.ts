@@ -1,4 +1,5 @@
 // The one typed message map between the extension's pages and the worker.
+// Over 250 lines: the one typed message map every page and the worker share, kept whole.
 // Requests are validated with valibot on arrival: a message is a trust line.
 import * as v from 'valibot';
 import { AGE_RANGES, type AgeRange } from './core/prompts';
@@ -25,6 +26,8 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('removeSite'), id: v.string() }),
   v.object({ type: v.literal('setSiteMode'), id: v.string(), mode: v.picklist(SITE_MODES) }),
   v.object({ type: v.literal('renameSite'), id: v.string(), name: v.pipe(v.string(), v.maxLength(200)) }),
+  // Tuck a site's tabs away during family time, or every listed site's (no id).
+  v.object({ type: v.literal('setSiteTuck'), id: v.optional(v.string()), tuck: v.boolean() }),
   v.object({ type: v.literal('letThrough') }),
   v.object({ type: v.literal('addLetThrough'), text: v.pipe(v.string(), v.maxLength(500)), siteId: v.optional(v.string()) }),
   v.object({ type: v.literal('removeLetThrough'), id: v.string() }),
@@ -109,6 +112,8 @@ export interface SitesView {
   sites: SiteView[];
   /** Chromium's contentSettings can hold back every notification; Firefox has no such API. */
   canBlockNotifications: boolean;
+  /** How tabs are tucked away here (a tab group, or hidden), and whether the browser's permission for it is given. */
+  tuck: { by: 'group' | 'hide'; allowed: boolean };
 }
 
 /** The answer to adding a site: the new list, or a plain sentence about the pattern. */
@@ -146,6 +151,7 @@ export interface ResponseMap {
   addLetThrough: AddLetThroughResult;
   removeLetThrough: LetThroughView;
   setSiteMode: SitesView;
+  setSiteTuck: SitesView;
   calm: CalmView;
   wayThrough: CalmView;
   parkThought: ThoughtsView;
@@ -207,6 +213,9 @@ export const ContentReportSchema = v.variant('type', [
   // A held notification that names one of the parent's let-through rules (matched in the
   // content script; the worker checks again). Its words go no further than a notification.
   v.object({ type: v.literal('letThrough'), title: v.pipe(v.string(), v.maxLength(300)), body: v.pipe(v.string(), v.maxLength(1000)) }),
+  // The page went out of sight (the parent looked away from it): a tab of a tucked site
+  // that was in front when family time began is tucked away now.
+  v.object({ type: v.literal('outOfSight') }),
 ]);
 
 /** What one work tab shows during a boundary. */
@@ -223,6 +232,8 @@ export interface TabPlan {
   from?: number | null;
   /** The parent's let-through words for this site, for Hearth's isolated script only. */
   letThrough?: string[];
+  /** The site's tabs are tucked away: a tab in front goes once the page is out of sight. */
+  tuck?: true;
 }
 
 /** The worker's word to a work tab when its plan changes (null: back to normal). */

@@ -10,6 +10,7 @@ import { openHistory } from './history';
 import { tabPlanFor } from './enforcers/sites';
 import { setAside } from './enforcers/calmPages';
 import { muteTab } from './enforcers/mute';
+import { isWaiting } from './enforcers/tuck';
 import { inTurn, reconcileSoon, repairIfUnsettled } from './reconcile';
 import { letThrough } from './letThrough';
 import { desiredNow, loadSettings } from './store';
@@ -31,6 +32,8 @@ export function contentReport(message: v.InferOutput<typeof ContentReportSchema>
       return overlayWayThrough(sender);
     case 'hello':
       return planForTab(sender);
+    case 'outOfSight':
+      return outOfSight(sender);
   }
 }
 
@@ -104,5 +107,12 @@ async function overlayWayThrough(sender: Runtime.MessageSender): Promise<null> {
   if (!plan || plan.mode === 'quiet') return null;
   await wayThrough(now, plan.siteId, plan.until);
   await reconcileSoon();
+  return null;
+}
+
+/** The parent looked away from a work tab that was in front as its site was tucked: it goes now. */
+async function outOfSight(sender: Runtime.MessageSender): Promise<null> {
+  const tabId = sender.tab?.id;
+  if (tabId !== undefined && (await isWaiting(tabId))) await reconcileSoon();
   return null;
 }

@@ -117,6 +117,7 @@ const validRequest = fc.oneof(
   fc.record({ type: fc.constant('addSite'), pattern: fc.oneof(fc.constantFrom('app.slack.com', '*.com', 'slack'), anyText(30)), mode: fc.constantFrom(...SITE_MODES) }),
   fc.record({ type: fc.constantFrom('removeSite'), id: someId }),
   fc.record({ type: fc.constant('setSiteMode'), id: someId, mode: fc.constantFrom(...SITE_MODES) }),
+  fc.record({ type: fc.constant('setSiteTuck'), id: someId, tuck: fc.boolean() }, { requiredKeys: ['type', 'tuck'] }),
   fc.record({ type: fc.constantFrom('calm', 'wayThrough'), siteId: someId, address: webUrl }, { requiredKeys: ['type', 'siteId'] }),
   fc.record({ type: fc.constant('prompt'), kind: fc.constantFrom(...PROMPT_KINDS) }),
   fc.record({ type: fc.constant('promptAction'), id: someId, action: fc.constantFrom('favourite', 'unfavourite', 'hide') }),
@@ -165,6 +166,7 @@ const wrongFields = fc.record(
     week: hostileValue,
     moments: hostileValue,
     fresh: hostileValue,
+    tuck: hostileValue,
   },
   { requiredKeys: ['type'] },
 );
@@ -183,7 +185,7 @@ function alwaysOn(): Settings {
   ];
   settings.sites = [
     { id: 'slack', pattern: 'app.slack.com', mode: 'dim' },
-    { id: 'mail', pattern: 'mail.google.com', mode: 'set-aside' },
+    { id: 'mail', pattern: 'mail.google.com', mode: 'set-aside', tuck: true },
   ];
   return settings;
 }

@@ -15,7 +15,7 @@ import { endNow, startFocus, wayThrough } from './commands';
 import { contentReport } from './contentReports';
 import { reconcileSoon } from './reconcile';
 import { letThroughRequest } from './letThroughCommands';
-import { addSite, removeSite, renameSite, setSiteMode, siteName, sitesView } from './siteCommands';
+import { addSite, removeSite, renameSite, setSiteMode, setSiteTuck, siteName, sitesView } from './siteCommands';
 import { clearHistory, exportHistory, reflectionSource } from './reflection';
 import { importSettings, saveChildAges, savePreferences, saveSchedule, saveWeeklyChoice, setSkip, settingsView } from './settingsCommands';
 import { chooseMoments, chosenOn, weeklyView } from './weekly';
@@ -90,6 +90,8 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
       return applied(setSiteMode(request.id, request.mode));
     case 'renameSite':
       return applied(renameSite(request.id, request.name));
+    case 'setSiteTuck':
+      return applied(setSiteTuck(request.id, request.tuck));
     case 'letThrough':
     case 'addLetThrough':
     case 'removeLetThrough':

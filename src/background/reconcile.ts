@@ -28,7 +28,7 @@ const SETTLED_KEY = 'settled';
 
 /** What the effects depend on, as one string: equal strings, the same effects. */
 function settledAs(desired: Desired, settings: Settings): string {
-  const sites = desired.sites.map((p) => [p.site.id, p.site.pattern, p.mode]);
+  const sites = desired.sites.map((p) => [p.site.id, p.site.pattern, p.mode, p.tuck === true]);
   const active = desired.active.map(occurrenceKey);
   const { until, wakeAt, armed, armAt } = desired;
   return JSON.stringify([sites, active, until, wakeAt, armed, armAt, settings.preferences.dimWayThroughMinutes]);

@@ -14,6 +14,8 @@ import type { AddSiteResult, SitesView } from '../messages';
 import { canBlockNotifications } from './enforcers/notifications';
 import { NAME_MAX } from '../core/limits';
 import { hasAccess } from './enforcers/sites';
+import { tuckAllowed } from './enforcers/tuck';
+import { strip } from './enforcers/tuckStrip';
 import { loadSettings, updateSettings } from './store';
 import { loadPolicy } from './policy';
 
@@ -22,7 +24,8 @@ export async function sitesView(): Promise<SitesView> {
   const sites = await Promise.all(
     settings.sites.map(async (site) => ({ site, name: siteName(site), hasAccess: await hasAccess(site.pattern) })),
   );
-  return { sites, canBlockNotifications: canBlockNotifications() };
+  const s = strip();
+  return { sites, canBlockNotifications: canBlockNotifications(), tuck: { by: s.holds === 'group' ? 'group' : 'hide', allowed: await tuckAllowed(s) } };
 }
 
 export async function addSite(input: string, mode: SiteMode): Promise<AddSiteResult> {
@@ -100,4 +103,18 @@ async function changeSite(id: string, change: (site: WorkSite) => WorkSite): Pro
     if (target) return { ...settings, sites: settings.sites.map((s) => (s === target ? change(s) : s)) };
     return org ? { ...settings, sites: [...settings.sites, change(org)] } : null;
   });
+}
+
+/** Tucks a site's tabs away during family time, or stops; every listed site's (the organisation's too) when `id` is left out. */
+export async function setSiteTuck(id: string | undefined, tuck: boolean): Promise<SitesView> {
+  const withTuck = (s: WorkSite): WorkSite => {
+    const { tuck: _old, ...rest } = s;
+    return tuck ? { ...rest, tuck: true } : rest;
+  };
+  if (id !== undefined) await changeSite(id, withTuck);
+  else {
+    await updateSettings((settings) => ({ ...settings, sites: settings.sites.map(withTuck) }));
+    for (const org of (await loadPolicy()).sites) await changeSite(org.id, withTuck);
+  }
+  return sitesView();
 }

@@ -35,6 +35,12 @@ type Listener = (message: unknown, sender: { id?: string }) => void;
 const slot = globalThis as { __hearthQuiet?: Quiet; __hearthInjected?: boolean; __hearthFrom?: number; __hearthOverlay?: unknown };
 
 let listeners: Set<Listener>;
+/** The page's document, as far as going out of sight goes. */
+let page: EventTarget & { visibilityState: string };
+const lookAway = () => {
+  page.visibilityState = 'hidden';
+  page.dispatchEvent(new Event('visibilitychange'));
+};
 let answerHello: (plan: TabPlan | null) => void;
 let sent: { type: string }[];
 const runtime = {
@@ -55,6 +61,8 @@ async function load({ top = true, injected = false, from = 0 } = {}): Promise<Qu
   const win: { top?: unknown } = {};
   win.top = top ? win : {};
   vi.stubGlobal('window', win);
+  page = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+  vi.stubGlobal('document', page);
   slot.__hearthInjected = injected;
   slot.__hearthFrom = from;
   vi.resetModules();
@@ -101,6 +109,32 @@ describe('the quiet script', () => {
     expect(features.started.every((f) => f.signal.aborted)).toBe(true);
     expect(features.links).toEqual([{ name: 'hearth-link', linked: false, restored: true, stopped: true, from: 0 }]);
     expect(listeners.size).toBe(0);
+    expect(slot.__hearthQuiet).toBeUndefined();
+  });
+
+  it('says once the page goes out of sight, only while its site is tucked away, and not once put back', async () => {
+    const quiet = await load();
+    answerHello(dim);
+    await settle();
+    lookAway();
+    expect(sent).toEqual([{ type: 'hello' }]);
+    push({ type: 'hearth:plan', plan: { ...dim, tuck: true } });
+    lookAway();
+    expect(sent).toEqual([{ type: 'hello' }, { type: 'outOfSight' }]);
+    quiet.restore();
+    lookAway();
+    expect(sent).toHaveLength(2);
+  });
+
+  it('woken after the browser froze it, asks again, and puts itself back when family time is over', async () => {
+    await load();
+    answerHello(dim);
+    await settle();
+    page.dispatchEvent(new Event('resume'));
+    expect(sent).toEqual([{ type: 'hello' }, { type: 'hello' }]);
+    answerHello(null);
+    await settle();
+    expect(features.started.every((f) => f.signal.aborted)).toBe(true);
     expect(slot.__hearthQuiet).toBeUndefined();
   });
 

@@ -18,6 +18,7 @@ import type { showCalmOverlay } from './overlay';
 import { hideTitleCount } from './title';
 import { noticeTouches } from './touches';
 import type { letThroughHeld } from './letThrough';
+import { reportOutOfSight } from './outOfSight';
 import { LINK_EVENT, linkStandIns, type Held, type StandInsLink } from './standinsLink';
 import { coveredBy } from '../core/matchPattern';
 import type { AccessGonePush, PlanPush, TabPlan } from '../messages';
@@ -75,6 +76,7 @@ function start(): QuietIsolated {
     (letThrough ??= slot.__hearthLetThrough?.(signal, runtime, () => plan?.letThrough))?.(title, body);
   };
   const touched = noticeTouches(signal);
+  if (top) reportOutOfSight(signal, runtime, () => plan?.tuck === true);
   // Registered, at document_start (or as a blank frame is made), no page code can listen,
   // so the fixed name is safe; a page already running gets the stand-ins, and a random
   // name, from the worker instead.
@@ -155,6 +157,19 @@ function start(): QuietIsolated {
       /* the extension context is already gone */
     }
   });
+  // A page the browser froze (Chromium freezes the tabs of a collapsed group, where work
+  // tabs are tucked away) may have missed the end of family time: on waking, it asks, and
+  // with no plan any more, puts itself back.
+  document.addEventListener(
+    'resume',
+    () => {
+      runtime.sendMessage({ type: 'hello' }).then(
+        (plan: TabPlan | null) => (plan ? apply(plan) : restore()),
+        () => undefined,
+      );
+    },
+    { signal },
+  );
   // "I am a work tab": the worker mutes this tab and answers with what to show.
   if (top) {
     runtime.sendMessage({ type: 'hello' }).then(

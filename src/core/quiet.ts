@@ -12,6 +12,8 @@ export interface Pass {
 export interface SitePlan {
   site: WorkSite;
   mode: SiteMode;
+  /** Its tabs are tucked away now (the parent chose it, and no way through is open for it). */
+  tuck?: true;
 }
 
 export function activePasses(passes: readonly Pass[], now: number): Pass[] {
@@ -22,7 +24,11 @@ export function activePasses(passes: readonly Pass[], now: number): Pass[] {
 export function sitePlans(sites: readonly WorkSite[], passes: readonly Pass[], on: boolean, now: number): SitePlan[] {
   if (!on) return [];
   const through = new Set(activePasses(passes, now).map((p) => p.siteId));
-  return sites.map((site) => ({ site, mode: through.has(site.id) ? 'quiet' : site.mode }));
+  // A way through brings the site's tucked tabs back too, for as long as it lasts.
+  return sites.map((site) => {
+    const open = through.has(site.id);
+    return { site, mode: open ? 'quiet' : site.mode, ...(site.tuck && !open ? { tuck: true as const } : {}) };
+  });
 }
 
 /** The next instant a pass runs out, when one is running. */

@@ -124,10 +124,13 @@ const sitePattern = fc
 const hostOf = (pattern: string) => pattern.replace(/^\*\./, '');
 
 export const validSites: fc.Arbitrary<WorkSite[]> = fc
-  .uniqueArray(plainRecord({ id, pattern: sitePattern, mode: fc.constantFrom(...SITE_MODES) }), {
-    selector: (s) => s.id,
-    maxLength: 4,
-  })
+  .uniqueArray(
+    fc
+      .tuple(plainRecord({ id, pattern: sitePattern, mode: fc.constantFrom(...SITE_MODES) }), fc.constantFrom(undefined, true, false))
+      // Tucking its tabs away: left out as often as not, as most parents leave it.
+      .map(([site, tuck]): WorkSite => (tuck === undefined ? site : { ...site, tuck })),
+    { selector: (s) => s.id, maxLength: 4 },
+  )
   // One entry per site: `slack.com` and `*.slack.com` name the same one.
   .map((sites) => sites.filter((s, i) => sites.findIndex((t) => hostOf(t.pattern) === hostOf(s.pattern)) === i));
 

@@ -1,7 +1,7 @@
 // What each build asks of the browser, checked from the same function that writes it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { TEST_HOST_PERMISSIONS, manifestFor } from '../../vite.config';
+import { TEST_HOST_PERMISSIONS, TEST_TUCK_PERMISSION, manifestFor } from '../../vite.config';
 import { version } from '../../package.json' with { type: 'json' };
 import { sources } from './sourceScan';
 
@@ -26,6 +26,17 @@ describe('manifests', () => {
       expect(build(target).permissions).not.toContain('<all_urls>');
       expect(build(target).permissions).not.toContain('tabs');
     }
+  });
+
+  test('tucking tabs away is asked for when the parent turns it on: tab groups on Chromium, hiding tabs on Firefox', () => {
+    expect(build('chrome').optional_permissions).toEqual(['tabGroups']);
+    expect(build('firefox').optional_permissions).toEqual(['tabHide']);
+    for (const target of ['chrome', 'firefox'] as const) {
+      expect(build(target).permissions).not.toContain('tabGroups');
+      expect(build(target).permissions).not.toContain('tabHide');
+    }
+    // No test can answer the prompt: the test build holds it from install, as it does the fixture host.
+    expect(build('chrome-test').permissions).toContain(TEST_TUCK_PERMISSION);
   });
 
   test('only the test build holds access, and only to the fixture host', () => {

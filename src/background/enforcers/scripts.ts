@@ -95,8 +95,14 @@ export async function applyContentScripts(
   }
   // Every pattern a tab may still be quieted for: registered, or reached by a run that was cut short.
   const released = [...new Set([...registered, ...inTabs.patterns])].filter((p) => !patterns.includes(p));
-  const stillQuiet = new Set((await tabsOn(patterns)).live);
-  const toRestore = (await tabsOn(released)).live.filter((id) => !stillQuiet.has(id));
+  const quietNow = await tabsOn(patterns);
+  const stillQuiet = new Set([...quietNow.live, ...quietNow.frozen]);
+  const releasedTabs = await tabsOn(released);
+  const toRestore = releasedTabs.live.filter((id) => !stillQuiet.has(id));
+  // A tab the browser froze (Chromium freezes the tabs of a collapsed group, where work tabs
+  // are tucked away) can't answer now: put back without waiting, it is when the parent
+  // comes back to it. Not reloaded: nobody can say whether they typed in it.
+  for (const id of releasedTabs.frozen) if (!stillQuiet.has(id)) void restore(id);
   const restored = (await Promise.all(toRestore.map(restore))).filter((r): r is Restored => r !== null);
   await browser.storage.session.set({ [TABS_KEY]: patterns });
   return restored;

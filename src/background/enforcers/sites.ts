@@ -16,6 +16,12 @@ import { applyMute } from './mute';
 import { applyNotificationBlocks } from './notifications';
 import { returnCalmPages } from './calmPages';
 import { applyContentScripts, pushPlans, type Restored } from './scripts';
+import { applyTuck } from './tuck';
+import { isLive } from './tabs';
+import { formatTime, t } from '../../i18n';
+
+/** The title of Hearth's tab group: "Work · back at 7:30 PM". */
+export const tuckTitle = (until: number | null): string => (until === null ? t('tuckGroupTitleLater') : t('tuckGroupTitle', [formatTime(until)]));
 
 export async function hasAccess(pattern: string): Promise<boolean> {
   return browser.permissions.contains({ origins: originsFor(pattern) }).catch(() => false);
@@ -57,6 +63,13 @@ export async function applySiteEffects(plans: SitePlan[], span: Span, wayThrough
     // Sound waits on nothing else: after a browser restart, reaching every open work tab
     // with its scripts first kept a restored tab loud for a second or more.
     applyMute(on ? reach.matchPatterns : []),
+    // Tabs tucked away (the parent's choice per site) only once family time is on: it is felt.
+    applyTuck({
+      sites: new Set(on ? reachable.filter((p) => p.tuck).map((p) => p.site.id) : []),
+      patterns: reach.matchPatterns,
+      siteFor: reach.siteFor,
+      title: tuckTitle(span.until),
+    }),
     // Once the scripts are in the tabs, they hear the plan: at the start of family time
     // armed ahead, this is all that is left to do for them, so it waits on nothing else.
     scripted.then(async () => {
@@ -84,7 +97,15 @@ export function tabPlanFor(
   const plan = site && plans.find((p) => p.site.id === site.id);
   if (!plan) return null;
   const words = letThrough.filter((r) => r.siteId === undefined || r.siteId === plan.site.id).map((r) => r.text);
-  return { siteId: plan.site.id, name: siteName(plan.site), mode: plan.mode, ...span, wayThroughMinutes, ...(words.length ? { letThrough: words } : {}) };
+  return {
+    siteId: plan.site.id,
+    name: siteName(plan.site),
+    mode: plan.mode,
+    ...span,
+    wayThroughMinutes,
+    ...(words.length ? { letThrough: words } : {}),
+    ...(plan.tuck ? { tuck: true as const } : {}),
+  };
 }
 
 async function tabPlans(
@@ -97,7 +118,9 @@ async function tabPlans(
   const out = new Map<number, TabPlan>();
   for (const tab of await browser.tabs.query({ url: compiled.matchPatterns })) {
     const plan = tabPlanFor(tab.url, plans, span, minutes, letThrough);
-    if (tab.id !== undefined && plan) out.set(tab.id, plan);
+    // A page the browser froze (tucked tabs in a folded group are) can't hear it now, and a
+    // word to it would hold this apply up; it asks for its plan as it wakes (content/quiet.ts).
+    if (tab.id !== undefined && plan && isLive(tab)) out.set(tab.id, plan);
   }
   return out;
 }

@@ -156,6 +156,8 @@ export const WorkSiteSchema = v.object(
     mode: v.picklist(SITE_MODES, withValue('coreProblemUnknownMode', 'coreProblemUnknownModeValue')),
     /** What the parent calls it, when not a preset's name: its own title when added, or theirs. */
     name: v.optional(LabelSchema),
+    /** Tuck its tabs away during family time (a tab group on Chromium, hidden on Firefox). Left out: no. */
+    tuck: v.optional(v.boolean(unreadable('coreWhatTuck'))),
   },
   itemMessage({ id: 'coreProblemNoId', pattern: 'coreProblemNoAddress', mode: 'coreProblemNoMode' }),
 );

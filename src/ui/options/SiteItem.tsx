@@ -1,4 +1,5 @@
-// One work site in the list: its name and address, the mode it is quieted in, a
+// One work site in the list: its name and address, the mode it is quieted in, whether
+// its tabs are tucked away during family time, a
 // remove button, a way to rename it, and, while Hearth has no access to it, a way to give that access.
 // An organisation's site is marked as such, with a kind word in place of the remove button.
 // The mode choices are shared with the form that adds a site.
@@ -35,10 +36,12 @@ interface SiteItemProps {
   onRemove: (site: SiteView) => void;
   onAccess: (site: SiteView) => void;
   onRename: (site: SiteView, name: string) => Promise<void>;
+  /** Turns tucking its tabs away on or off (asking the browser first, in the click). */
+  onTuck: (site: SiteView, on: boolean) => void;
 }
 
-export function SiteItem({ site, onMode, onRemove, onAccess, onRename }: SiteItemProps) {
-  const { id, pattern, mode } = site.site;
+export function SiteItem({ site, onMode, onRemove, onAccess, onRename, onTuck }: SiteItemProps) {
+  const { id, pattern, mode, tuck } = site.site;
   const fromOrganisation = isFromOrganisation(id);
   return (
     <li class="site" aria-labelledby={`site-name-${id}`}>
@@ -72,6 +75,10 @@ export function SiteItem({ site, onMode, onRemove, onAccess, onRename }: SiteIte
           <strong>{t('fromOrganisation')}.</strong> {t('orgSiteStays')}
         </p>
       )}
+      <label class="check site-tuck">
+        <input type="checkbox" id={`tuck-${id}`} checked={tuck === true} onChange={(e) => onTuck(site, (e.target as HTMLInputElement).checked)} />
+        {t('siteTuck')}
+      </label>
       {!site.hasAccess && (
         <div class="site-access">
           <p class="note" id={`access-note-${id}`}>

@@ -12,9 +12,10 @@ import type { SiteView } from '../../messages';
 import { AddSiteForm, ADDRESS_ID, type SiteAdded } from '../shared/AddSiteForm';
 import { ask, failureText } from '../shared/client';
 import { useFocusNext } from '../shared/focusNext';
-import { requestAccess, useAccessChanges, useWorkerView } from '../shared/workerView';
+import { requestAccess, requestTuck, useAccessChanges, useWorkerView } from '../shared/workerView';
 import { LoadedList, type ListWords } from './LoadedList';
 import { OrgAccess } from './OrgAccess';
+import { TuckAll } from './TuckAll';
 import { asMode, ModeOptions, SiteItem } from './SiteItem';
 
 /** The live-region sentence after a site's mode is set: "Slack will be dimmed…". */
@@ -132,7 +133,42 @@ export function SitesSection() {
     );
   };
 
+  /**
+   * Tucking tabs away (one site, or every site when `site` is null). Turning it on asks the
+   * browser first, in the click (tab groups on Chromium, hiding tabs on Firefox); nothing
+   * is saved without it. Turning it off asks for nothing.
+   */
+  const setTuck = (site: SiteView | null, on: boolean) => {
+    const by = view?.tuck.by ?? 'group';
+    const allowed = on ? requestTuck(by) : Promise.resolve(true); // first, inside the gesture
+    const name = site?.name ?? null;
+    void allowed.then((granted) => {
+      if (!granted) {
+        void refresh();
+        setAnnouncement(t('siteTuckNotAllowed'));
+        return;
+      }
+      void inTurn(() => ask({ type: 'setSiteTuck', ...(site ? { id: site.site.id } : {}), tuck: on }))
+        .then((result) => {
+          setView(result);
+          if (name) setAnnouncement(t(on ? 'siteTuckOn' : 'siteTuckOff', [name]));
+          else setAnnouncement(t(on ? 'sitesTuckAllOn' : 'sitesTuckAllOff'));
+        })
+        .catch(oops);
+    });
+  };
+
+  /** The browser's permission for tucking, asked again in this click (sites already chosen). */
+  const allowTuck = () => {
+    const allowed = requestTuck(view?.tuck.by ?? 'group'); // first, inside the gesture
+    void allowed.then((granted) => {
+      void refresh();
+      setAnnouncement(t(granted ? 'sitesTuckAllowed' : 'siteTuckNotAllowed'));
+    });
+  };
+
   const listed = new Set(view?.sites.map((s) => s.site.pattern));
+  const allTucked = Boolean(view?.sites.length) && view!.sites.every((s) => s.site.tuck === true);
   const presets = SITE_PRESETS.filter((p) => !listed.has(p.pattern));
 
   return (
@@ -144,9 +180,14 @@ export function SitesSection() {
       )}
 
       <LoadedList titleId={LIST_TITLE_ID} listClass="site-list" words={listWords()} items={view?.sites} loadProblem={loadProblem}>
-        {(site) => <SiteItem key={site.site.id} site={site} onMode={changeMode} onRemove={remove} onAccess={giveAccess} onRename={rename} />}
+        {(site) => (
+          <SiteItem key={site.site.id} site={site} onMode={changeMode} onRemove={remove} onAccess={giveAccess} onRename={rename} onTuck={setTuck} />
+        )}
       </LoadedList>
       {view && <OrgAccess sites={view.sites} onAnswered={() => void refresh()} />}
+      {view && view.sites.length > 0 && (
+        <TuckAll tuck={view.tuck} sites={view.sites} allTucked={allTucked} onTuckAll={(on) => setTuck(null, on)} onAllow={allowTuck} />
+      )}
 
       <h3 id="sites-add-title">{t('sitesAddTitle')}</h3>
       <p>{t('sitesAccessWhy')}</p>

@@ -60,3 +60,16 @@ export function requestAccess(pattern: string): Promise<boolean> | null {
     return null;
   }
 }
+
+/**
+ * Asks the browser for what tucking tabs away needs: `tabGroups` on Chromium, `tabHide` on
+ * Firefox. As with host access, call it first in the click that turns tucking on.
+ * Resolves with the parent's answer.
+ */
+export function requestTuck(by: 'group' | 'hide'): Promise<boolean> {
+  try {
+    return browser.permissions.request({ permissions: [by === 'group' ? 'tabGroups' : 'tabHide'] }).catch(() => false);
+  } catch {
+    return Promise.resolve(false);
+  }
+}
