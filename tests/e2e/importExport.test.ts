@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Settings } from '../../src/core/settings/schema';
+import { CURRENT_VERSION, type Settings } from '../../src/core/settings/schema';
 import type { SettingsView } from '../../src/messages';
 import { launch, type Hearth } from './harness';
 import { ask } from './helpers';
@@ -63,7 +63,7 @@ describe('moving settings', () => {
     const text = await readFile(path, 'utf8');
     const file = JSON.parse(text) as { format: string; version: number; exportedAt: string; settings: Settings };
     expect(file.format).toBe('hearth-settings');
-    expect(file.version).toBe(3);
+    expect(file.version).toBe(CURRENT_VERSION);
     expect(Date.now() - Date.parse(file.exportedAt)).toBeLessThan(60_000);
     expect(file.settings).toEqual(before);
     expect(text).toContain('\n  "settings": {\n'); // pretty-printed
