@@ -110,6 +110,18 @@ describe('hideTitleCount', () => {
     expect(page.title).toBe('(6) Inbox');
   });
 
+  it('gives a page that loaded during family time its own title, count and all, at the end', () => {
+    open('(2) Chat');
+    page.readyState = 'loading';
+    start();
+    expect(page.title).toBe('Chat');
+    finishParsing(page);
+    FakeObserver.settle();
+    expect(page.title).toBe('Chat');
+    quiet.abort();
+    expect(page.title).toBe('(2) Chat');
+  });
+
   it('leaves a page put back while it was still loading alone when it finishes', () => {
     open('(2) Chat');
     page.readyState = 'loading';

@@ -37,40 +37,40 @@ export function hideTitleCount(signal: AbortSignal): void {
     if (stripped !== now) write(stripped);
   };
 
+  // Watches <head> for a new <title>, and the title element's text. At document_start
+  // neither may exist yet: until <head> does, only the root's own children are watched
+  // (no subtree: a long page's body would hand over a record for every node, profiled at
+  // about 3.5 ms of its load), and each batch of records narrows the watch again.
+  let root: Node | null = null;
+  let el: Element | null = null;
+  const watch = () => {
+    const nowRoot = document.head ?? document.documentElement ?? document;
+    const nowEl = document.querySelector('title');
+    if (nowRoot === root && nowEl === el) return;
+    observer.disconnect();
+    observer.observe((root = nowRoot), { childList: true });
+    if (nowEl) observer.observe(nowEl, { childList: true, characterData: true, subtree: true });
+    // A title element not seen before (parsed, or put in by the site or by a write): its text is news.
+    const fresh = nowEl !== el;
+    el = nowEl;
+    if (fresh && nowEl) seen(document.title);
+  };
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'characterData') seen((record.target as Text).data);
       else if (record.target.nodeName === 'TITLE') seen(record.target.textContent ?? '');
-      else if ([...record.addedNodes].some((n) => n.nodeName === 'TITLE')) seen(document.title);
     }
+    watch();
     quiet();
   });
-  // Watch <head> for a new <title>, and the title element's text. At
-  // document_start neither may exist yet, so start at the root and narrow.
-  const observe = () => {
-    observer.disconnect();
-    const head = document.head;
-    const el = document.querySelector('title');
-    if (head) observer.observe(head, { childList: true });
-    else observer.observe(document.documentElement ?? document, { childList: true, subtree: true });
-    if (el) observer.observe(el, { childList: true, characterData: true, subtree: true });
-  };
-  const rewatch = new MutationObserver(() => {
-    observe();
-    quiet();
-  });
-  const watchRoot = () => rewatch.observe(document.head ?? document.documentElement ?? document, { childList: true });
-  observe();
-  watchRoot();
+  watch();
   // Removed by the abort, so a page put back while still loading is left alone.
   if (document.readyState === 'loading') {
     document.addEventListener(
       'DOMContentLoaded',
       () => {
-        observe();
-        rewatch.disconnect();
-        watchRoot();
-        if (!pending.length) real = document.title;
+        watch();
+        if (!pending.length && !oursShowing) real = document.title;
         quiet();
       },
       { once: true, signal },
@@ -79,7 +79,6 @@ export function hideTitleCount(signal: AbortSignal): void {
   quiet();
   signal.addEventListener('abort', () => {
     observer.disconnect();
-    rewatch.disconnect();
     if (oursShowing || pending.length) document.title = real;
   });
 }
