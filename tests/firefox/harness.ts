@@ -12,6 +12,19 @@ export const UUID = '5b0e7c1a-4f2d-4c1e-9a6b-0d3e2f1a7c55';
 export const BASE = `moz-extension://${UUID}/`;
 const MUTER = resolve(import.meta.dirname, '../fixtures/muter-extension');
 
+/**
+ * A new tab. While a notification Firefox drew itself is up (its own small window, with
+ * no tabs), Firefox ESR 140.12 puts a new tab in that window, and fails: a new window then.
+ */
+export async function newPage(browser: Browser): Promise<Page> {
+  try {
+    return await browser.newPage();
+  } catch (error) {
+    if (!/selectedTab/.test(String(error))) throw error;
+    return browser.newPage({ type: 'window' });
+  }
+}
+
 export interface FirefoxHearth {
   browser: Browser;
   /** Opens one of Hearth's pages and waits until it has drawn something. */
@@ -48,7 +61,7 @@ export async function launchFirefox(extension = DIST, addonId = 'hearth@hearth.f
   await browser.installExtension(MUTER);
 
   const open = async (path: string, ready = 'main, h1, button') => {
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     // BiDi reports no load events for extension pages: go, then wait for the page itself.
     await page.goto(BASE + path, { waitUntil: 'none' } as never).catch(() => undefined);
     await page.waitForSelector(ready, { timeout: 15_000 });
