@@ -82,7 +82,9 @@ export type ChooseMomentsResult = { ok: true } | { ok: false; error: string };
  */
 export const NOT_SAVED = 'hearth:not-saved';
 
-export const isNotSaved = (error: unknown): boolean => error instanceof Error && error.message === NOT_SAVED;
+// Chromium's own `browser` (no polyfill in between) hands the page the worker's error as
+// "Uncaught Error: hearth:not-saved".
+export const isNotSaved = (error: unknown): boolean => error instanceof Error && error.message.includes(NOT_SAVED);
 
 /** What a page needs to show where the parent stands. Computed fresh on every ask. */
 export interface StatusView {

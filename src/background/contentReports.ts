@@ -13,7 +13,7 @@ import { muteTab } from './enforcers/mute';
 import { isWaiting } from './enforcers/tuck';
 import { inTurn, reconcileSoon, repairIfUnsettled } from './reconcile';
 import { letThrough } from './letThrough';
-import { desiredNow, loadSettings } from './store';
+import { desiredForPages, loadSettings } from './store';
 import { spanOf } from '../core/desired';
 import { compileSites } from '../core/siteMatching';
 import { activeAt, occurrenceKey } from '../core/schedule';
@@ -66,7 +66,7 @@ async function recordHeld(sender: Runtime.MessageSender, count: number): Promise
 
 /** The plan for the sender's own tab now, from stored state (no effect applied). */
 async function senderPlan(sender: Runtime.MessageSender, now: number): Promise<TabPlan | null> {
-  const { desired, settings } = await desiredNow(now);
+  const { desired, settings } = await desiredForPages(now);
   return tabPlanFor(sender.tab?.url, desired.sites, spanOf(desired), settings.preferences.dimWayThroughMinutes, settings.letThrough);
 }
 

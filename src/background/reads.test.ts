@@ -99,6 +99,18 @@ describe("a work tab's hello", () => {
     expect(update).toHaveBeenCalledTimes(1);
   });
 
+  test('tabs asking together (tucked tabs waking at the end) share one read of storage', async () => {
+    await familyTimeWithSlack();
+    const senders = await Promise.all([workTab(), workTab(), workTab()]);
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const plans = (await Promise.all(senders.map((s) => handleMessage({ type: 'hello' }, s)))) as TabPlan[];
+    expect(plans.map((p) => p.siteId)).toEqual(['slack', 'slack', 'slack']);
+    expect(get).toHaveBeenCalledTimes(1);
+    // Asked again later: read again (nothing is kept in the worker).
+    await handleMessage({ type: 'hello' }, senders[0]!);
+    expect(get).toHaveBeenCalledTimes(2);
+  });
+
   test("leaves the parent's own mute as theirs", async () => {
     await familyTimeWithSlack();
     const sender = await workTab(true);

@@ -3,7 +3,8 @@ import { browser } from './ext';
 import { keepWhatOlderLacks } from '../core/settings/olderPeer';
 import { parseSettings } from '../core/settings/parse';
 import { withPolicy } from '../core/policy';
-import { loadPolicy } from './policy';
+import { POLICY_KEY, loadPolicy } from './policy';
+import { readPolicy } from '../core/policy';
 import type { Settings } from '../core/settings/schema';
 import { desiredState, type AppliedOccurrence } from '../core/desired';
 import { activePasses, type Pass } from '../core/quiet';
@@ -130,6 +131,26 @@ export async function loadPasses(now: number): Promise<Pass[]> {
 /** What should be now, from stored state and the pure core: a read, with no effect applied. */
 export async function desiredNow(now: number) {
   const [{ settings, problems }, passes] = await Promise.all([loadSettings(), loadPasses(now)]);
+  return { settings, problems, passes, desired: desiredState(settings, passes, now) };
+}
+
+/**
+ * The same, for what work pages ask (a page loading, a tab waking): one read of storage,
+ * in one call, and one check of the settings, shared by the asks that arrive while it is
+ * under way. Fifty tabs tucked away wake together as family time ends and each asks; one
+ * read each, with its check, held the end's own work up.
+ */
+let reading: Promise<LoadedSettings & { passes: unknown }> | null = null;
+export async function desiredForPages(now: number) {
+  reading ??= browser.storage.local
+    .get([SETTINGS_KEY, POLICY_KEY, PASSES_KEY])
+    .then((stored) => {
+      const { settings, problems } = parseSettings(stored[SETTINGS_KEY]);
+      return { settings: withPolicy(settings, readPolicy(stored[POLICY_KEY])), problems, passes: stored[PASSES_KEY] };
+    })
+    .finally(() => (reading = null));
+  const { settings, problems, passes: stored } = await reading;
+  const passes = Array.isArray(stored) ? activePasses(stored as Pass[], now) : [];
   return { settings, problems, passes, desired: desiredState(settings, passes, now) };
 }
 

@@ -28,11 +28,27 @@ export async function setAside(tabId: number, siteId: string, original: string):
   await settle(browser.tabs.update(tabId, { url: calmUrl(siteId, original) }));
 }
 
+/**
+ * The tabs showing a calm page now, with its address. The browser names an extension's own
+ * pages to it through `runtime.getContexts`; `tabs.query` leaves their addresses out
+ * without the tabs permission in some versions (Chromium 150), so both are asked.
+ */
+async function calmTabs(): Promise<Map<number, string>> {
+  const runtime = browser.runtime as unknown as {
+    getContexts?: (filter: { contextTypes: string[] }) => Promise<{ tabId: number; frameId: number; documentUrl?: string }[]>;
+  };
+  const [tabs, contexts] = await Promise.all([browser.tabs.query({}), runtime.getContexts?.({ contextTypes: ['TAB'] }).catch(() => []) ?? []]);
+  const found = new Map<number, string>();
+  for (const tab of tabs) if (tab.id !== undefined && tab.url) found.set(tab.id, tab.url);
+  for (const c of contexts) if (c.frameId === 0 && c.tabId >= 0 && c.documentUrl) found.set(c.tabId, c.documentUrl);
+  return found;
+}
+
 /** Calm pages of sites no longer set aside go back to where the parent was going. */
 export async function returnCalmPages(aside: ReadonlySet<string>): Promise<void> {
-  for (const tab of await browser.tabs.query({})) {
-    const calm = calmPageOf(tab.url);
-    if (tab.id === undefined || !calm || aside.has(calm.siteId)) continue;
-    await settle(browser.tabs.update(tab.id, { url: calm.original }));
+  for (const [tabId, url] of await calmTabs()) {
+    const calm = calmPageOf(url);
+    if (!calm || aside.has(calm.siteId)) continue;
+    await settle(browser.tabs.update(tabId, { url: calm.original }));
   }
 }

@@ -126,7 +126,8 @@ export async function applyTuck(wanted: TuckWanted, now: number = Date.now()): P
   const loaded = await load();
   if (!loaded.record && wanted.sites.size === 0) return;
   const s = strip();
-  const allowed = await tuckAllowed(s);
+  // Nothing to tuck away (family time over): giving back needs no permission, and no asking.
+  const allowed = wanted.sites.size > 0 && (await tuckAllowed(s));
   let record: Stored = loaded.record ?? emptyRecord();
   const tabs = await browser.tabs.query({});
   const restarted = loaded.record !== null && !loaded.sameSession;

@@ -101,10 +101,10 @@ const chromium: Strip = {
     // Unfolded too: Chromium freezes the tabs of a folded group, and a tab moved out of it
     // stays frozen (its page can't be put back) until the parent looks at it; unfolding wakes them.
     if (api && w.groupId !== null) {
-      await quietly(api.move(w.groupId, { index: -1 }));
-      await quietly(api.update(w.groupId, { collapsed: false }));
+      await Promise.all([quietly(api.move(w.groupId, { index: -1 })), quietly(api.update(w.groupId, { collapsed: false }))]);
     }
-    const inWindow = api && (await quietly(api.query({ windowId: w.windowId })));
+    // Asked only when a tab was in a group of the parent's before.
+    const inWindow = api && tabs.some((t) => t.group) ? await quietly(api.query({ windowId: w.windowId })) : undefined;
     for (const { group } of tabs) {
       if (!group || now.has(group.id)) continue;
       const same = inWindow?.find((g) => g.id === group.id);
