@@ -22,7 +22,7 @@ type PageName = (typeof PAGES)[number];
 const TIMING = `new Promise((resolve) => {
   const read = () => {
     const e = performance.getEntriesByType('navigation')[0];
-    if (e && e.loadEventEnd > 0) resolve({ load: e.loadEventEnd - e.startTime, dcl: e.domContentLoadedEventEnd - e.startTime });
+    if (e && e.loadEventEnd > 0) resolve({ load: e.loadEventEnd - e.startTime, dcl: e.domContentLoadedEventEnd - e.startTime, firstByte: e.responseStart - e.startTime });
     else setTimeout(read, 5);
   };
   read();
@@ -31,6 +31,8 @@ const TIMING = `new Promise((resolve) => {
 interface Sample {
   load: number;
   dcl: number;
+  /** Navigation start to the first byte of the response: the browser's part, before any script of a page or an extension runs. */
+  firstByte: number;
   wall: number;
   cpu: ByKind;
 }
@@ -62,7 +64,7 @@ test('page load with each configuration, interleaved', { timeout: 900_000 }, asy
         const tab = tabs.get(b.config.name)![p];
         const before = cpuPrecise(b.pid);
         const { wallMs } = await tab.navigate(`${p === 'work' ? pages.work : pages.ordinary}/doc/${round}-${b.config.name}`);
-        const timing = await tab.evaluate<{ load: number; dcl: number }>(TIMING);
+        const timing = await tab.evaluate<{ load: number; dcl: number; firstByte: number }>(TIMING);
         const after = await untilQuiet(b.pid);
         if (round < WARM_UP) continue;
         const list = samples.get(key(b.config.name, p)) ?? [];
@@ -95,6 +97,9 @@ test('page load with each configuration, interleaved', { timeout: 900_000 }, asy
           cpuMs: spread(mine.map((s) => (s ? sum(s.cpu) : Number.NaN)), 1),
           // Where the CPU of a load (until the browser is quiet again) goes, median ms by process kind.
           cpuMsByKind: Object.fromEntries(kinds.map((k) => [k, spread(mine.map((s) => s?.cpu[k] ?? Number.NaN), 1).median])),
+          // Every load, round by round, for a second look at the spread.
+          rawLoadMs: mine.map((s) => (s ? Math.round(s.load * 10) / 10 : null)),
+          rawFirstByteMs: mine.map((s) => (s ? Math.round(s.firstByte * 10) / 10 : null)),
         });
       }
     }
