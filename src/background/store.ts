@@ -138,7 +138,9 @@ export async function desiredNow(now: number) {
  * The same, for what work pages ask (a page loading, a tab waking): one read of storage,
  * in one call, and one check of the settings, shared by the asks that arrive while it is
  * under way. Fifty tabs tucked away wake together as family time ends and each asks; one
- * read each, with its check, held the end's own work up.
+ * read each, with its check, held the end's own work up. A write begun meanwhile is not
+ * missed for long: storage answers in order, and every write that changes what should be
+ * reconciles and tells the open tabs their plans again.
  */
 let reading: Promise<LoadedSettings & { passes: unknown }> | null = null;
 export async function desiredForPages(now: number) {

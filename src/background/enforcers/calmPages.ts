@@ -34,13 +34,14 @@ export async function setAside(tabId: number, siteId: string, original: string):
  * without the tabs permission in some versions (Chromium 150), so both are asked.
  */
 async function calmTabs(): Promise<Map<number, string>> {
-  const runtime = browser.runtime as unknown as {
-    getContexts?: (filter: { contextTypes: string[] }) => Promise<{ tabId: number; frameId: number; documentUrl?: string }[]>;
-  };
-  const [tabs, contexts] = await Promise.all([browser.tabs.query({}), runtime.getContexts?.({ contextTypes: ['TAB'] }).catch(() => []) ?? []]);
+  const [tabs, contexts] = await Promise.all([
+    browser.tabs.query({}),
+    browser.runtime.getContexts?.({ contextTypes: ['TAB'] }).catch(() => []) ?? [],
+  ]);
   const found = new Map<number, string>();
   for (const tab of tabs) if (tab.id !== undefined && tab.url) found.set(tab.id, tab.url);
-  for (const c of contexts) if (c.frameId === 0 && c.tabId >= 0 && c.documentUrl) found.set(c.tabId, c.documentUrl);
+  // The tab's own address when the browser gives it (it has the calm page's fragment, which holds where the parent was going).
+  for (const c of contexts) if (c.frameId === 0 && c.tabId >= 0 && c.documentUrl && !calmPageOf(found.get(c.tabId))) found.set(c.tabId, c.documentUrl);
   return found;
 }
 
