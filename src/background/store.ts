@@ -2,9 +2,8 @@
 import { browser } from './ext';
 import { keepWhatOlderLacks } from '../core/settings/olderPeer';
 import { parseSettings } from '../core/settings/parse';
-import { withPolicy } from '../core/policy';
+import { readPolicy, withPolicy } from '../core/policy';
 import { POLICY_KEY, loadPolicy } from './policy';
-import { readPolicy } from '../core/policy';
 import type { Settings } from '../core/settings/schema';
 import { desiredState, type AppliedOccurrence } from '../core/desired';
 import { activePasses, type Pass } from '../core/quiet';
@@ -122,38 +121,44 @@ export async function saveApplied(applied: AppliedOccurrence[]): Promise<void> {
   await browser.storage.local.set({ [APPLIED_KEY]: applied });
 }
 
-/** Ways through that are still open (expired ones are dropped on the next write). */
+/** The ways through in `stored` still open (expired ones are dropped on the next write). */
+const openPasses = (stored: unknown, now: number): Pass[] => (Array.isArray(stored) ? activePasses(stored as Pass[], now) : []);
+
+/** Ways through that are still open. */
 export async function loadPasses(now: number): Promise<Pass[]> {
   const { [PASSES_KEY]: passes } = await browser.storage.local.get(PASSES_KEY);
-  return Array.isArray(passes) ? activePasses(passes as Pass[], now) : [];
+  return openPasses(passes, now);
+}
+
+/** The settings in force and the stored ways through, in one call to storage. */
+async function readForDesired(): Promise<LoadedSettings & { passes: unknown }> {
+  const stored = await browser.storage.local.get([SETTINGS_KEY, POLICY_KEY, PASSES_KEY]);
+  const { settings, problems } = parseSettings(stored[SETTINGS_KEY]);
+  return { settings: withPolicy(settings, readPolicy(stored[POLICY_KEY])), problems, passes: stored[PASSES_KEY] };
+}
+
+function desiredFrom({ settings, problems, passes: stored }: Awaited<ReturnType<typeof readForDesired>>, now: number) {
+  const passes = openPasses(stored, now);
+  return { settings, problems, passes, desired: desiredState(settings, passes, now) };
 }
 
 /** What should be now, from stored state and the pure core: a read, with no effect applied. */
 export async function desiredNow(now: number) {
-  const [{ settings, problems }, passes] = await Promise.all([loadSettings(), loadPasses(now)]);
-  return { settings, problems, passes, desired: desiredState(settings, passes, now) };
+  return desiredFrom(await readForDesired(), now);
 }
 
 /**
- * The same, for what work pages ask (a page loading, a tab waking): one read of storage,
- * in one call, and one check of the settings, shared by the asks that arrive while it is
- * under way. Fifty tabs tucked away wake together as family time ends and each asks; one
- * read each, with its check, held the end's own work up. A write begun meanwhile is not
- * missed for long: storage answers in order, and every write that changes what should be
- * reconciles and tells the open tabs their plans again.
+ * The same, for what work pages ask (a page loading, a tab waking): the read is shared by
+ * the asks that arrive while it is under way. Fifty tabs tucked away wake together as
+ * family time ends and each asks; a read each, with its check of the settings, held the
+ * end's own work up. A write begun meanwhile is not missed for long: storage answers in
+ * order, and every write that changes what should be reconciles and tells the open tabs
+ * their plans again.
  */
-let reading: Promise<LoadedSettings & { passes: unknown }> | null = null;
+let reading: ReturnType<typeof readForDesired> | null = null;
 export async function desiredForPages(now: number) {
-  reading ??= browser.storage.local
-    .get([SETTINGS_KEY, POLICY_KEY, PASSES_KEY])
-    .then((stored) => {
-      const { settings, problems } = parseSettings(stored[SETTINGS_KEY]);
-      return { settings: withPolicy(settings, readPolicy(stored[POLICY_KEY])), problems, passes: stored[PASSES_KEY] };
-    })
-    .finally(() => (reading = null));
-  const { settings, problems, passes: stored } = await reading;
-  const passes = Array.isArray(stored) ? activePasses(stored as Pass[], now) : [];
-  return { settings, problems, passes, desired: desiredState(settings, passes, now) };
+  reading ??= readForDesired().finally(() => (reading = null));
+  return desiredFrom(await reading, now);
 }
 
 export function updatePasses(change: (passes: Pass[]) => Pass[], now: number): Promise<void> {
