@@ -141,15 +141,15 @@ export function choiceFor(own: readonly WorkSite[], org: WorkSite): WorkSite | u
 }
 
 /**
- * The settings in force: the organisation's sites (with the parent's own mode and name for
- * them) and windows beside the parent's own, and its defaults for preferences the parent
- * has not chosen. The parent's entries for an organisation's site wait, unseen, while no
+ * The settings in force: the organisation's sites (with the parent's own mode, name and
+ * choice to tuck their tabs away for them) and windows beside the parent's own, and its
+ * defaults for preferences the parent has not chosen. The parent's entries for an organisation's site wait, unseen, while no
  * policy names it.
  */
 export function withPolicy(own: Settings, policy: Policy): Settings {
   const orgSites = policy.sites.map((org) => {
     const chosen = choiceFor(own.sites, org);
-    return chosen ? { ...org, mode: chosen.mode, ...(chosen.name ? { name: chosen.name } : {}) } : org;
+    return chosen ? { ...org, mode: chosen.mode, ...(chosen.name ? { name: chosen.name } : {}), ...(chosen.tuck ? { tuck: true as const } : {}) } : org;
   });
   const orgHosts = new Set(policy.sites.map((org) => siteHost(org.pattern)));
   const ownSites = own.sites.filter((s) => !s.id.startsWith(ORG_SITE) && !orgHosts.has(siteHost(s.pattern)));
