@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { defaultSettings } from '../core/settings/defaults';
 import type { Settings } from '../core/settings/schema';
 import { POLICY_KEY, adoptPolicy } from './policy';
-import { addSite, removeSite, renameSite, setSiteMode, sitesView } from './siteCommands';
+import { addSite, removeSite, renameSite, setSiteMode, setSiteTuck, sitesView } from './siteCommands';
 import { savePreferences, saveSchedule, setSkip, settingsView } from './settingsCommands';
 import { addLetThrough } from './letThroughCommands';
 import { SETTINGS_KEY, desiredNow, loadSettings } from './store';
@@ -91,6 +91,21 @@ describe("the parent's own changes beside the organisation's", () => {
     // Adding the address again is another way to choose its mode.
     expect((await addSite('https://app.slack.com/client', 'dim')).ok).toBe(true);
     expect(await sitesNow()).toEqual([['org-site:app.slack.com', 'dim', 'Slack']]);
+  });
+
+  test("tucking every site's tabs away takes in the organisation's sites too, in one write", async () => {
+    await withPolicy({ ...POLICY, sites: [...POLICY.sites, { pattern: 'mail.google.com', mode: 'quiet' }] });
+    await setSiteMode('org-site:app.slack.com', 'quiet');
+    const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await setSiteTuck(undefined, true);
+    expect(writes.mock.calls.filter(([items]) => SETTINGS_KEY in items)).toHaveLength(1);
+    expect((await sitesView()).sites.map((s) => [s.site.id, s.site.tuck === true])).toEqual([
+      ['org-site:app.slack.com', true],
+      ['org-site:mail.google.com', true],
+      ['linear', true],
+    ]);
+    await setSiteTuck(undefined, false);
+    expect((await sitesView()).sites.every((s) => s.site.tuck !== true)).toBe(true);
   });
 
   test("they cannot take the organisation's site off (it would come back); their own go as before", async () => {

@@ -99,10 +99,16 @@ export async function setSiteMode(id: string, mode: SiteMode): Promise<SitesView
 async function changeSite(id: string, change: (site: WorkSite) => WorkSite): Promise<void> {
   const org = (await loadPolicy()).sites.find((s) => s.id === id);
   await updateSettings((settings) => {
-    const target = org ? choiceFor(settings.sites, org) : settings.sites.find((s) => s.id === id);
-    if (target) return { ...settings, sites: settings.sites.map((s) => (s === target ? change(s) : s)) };
-    return org ? { ...settings, sites: [...settings.sites, change(org)] } : null;
+    const sites = changedSites(settings.sites, id, org, change);
+    return sites ? { ...settings, sites } : null;
   });
+}
+
+/** `sites` with site `id` changed (`org`: the organisation's site of that id); null when there is none. */
+function changedSites(sites: WorkSite[], id: string, org: WorkSite | undefined, change: (site: WorkSite) => WorkSite): WorkSite[] | null {
+  const target = org ? choiceFor(sites, org) : sites.find((s) => s.id === id);
+  if (target) return sites.map((s) => (s === target ? change(s) : s));
+  return org ? [...sites, change(org)] : null;
 }
 
 /** Tucks a site's tabs away during family time, or stops; every listed site's (the organisation's too) when `id` is left out. */
@@ -113,8 +119,12 @@ export async function setSiteTuck(id: string | undefined, tuck: boolean): Promis
   };
   if (id !== undefined) await changeSite(id, withTuck);
   else {
-    await updateSettings((settings) => ({ ...settings, sites: settings.sites.map(withTuck) }));
-    for (const org of (await loadPolicy()).sites) await changeSite(org.id, withTuck);
+    // One write for all: the parent's own sites, and their choice for each of the organisation's.
+    const orgs = (await loadPolicy()).sites;
+    await updateSettings((settings) => ({
+      ...settings,
+      sites: orgs.reduce((sites, org) => changedSites(sites, org.id, org, withTuck) ?? sites, settings.sites.map(withTuck)),
+    }));
   }
   return sitesView();
 }
