@@ -143,8 +143,8 @@ export function choiceFor(own: readonly WorkSite[], org: WorkSite): WorkSite | u
 /**
  * The settings in force: the organisation's sites (with the parent's own mode, name and
  * choice to tuck their tabs away for them) and windows beside the parent's own, and its
- * defaults for preferences the parent has not chosen. The parent's entries for an organisation's site wait, unseen, while no
- * policy names it.
+ * defaults for preferences the parent has not chosen. The parent's entries for an
+ * organisation's site wait, unseen, while no policy names it.
  */
 export function withPolicy(own: Settings, policy: Policy): Settings {
   const orgSites = policy.sites.map((org) => {
