@@ -131,6 +131,8 @@ test('time to quiet on 50 work tabs, warm and cold', { timeout: 600_000 }, async
           }
         }
         if (cold) {
+          // Stopped seconds after the end was readied (tucked tabs woken, ARM_LEAD_MS before
+          // it), as a worker that alarm woke may be: the end's own alarm starts it again.
           await sleepUntil(end - LEAD_MS / 2);
           await b.stopWorker(tabs[0]!, b.workerPrefix!);
           while (extensionProcesses() > 1 && Date.now() < end - 300) await sleepUntil(Date.now() + 100);

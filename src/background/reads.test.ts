@@ -147,7 +147,7 @@ describe('a worker waking', () => {
   test('applies again when the clock passed an end while it slept', async () => {
     await familyTimeWithSlack();
     await repairIfUnsettled(() => new Date(2026, 10, 25, 23, 0).getTime());
-    expect(applySiteEffects).toHaveBeenCalledWith([], { from: null, until: null }, expect.any(Number), []);
+    expect(applySiteEffects).toHaveBeenCalledWith([], { from: null, until: null }, { wayThroughMinutes: expect.any(Number), letThrough: [], ending: false });
   });
 
   test('an effect that failed leaves the state unsettled, so the next wake-up tries again', async () => {

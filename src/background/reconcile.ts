@@ -30,8 +30,8 @@ const SETTLED_KEY = 'settled';
 function settledAs(desired: Desired, settings: Settings): string {
   const sites = desired.sites.map((p) => [p.site.id, p.site.pattern, p.mode, p.tuck === true]);
   const active = desired.active.map(occurrenceKey);
-  const { until, wakeAt, armed, armAt } = desired;
-  return JSON.stringify([sites, active, until, wakeAt, armed, armAt, settings.preferences.dimWayThroughMinutes]);
+  const { until, wakeAt, armed, ending, armAt } = desired;
+  return JSON.stringify([sites, active, until, wakeAt, armed, ending, armAt, settings.preferences.dimWayThroughMinutes]);
 }
 
 export async function reconcile(now: number): Promise<Reconciled> {
@@ -46,7 +46,11 @@ export async function reconcile(now: number): Promise<Reconciled> {
   await applyAlarms(desired.wakeAt, desired.armAt);
   // One effect that fails (a tab closing mid-way) must not hold back the others.
   const results = await Promise.allSettled([
-    applySiteEffects(desired.sites, spanOf(desired), loaded.settings.preferences.dimWayThroughMinutes, loaded.settings.letThrough),
+    applySiteEffects(desired.sites, spanOf(desired), {
+      wayThroughMinutes: loaded.settings.preferences.dimWayThroughMinutes,
+      letThrough: loaded.settings.letThrough,
+      ending: desired.ending,
+    }),
     applyBadge(desired),
     // One after the other: both notices write the same record of what was shown. A history
     // that can't be written (IndexedDB unavailable) still lets the heads-up come.

@@ -62,3 +62,37 @@ describe('arming ahead of a start', () => {
     expect(desiredState(settings, [], 50 * min).headsUpAt).toBe(90 * min);
   });
 });
+
+describe('readying the end', () => {
+  const start = 100 * min;
+  const end = start + 60 * min;
+
+  test('while family time is on, its end is readied the lead ahead, by its own wake-up', () => {
+    const desired = desiredState(blockAt(start, end), [], start + min);
+    expect(desired.ending).toBe(false);
+    expect(desired.armAt).toBe(end - ARM_LEAD_MS);
+    expect(desired.wakeAt).toBe(end);
+  });
+
+  test('within the lead the end is readied, with family time and its sites still on', () => {
+    const desired = desiredState(blockAt(start, end), [], end - ARM_LEAD_MS);
+    expect(desired.ending).toBe(true);
+    expect(desired.active).toHaveLength(1);
+    expect(desired.sites).toEqual([{ site: slack, mode: 'dim' }]);
+    expect(desired.armAt).toBeNull();
+  });
+
+  test('a window that follows on: the end readied is the end of both', () => {
+    const settings = blockAt(start, end);
+    const next = { id: 'c', label: 'Bedtime', start: end, end: end + 30 * min };
+    const both = { ...settings, schedule: { ...settings.schedule, blocks: [...settings.schedule.blocks, next] } };
+    expect(desiredState(both, [], end - ARM_LEAD_MS).ending).toBe(false);
+    expect(desiredState(both, [], start + min).armAt).toBe(end + 30 * min - ARM_LEAD_MS);
+  });
+
+  test('after the end nothing is readied, and the next start is armed as before', () => {
+    const desired = desiredState(blockAt(start, end), [], end);
+    expect(desired.ending).toBe(false);
+    expect(desired.active).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 // Desired state: what the browser should show, from settings, passes and the clock alone.
-import { armedStart, nextArming, type Armed, type Span } from './arming';
+import { armedStart, endingSoon, nextArming, type Armed, type Span } from './arming';
 import { nextPassEnd, sitePlans, type Pass, type SitePlan } from './quiet';
 import { activeAt, familyTimeUntil, nextStart, nextTransition, occurrenceKey } from './schedule';
 import type { Settings } from './settings/schema';
@@ -18,7 +18,9 @@ export interface Desired {
   headsUpAt: number | null;
   /** When reconcile has to run again (a transition, a heads-up, the end of a way through), or null. */
   wakeAt: number | null;
-  /** When the next start is to be armed (its own alarm, set well ahead like the start's), or null. */
+  /** Family time ends within the arming lead: tucked tabs are woken for it (core/arming.ts). */
+  ending: boolean;
+  /** When the next start is to be armed, or the end readied (its own alarm, set well ahead like the start's), or null. */
   armAt: number | null;
 }
 
@@ -50,7 +52,8 @@ export function desiredState(settings: Inputs, passes: readonly Pass[], now: num
     sites: sitePlans(settings.sites, armed ? [] : passes, on || armed !== null, now),
     headsUpAt,
     wakeAt: future.length ? Math.min(...future) : null,
-    armAt: nextArming(next, on, now),
+    ending: endingSoon(until, on, now),
+    armAt: nextArming(next, on, until, now),
   };
 }
 

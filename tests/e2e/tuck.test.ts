@@ -109,9 +109,11 @@ async function block(hearth: Hearth, start: number, end: number): Promise<void> 
 }
 
 const workTabs = (l: TabState[][]) => l.flat().filter((t) => t.url.includes('/chat/tuck-'));
-const tuckedAway = async (hearth: Hearth) => {
+/** Every work tab in Hearth's grey group; folded (true), unfolded as the end nears (false), or either (undefined). */
+const tuckedAway = async (hearth: Hearth, folded?: boolean) => {
   const tabs = workTabs(await layout(hearth));
-  return tabs.length === 6 && tabs.every((t) => t.group !== null && TITLE.test(t.group.title) && t.group.collapsed && t.group.color === 'grey' && !t.pinned);
+  const inGroup = (t: TabState) => t.group !== null && TITLE.test(t.group.title) && t.group.color === 'grey' && !t.pinned;
+  return tabs.length === 6 && tabs.every((t) => inGroup(t) && (folded === undefined || t.group!.collapsed === folded));
 };
 
 async function ready(profile?: string): Promise<Hearth> {
@@ -132,12 +134,17 @@ describe('work tabs tucked away for family time (Chromium)', () => {
     hearth = await ready();
     const before = await layout(hearth);
     const start = Date.now() + 3000;
-    await block(hearth, start, start + 6000);
-    await expect.poll(() => tuckedAway(hearth!), { timeout: start - Date.now() + 5000 }).toBe(true);
+    // Long enough that the group is folded for a while before the end is readied (ARM_LEAD_MS ahead).
+    const end = start + 12_000;
+    await block(hearth, start, end);
+    await expect.poll(() => tuckedAway(hearth!, true), { timeout: start - Date.now() + 5000 }).toBe(true);
     // Out of sight: one collapsed group per window, the parent's tabs in front as they were.
     const during = await layout(hearth);
     expect(during.map((w) => w.filter((t) => t.active).map((t) => t.url))).toEqual(before.map((w) => w.filter((t) => t.active).map((t) => t.url)));
-    await sleep(start + 6000 - Date.now());
+    // The end readied: the groups unfolded (which wakes the tabs Chromium froze), every tab
+    // still away. Seen at all, it was before the end: at the end the tabs leave the group.
+    await expect.poll(() => tuckedAway(hearth!, false), { timeout: end - Date.now() }).toBe(true);
+    await sleep(end - Date.now());
     await expect.poll(() => layout(hearth!), { timeout: 8000 }).toEqual(before);
   });
 });
@@ -162,6 +169,7 @@ describe('work tabs given back after a fault (Chromium)', () => {
       await sleep(stopAt - Date.now());
       await hearth.stopWorker();
       await hearth.worker();
+      // Folded, or already unfolded for the end (ARM_LEAD_MS before it).
       await expect.poll(() => tuckedAway(hearth!), { timeout: 6000 }).toBe(true);
       // And again as the end gives them back (its alarm wakes the worker by itself).
       const stopAtEnd = end + random.upTo(150);
@@ -183,7 +191,7 @@ describe('work tabs given back after a fault (Chromium)', () => {
     const start = Date.now() + 3000;
     const end = start + 20_000;
     await block(hearth, start, end);
-    await expect.poll(() => tuckedAway(hearth!), { timeout: 8000 }).toBe(true);
+    await expect.poll(() => tuckedAway(hearth!, true), { timeout: 8000 }).toBe(true);
     await hearth.close({ keepProfile: true });
 
     hearth = await launch(profile);

@@ -1,5 +1,6 @@
 // Two alarms: one for the next transition (a start, an end, a heads-up, the end of a
-// way through), one to arm the next start a few seconds before it (core/arming.ts).
+// way through), one to arm the next start a few seconds before it, or to ready the end of
+// family time on (core/arming.ts).
 // Both are set well ahead: packed Chromium puts off an alarm asked for less than 30 s
 // ahead, so the start's alarm is never left to be made at the arming. Chromium may drop
 // alarms across restarts, so reconcile sets them on every run rather than on install.

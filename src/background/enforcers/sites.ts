@@ -35,7 +35,14 @@ function registrationFor(sites: SitePlan[], others: SitePlan[]) {
   return { matches: compileSites(own).matchPatterns, exclude: shadowedBy(own, others.map((p) => p.site)) };
 }
 
-export async function applySiteEffects(plans: SitePlan[], span: Span, wayThroughMinutes: number, letThrough: readonly LetThroughRule[] = []): Promise<void> {
+export interface SiteOptions {
+  wayThroughMinutes: number;
+  letThrough?: readonly LetThroughRule[];
+  /** Family time ends within the arming lead: tucked tabs are woken for it. */
+  ending?: boolean;
+}
+
+export async function applySiteEffects(plans: SitePlan[], span: Span, { wayThroughMinutes, letThrough = [], ending = false }: SiteOptions): Promise<void> {
   const access = await Promise.all(plans.map((p) => hasAccess(p.site.pattern)));
   const reachable = plans.filter((_, i) => access[i]);
   const all = compileSites(plans.map((p) => p.site));
@@ -69,6 +76,7 @@ export async function applySiteEffects(plans: SitePlan[], span: Span, wayThrough
       patterns: reach.matchPatterns,
       siteFor: reach.siteFor,
       title: tuckTitle(span.until),
+      wake: ending,
     }),
     // Once the scripts are in the tabs, they hear the plan: at the start of family time
     // armed ahead, this is all that is left to do for them, so it waits on nothing else.

@@ -9,7 +9,7 @@ import type { WorkSite } from '../../core/settings/schema';
 import type { TuckedTab, TuckWindow } from '../../core/tuck';
 
 const strip = vi.hoisted(() => ({
-  calls: [] as { op: 'tuck' | 'giveBack'; tabs: number[]; recorded: unknown }[],
+  calls: [] as { op: 'tuck' | 'giveBack' | 'wake'; tabs: number[]; recorded: unknown }[],
   failNextTuck: false,
 }));
 
@@ -36,6 +36,9 @@ vi.mock('./tuckStrip', async (importActual) => {
       for (const t of tabs) await browser.tabs.update(t.tabId, { groupId: -1, pinned: t.pinned } as object);
     },
     retitle: async () => undefined,
+    async wake(w: TuckWindow) {
+      strip.calls.push({ op: 'wake', tabs: w.tabs.map((t) => t.tabId), recorded: await recorded() });
+    },
   };
   return { ...actual, strip: () => fake };
 });
@@ -103,6 +106,22 @@ describe('applyTuck', () => {
     expect((strip.calls[1]!.recorded as { windows: { tabs: TuckedTab[] }[] }).windows[0]!.tabs[0]!.state).toBe('returning');
     expect(await stored()).toBeUndefined();
     expect(await fakeBrowser.tabs.get(a)).toMatchObject({ pinned: true, groupId: -1 });
+  });
+
+  test('as the end nears, tucked tabs are woken where they are, and given back at the end', async () => {
+    const a = await tab('https://app.chat.example/a');
+    await tab('https://news.example/', { active: true });
+    await applyTuck(wanted('chat'));
+    await applyTuck({ ...wanted('chat'), wake: true });
+    expect(await groupOf(a)).toBe(99);
+    expect((await stored())!.windows[0]!.tabs.map((t) => t.state)).toEqual(['tucked']);
+    await applyTuck(wanted());
+    expect(strip.calls.map((c) => [c.op, c.tabs])).toEqual([
+      ['tuck', [a]],
+      ['wake', [a]],
+      ['giveBack', [a]],
+    ]);
+    expect(await groupOf(a)).toBe(-1);
   });
 
   test('a tab in front waits until the parent has looked away; a tab opened later is theirs', async () => {

@@ -41,6 +41,8 @@ export interface TuckWanted {
   siteFor: (url: string) => WorkSite | null;
   /** The title of Hearth's group ("Work · back at 7:30 PM"). */
   title: string;
+  /** The end is near: tucked tabs are woken (still away, still quiet), to be given back at once at the end. */
+  wake?: boolean;
 }
 
 interface Stored extends TuckRecord {
@@ -175,7 +177,7 @@ export async function applyTuck(wanted: TuckWanted, now: number = Date.now()): P
   if (!unchanged) await save(record);
 
   // The strip, one window at a time (windows side by side), then the record as it now is.
-  const done = await Promise.allSettled(windows.map((w) => settleWindow(w, s, title, loaded.record?.title)));
+  const done = await Promise.allSettled(windows.map((w) => settleWindow(w, s, title, loaded.record?.title, wanted.wake === true)));
   record.windows = done.flatMap((r, i) => (r.status === 'fulfilled' ? [r.value] : [windows[i]!])).filter((w) => w.tabs.length > 0);
   // Windows still not found a while after a restart were closed, or their tabs with them.
   if (record.lostSince !== undefined && now - record.lostSince > REFIND_FOR_MS) record = { ...record, lost: [], lostSince: undefined };
@@ -187,7 +189,7 @@ export async function applyTuck(wanted: TuckWanted, now: number = Date.now()): P
   if (record.lost?.length) throw new Error('Hearth: tucked tabs not restored yet');
 }
 
-async function settleWindow(w: TuckWindow, s: Strip, title: string, titleBefore: string | undefined): Promise<TuckWindow> {
+async function settleWindow(w: TuckWindow, s: Strip, title: string, titleBefore: string | undefined, wake: boolean): Promise<TuckWindow> {
   const back = w.tabs.filter((t) => t.state === 'returning');
   if (back.length) await s.giveBack(w, back);
   const rest = w.tabs.filter((t) => t.state !== 'returning');
@@ -196,6 +198,7 @@ async function settleWindow(w: TuckWindow, s: Strip, title: string, titleBefore:
   if (going.length) groupId = await s.tuck(w, going, title);
   const settled = { ...w, groupId, tabs: rest.map((t) => ({ ...t, state: 'tucked' as const })) };
   if (titleBefore && titleBefore !== title && rest.length) await s.retitle(settled, titleBefore, title);
+  if (wake && rest.length) await s.wake(settled);
   return settled;
 }
 

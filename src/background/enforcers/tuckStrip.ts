@@ -26,6 +26,12 @@ export interface Strip {
   giveBack(w: TuckWindow, tabs: TuckedTab[]): Promise<void>;
   /** Retitles Hearth's group when the end of family time moved and the parent kept Hearth's title. */
   retitle(w: TuckWindow, from: string, to: string): Promise<void>;
+  /**
+   * Wakes the tabs tucked away in `w` ahead of the end, leaving them away: unfolding the
+   * group is what unfreezes them in Chromium. Not folded again if the end then moves later:
+   * an unfolded group is what the parent sees when they open it themselves.
+   */
+  wake(w: TuckWindow): Promise<void>;
 }
 
 export const tabNow = (tab: Tabs.Tab): TabNow => ({
@@ -158,6 +164,13 @@ const chromium: Strip = {
     const g = await quietly(groups()!.get(w.groupId));
     if (g?.title === from && from !== to) await quietly(groups()!.update(w.groupId, { title: to }));
   },
+
+  async wake(w) {
+    const api = groups();
+    if (!api || w.groupId === null) return;
+    const g = await quietly(api.get(w.groupId));
+    if (g?.collapsed) await quietly(api.update(w.groupId, { collapsed: false }));
+  },
 };
 
 const firefox: Strip = {
@@ -184,6 +197,8 @@ const firefox: Strip = {
   },
 
   retitle: async () => undefined,
+  // Hidden tabs are not frozen for it: nothing to wake.
+  wake: async () => undefined,
 };
 
 /** The strip of the browser Hearth runs in. */
