@@ -144,6 +144,13 @@ describe('a worker waking', () => {
     expect(applySiteEffects).toHaveBeenCalledTimes(1);
   });
 
+  test('woken a few seconds before the end (dinner, then bedtime until 20:30): the end is readied, the sites still quiet', async () => {
+    await familyTimeWithSlack();
+    const end = new Date(2026, 10, 25, 20, 30).getTime();
+    await repairIfUnsettled(() => end - 3000);
+    expect(applySiteEffects).toHaveBeenCalledWith([expect.objectContaining({ mode: 'dim' })], { from: null, until: end }, expect.objectContaining({ ending: true }));
+  });
+
   test('applies again when the clock passed an end while it slept', async () => {
     await familyTimeWithSlack();
     await repairIfUnsettled(() => new Date(2026, 10, 25, 23, 0).getTime());

@@ -33,6 +33,8 @@ export interface TuckWindow {
   /** Hearth's collapsed group in this window (Chromium); null when hidden instead (Firefox) or not made yet. */
   groupId: number | null;
   tabs: TuckedTab[];
+  /** Hearth unfolded its group as the end neared (to wake the tabs): folded again if the end then moves later. */
+  woken?: true;
 }
 
 /** A work tab that was in front when its site was tucked: it goes once the parent looks away. */

@@ -9,7 +9,7 @@ import type { WorkSite } from '../../core/settings/schema';
 import type { TuckedTab, TuckWindow } from '../../core/tuck';
 
 const strip = vi.hoisted(() => ({
-  calls: [] as { op: 'tuck' | 'giveBack' | 'wake'; tabs: number[]; recorded: unknown }[],
+  calls: [] as { op: 'tuck' | 'giveBack' | 'wake' | 'fold'; tabs: number[]; recorded: unknown }[],
   failNextTuck: false,
 }));
 
@@ -36,8 +36,8 @@ vi.mock('./tuckStrip', async (importActual) => {
       for (const t of tabs) await browser.tabs.update(t.tabId, { groupId: -1, pinned: t.pinned } as object);
     },
     retitle: async () => undefined,
-    async wake(w: TuckWindow) {
-      strip.calls.push({ op: 'wake', tabs: w.tabs.map((t) => t.tabId), recorded: await recorded() });
+    async wake(w: TuckWindow, awake: boolean) {
+      strip.calls.push({ op: awake ? 'wake' : 'fold', tabs: w.tabs.map((t) => t.tabId), recorded: await recorded() });
     },
   };
   return { ...actual, strip: () => fake };
@@ -122,6 +122,19 @@ describe('applyTuck', () => {
       ['giveBack', [a]],
     ]);
     expect(await groupOf(a)).toBe(-1);
+  });
+
+  test('woken for an end that then moves later: folded again once, and left alone after', async () => {
+    const a = await tab('https://app.chat.example/a');
+    await tab('https://news.example/', { active: true });
+    await applyTuck(wanted('chat'));
+    await applyTuck({ ...wanted('chat'), wake: true });
+    await applyTuck({ ...wanted('chat'), wake: true });
+    await applyTuck(wanted('chat'));
+    // Folded by Hearth only because Hearth unfolded it: a group the parent opens stays open.
+    await applyTuck(wanted('chat'));
+    expect(strip.calls.map((c) => c.op)).toEqual(['tuck', 'wake', 'wake', 'fold']);
+    expect(await groupOf(a)).toBe(99);
   });
 
   test('a tab in front waits until the parent has looked away; a tab opened later is theirs', async () => {

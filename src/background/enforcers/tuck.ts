@@ -196,10 +196,13 @@ async function settleWindow(w: TuckWindow, s: Strip, title: string, titleBefore:
   const going = rest.filter((t) => t.state === 'tucking');
   let groupId = w.groupId;
   if (going.length) groupId = await s.tuck(w, going, title);
-  const settled = { ...w, groupId, tabs: rest.map((t) => ({ ...t, state: 'tucked' as const })) };
+  const { woken: _, ...kept } = w;
+  const settled: TuckWindow = { ...kept, groupId, tabs: rest.map((t) => ({ ...t, state: 'tucked' as const })) };
   if (titleBefore && titleBefore !== title && rest.length) await s.retitle(settled, titleBefore, title);
-  if (wake && rest.length) await s.wake(settled);
-  return settled;
+  // Woken as the end nears; folded again only if Hearth unfolded it and the end moved later
+  // (a group the parent opened themselves is theirs to fold).
+  if (rest.length && (wake || w.woken)) await s.wake(settled, wake);
+  return wake && rest.length ? { ...settled, woken: true } : settled;
 }
 
 /** A page reported it went out of sight: if its tab was waiting to be tucked away, it is worth a reconcile. */

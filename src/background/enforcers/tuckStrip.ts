@@ -27,11 +27,11 @@ export interface Strip {
   /** Retitles Hearth's group when the end of family time moved and the parent kept Hearth's title. */
   retitle(w: TuckWindow, from: string, to: string): Promise<void>;
   /**
-   * Wakes the tabs tucked away in `w` ahead of the end, leaving them away: unfolding the
-   * group is what unfreezes them in Chromium. Not folded again if the end then moves later:
-   * an unfolded group is what the parent sees when they open it themselves.
+   * Wakes the tabs tucked away in `w` ahead of the end (`awake`), leaving them away:
+   * unfolding the group is what unfreezes them in Chromium; or lets them sleep again
+   * (folds it) when the end moved later.
    */
-  wake(w: TuckWindow): Promise<void>;
+  wake(w: TuckWindow, awake: boolean): Promise<void>;
 }
 
 export const tabNow = (tab: Tabs.Tab): TabNow => ({
@@ -165,11 +165,11 @@ const chromium: Strip = {
     if (g?.title === from && from !== to) await quietly(groups()!.update(w.groupId, { title: to }));
   },
 
-  async wake(w) {
+  async wake(w, awake) {
     const api = groups();
     if (!api || w.groupId === null) return;
     const g = await quietly(api.get(w.groupId));
-    if (g?.collapsed) await quietly(api.update(w.groupId, { collapsed: false }));
+    if (g && g.collapsed === awake) await quietly(api.update(w.groupId, { collapsed: !awake }));
   },
 };
 
