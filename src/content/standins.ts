@@ -68,9 +68,12 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
     (seenPermission ??= livePermission()) === 'granted' ? 'granted' : livePermission();
 
   // Hold from now, unless told over the port that family time starts later. Read from the
-  // clock at each call rather than set by a timer: a hidden tab's timers come late.
+  // clock at each call rather than set by a timer: a hidden tab's timers come late. Never
+  // once put back: a page that kept a stand-in (a library taking `Notification` as it
+  // loads) must notify again after family time, not be held with no one to count it.
   let from = 0;
-  const holding = () => clock() >= from;
+  let restored = false;
+  const holding = () => !restored && clock() >= from;
 
   // Each notification held goes to Hearth's isolated script with its title and body, so
   // the parent's let-through words can be matched there (they never come into the page).
@@ -83,7 +86,6 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
     else if (pending.length < 100) pending[pending.length] = word;
   };
 
-  let restored = false;
   const restore = () => {
     if (restored) return;
     restored = true;

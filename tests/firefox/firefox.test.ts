@@ -127,11 +127,24 @@ describe('Hearth in Firefox', () => {
     await expect.poll(() => nativeNotification(chat)).toBe(false);
     // Firefox has no block to show: the page sees the parent's own choice, and nothing to nag about.
     expect(await chat.evaluate(() => Notification.permission)).toBe('granted');
-    await chat.evaluate(() => ((window as unknown as { kept: number }).kept = 1));
+    // As a library does as it loads, the page keeps the constructor it sees (a stand-in).
+    await chat.evaluate(() => void Object.assign(window, { kept: 1, keptNotification: Notification }));
     await ff.ask({ type: 'endNow' });
     await expect.poll(() => nativeNotification(chat)).toBe(true);
     // The same page, never reloaded: Firefox drops no push subscription to mend.
     expect(await chat.evaluate(() => (window as unknown as { kept?: number }).kept)).toBe(1);
+    // The constructor it kept from family time shows notifications again.
+    const keptShows = () =>
+      chat.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            const n = new (window as unknown as { keptNotification: typeof Notification }).keptNotification('After family time');
+            n.onshow = () => resolve('shown');
+            n.onerror = () => resolve('error');
+            n.onclose = () => resolve('closed');
+          }),
+      );
+    await expect.poll(keptShows, { timeout: 10_000 }).toBe('shown');
     expect(site.reports.filter((r) => r.kind === 'ready' && r.page === path)).toHaveLength(1);
     await chat.close();
   });
