@@ -86,6 +86,7 @@ export default defineConfig(({ mode }) => {
         },
       },
     },
+    define: { __FIREFOX__: JSON.stringify(firefox) },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   };
 });

@@ -46,11 +46,9 @@ export function linkStandIns(linkEvent: string, onHeld: (held: Held) => void): S
   };
   addEventListener(ready, offer, true);
   // Past the page's first scripts the name is no secret any more: stop listening for it.
-  // (A blank frame or popup is made whole in one go: both scripts run within this task.)
-  if (linkEvent === LINK_EVENT) {
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', stopWaiting, { once: true });
-    else setTimeout(stopWaiting, 0);
-  }
+  // A blank frame or popup, made whole at once (never loading), waits until they link:
+  // Firefox runs the two scripts there a moment after it is made, each in a task of its own.
+  if (linkEvent === LINK_EVENT && document.readyState === 'loading') document.addEventListener('DOMContentLoaded', stopWaiting, { once: true });
   offer();
   return {
     linked: () => linked,

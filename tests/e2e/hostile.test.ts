@@ -135,6 +135,7 @@ describe('a listed work page during family time', () => {
     // wait until a blank frame made now gets them, then try every route.
     await expect.poll(() => chat.evaluate(blankFrameHasStandIns)).toBe(true);
     expect(await chat.evaluate(tryRoutes)).toEqual({
+      indexOnly: 'stand-in',
       blankFrame: 'stand-in',
       blankByIndex: 'stand-in',
       srcdocFrame: 'stand-in',
