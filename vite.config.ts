@@ -86,7 +86,6 @@ export default defineConfig(({ mode }) => {
         },
       },
     },
-    define: { __FIREFOX__: JSON.stringify(firefox) },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   };
 });

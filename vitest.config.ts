@@ -16,8 +16,6 @@ export default defineConfig({
     projects: [
       {
         plugins: [iifePaths],
-        // As in Chromium's build (vite.config.ts).
-        define: { __FIREFOX__: 'false' },
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/unit/**/*.test.ts'],

@@ -34,6 +34,8 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
   const defineProperty = Object.defineProperty;
   const defineProperties = Object.defineProperties;
   const setPrototypeOf = Object.setPrototypeOf;
+  const setOnMessage = Object.getOwnPropertyDescriptor(MessagePort.prototype, 'onmessage')?.set;
+  const dataOf = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data')?.get;
   const reflectGet = Reflect.get;
   const construct = Reflect.construct;
   const ProxyOf = Proxy;
@@ -50,6 +52,17 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
       return '';
     }
   };
+
+  // Every object of Hearth's the engine reads keys from (a Proxy's handler, a property
+  // descriptor, a list added to later) has no prototype: what the page puts on
+  // `Object.prototype` or `Array.prototype` (an `apply` trap, a `get`, an index setter)
+  // can't answer for it.
+  const bare = <T extends object>(o: T): T => {
+    setPrototypeOf(o, null);
+    return o;
+  };
+  const put = (target: object, key: string, value: unknown, enumerable: boolean) =>
+    defineProperty(target, key, bare({ value, writable: true, configurable: true, enumerable }));
 
   const RealNotification = win.Notification as typeof Notification | undefined;
   const proto = win.ServiceWorkerRegistration?.prototype;
@@ -78,7 +91,7 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
   // Each notification held goes to Hearth's isolated script with its title and body, so
   // the parent's let-through words can be matched there (they never come into the page).
   let port: MessagePort | null = null;
-  const pending: { held: 1; title: string; body: string }[] = [];
+  const pending = bare<{ held: 1; title: string; body: string }[]>([]);
   const held = (title: unknown, body: unknown) => {
     if (permission() !== 'granted') return;
     const word = { held: 1 as const, title: text(title, 300), body: text(body, 1000) };
@@ -86,45 +99,26 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
     else if (pending.length < 100) pending[pending.length] = word;
   };
 
-  const put = (target: object, key: string, value: unknown, enumerable: boolean) =>
-    defineProperty(target, key, { value, writable: true, configurable: true, enumerable });
-  // What else was changed, to be put back too (filled by index: the page may have replaced Array's own methods).
-  const undo: (() => void)[] = [];
   const restore = () => {
     if (restored) return;
     restored = true;
     if (RealNotification) put(win, 'Notification', RealNotification, false);
     if (proto && typeof realShow === 'function') put(proto, 'showNotification', realShow, true);
-    if (__FIREFOX__) for (let i = 0; i < undo.length; i++) undo[i]!();
-  };
-  // A registration's `showNotification`, held (the real method behind a Proxy, so it reads as native code and keeps its name).
-  const heldShow: ProxyHandler<(...args: never[]) => unknown> = {
-    apply(target, self, args: unknown[]) {
-      if (!holding()) return apply(target, self, args);
-      let body: unknown = '';
-      try {
-        body = (args[1] as NotificationOptions | undefined)?.body;
-      } catch {
-        /* a getter of the page's that throws: held all the same */
-      }
-      held(args[0], body);
-      return resolved(undefined);
-    },
   };
 
   if (RealNotification) {
     // The page's own constructor behind a Proxy: it reads as native code, and its
     // prototype, `instanceof` and statics are the real ones. Only `new` is answered
     // here, with an event target that looks like a notification shown and set down.
-    const stand: typeof Notification = new ProxyOf(RealNotification, {
+    const stand: typeof Notification = new ProxyOf(RealNotification, bare({
       construct(_target, args: unknown[], newTarget: { prototype: object }) {
         // No title: the browser's own constructor throws its own TypeError, and shows nothing.
         if (args.length === 0 || !holding()) return construct(RealNotification, args, newTarget as Function) as object;
         const options = (args[1] ?? {}) as NotificationOptions;
         const shown = new EventTargetOf();
         setPrototypeOf(shown, newTarget === stand ? RealNotification.prototype : newTarget.prototype);
-        const fixed = (value: unknown) => ({ value, enumerable: true });
-        const handler = { value: null, writable: true, enumerable: true };
+        const fixed = (value: unknown) => bare({ value, enumerable: true });
+        const handler = bare({ value: null, writable: true, enumerable: true });
         defineProperties(shown, {
           title: fixed(String(args[0])),
           body: fixed(options.body ?? ''),
@@ -135,90 +129,31 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
           onshow: handler,
           onerror: handler,
           onclose: handler,
-          close: { value: () => undefined },
+          close: bare({ value: () => undefined }),
         });
         held(args[0], options.body);
         return shown;
       },
       get: (target, key) => (key === 'permission' ? (permission() ?? 'default') : reflectGet(target, key, target)),
-    });
+    }));
     put(win, 'Notification', stand, false);
   }
-  if (proto && typeof realShow === 'function') put(proto, 'showNotification', new ProxyOf(realShow, heldShow), true);
-
-  // Firefox runs the registered scripts in a new blank frame or popup a moment after it is
-  // made, not at once: a page reaching in at once would find the browser's own Notification.
-  // A window reached through `contentWindow`, `contentDocument` or `open` first gets this
-  // page's stand-ins (held and counted here; its own scripts come a moment later, and wrap
-  // them). Indexed access (`window[0]`) can't be hooked: docs/trust.md. Chromium runs the
-  // scripts there at once, so its build leaves this out.
-  if (__FIREFOX__ && RealNotification) {
-    const stood = win.Notification;
-    const toText = Function.prototype.toString;
-    const later = win.setTimeout;
-    const descriptorOf = Object.getOwnPropertyDescriptor;
-    const viewOf = descriptorOf(Document.prototype, 'defaultView')?.get;
-    // Each window looked at once (a page may ask for a frame's window at every message).
-    const seen = new WeakSet<object>();
-    const { has, add } = WeakSet.prototype;
-    const reach = (w: unknown) => {
-      if (restored || !w || w === win || apply(has, seen, [w])) return;
-      apply(add, seen, [w]);
-      try {
-        const other = w as typeof win;
-        const own = other.Notification;
-        // Already stood in (its own scripts came, or reached before): the browser's own reads with its name.
-        if (!own || text(apply(toText, own, []), 22) !== 'function Notification(') return;
-        // Each put back once the frame's own stand-ins (which took this page's for the real one) have put it back.
-        const standIn = (target: object, key: string, real: unknown, stand: unknown, enumerable: boolean) => {
-          put(target, key, stand, enumerable);
-          const back = (tries: number) => {
-            try {
-              if ((target as Record<string, unknown>)[key] === stand) put(target, key, real, enumerable);
-              else if (tries > 0) apply(later, win, [() => back(tries - 1), 100]);
-            } catch {
-              /* the frame went */
-            }
-          };
-          undo[undo.length] = () => back(30);
-        };
-        standIn(other, 'Notification', own, stood, false);
-        const otherProto = other.ServiceWorkerRegistration?.prototype;
-        const show = otherProto?.showNotification;
-        if (otherProto && typeof show === 'function') standIn(otherProto, 'showNotification', show, new ProxyOf(show, heldShow), true);
-      } catch {
-        /* another origin's window: nothing of the page's to take from it */
-      }
-    };
-    const hook = (target: object, key: string, toWindow: (value: unknown) => unknown) => {
-      const was = descriptorOf(target, key);
-      const get = was?.get;
-      if (!was || !get) return;
-      const stand = new ProxyOf(get, {
-        apply(t, self, args: unknown[]) {
-          const value = apply(t, self, args);
-          reach(toWindow(value));
-          return value;
-        },
-      });
-      defineProperty(target, key, { get: stand, set: was.set, enumerable: was.enumerable, configurable: true });
-      undo[undo.length] = () => defineProperty(target, key, was);
-    };
-    const same = (value: unknown) => value;
-    for (const frame of [win.HTMLIFrameElement, win.HTMLFrameElement, win.HTMLObjectElement]) {
-      if (!frame) continue;
-      hook(frame.prototype, 'contentWindow', same);
-      hook(frame.prototype, 'contentDocument', (doc) => (doc && viewOf ? apply(viewOf, doc, []) : null));
-    }
-    const open = win.open;
-    if (typeof open === 'function') {
-      put(win, 'open', new ProxyOf(open, { apply: (t, self, args: unknown[]) => {
-        const opened = apply(t, self, args);
-        reach(opened);
-        return opened;
-      } }), true);
-      undo[undo.length] = () => put(win, 'open', open, true);
-    }
+  if (proto && typeof realShow === 'function') {
+    // The real method behind a Proxy, so it reads as native code and keeps its name.
+    const stand = new ProxyOf(realShow, bare({
+      apply(target, self, args: unknown[]) {
+        if (!holding()) return apply(target, self, args);
+        let body: unknown = '';
+        try {
+          body = (args[1] as NotificationOptions | undefined)?.body;
+        } catch {
+          /* a getter of the page's that throws: held all the same */
+        }
+        held(args[0], body);
+        return resolved(undefined);
+      },
+    }));
+    put(proto, 'showNotification', stand, true);
   }
 
   // The link: take the first port handed over, and only one; then stop listening.
@@ -229,11 +164,14 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
     port = given;
     apply(preventDefault, e, []); // says "taken" to the isolated script, synchronously
     apply(removeListener, win, [linkEvent, onLink, true]);
-    port.onmessage = (m: MessageEvent) => {
-      const word = m.data as { restore?: boolean; from?: number } | null;
-      if (typeof word?.from === 'number') from = word.from;
-      if (word?.restore) restore();
+    // Words are primitives read through the getter taken above: no object of the page's
+    // realm, whose properties `Object.prototype` could answer for, is ever asked.
+    const onWord = (m: MessageEvent) => {
+      const word: unknown = dataOf ? apply(dataOf, m, []) : null;
+      if (typeof word === 'number') from = word;
+      else if (word === 'restore') restore();
     };
+    if (setOnMessage) apply(setOnMessage, port, [onWord]);
     apply(start, port, []);
     for (let i = 0; i < pending.length; i++) apply(post, port, [pending[i]]);
     pending.length = 0;

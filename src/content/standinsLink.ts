@@ -52,10 +52,10 @@ export function linkStandIns(linkEvent: string, onHeld: (held: Held) => void): S
   offer();
   return {
     linked: () => linked,
-    // Queued on the port until the stand-ins take it and start it.
-    holdFrom: (from) => channel.port1.postMessage({ from }),
+    // Queued on the port until the stand-ins take it and start it. Primitives only (standins.ts).
+    holdFrom: (from) => channel.port1.postMessage(from),
     restore() {
-      if (linked) channel.port1.postMessage({ restore: true });
+      if (linked) channel.port1.postMessage('restore');
     },
     stop() {
       stopWaiting();

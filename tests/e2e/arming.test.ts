@@ -88,4 +88,43 @@ describe('family time armed ahead of its start', () => {
     await expect.poll(() => shownBetween(start, Date.now()), { timeout: 5000 }).toBeGreaterThan(0);
     await closePages(chat);
   });
+
+  test("a page loaded while armed can't take the browser's own Notification through traps it puts on Object.prototype", async () => {
+    const start = Date.now() + 4000;
+    await setBlock({ start, end: start + 60_000 });
+    await expect.poll(registered, { timeout: 3000 }).toBe(2);
+    // Loaded under the registration, its stand-ins hold from its load. The page lays traps
+    // for the stand-ins' own Proxy handlers, and for words read off their port.
+    const chat = await openChat(hearth, site, '/chat/traps?every=300');
+    expect(await muteOf(hearth, chat.url())).toBe(false);
+    await chat.evaluate(() => {
+      Object.assign(Object.prototype, { restore: true, from: 0 });
+      Object.defineProperty(MessageEvent.prototype, 'data', { get: () => 'restore', configurable: true });
+    });
+    // The start: the page (in front, its timers on time) turns quiet by its own clock and
+    // says so over the port; the worker's alarm then mutes it.
+    await expect.poll(() => muteOf(hearth, chat.url()), { timeout: start - Date.now() + 5000 }).toBe(true);
+    const seen = await chat.evaluate(() => {
+      const own = Object.prototype as Record<string, unknown>;
+      let leaked: unknown = null;
+      // Traps the stand-ins' handlers lack, offered from Object.prototype: calling the
+      // constructor without `new`, reading a property of the registration's method.
+      own.apply = (target: unknown) => void (leaked = target);
+      try {
+        (Notification as unknown as (title: string) => void)('called');
+      } catch {
+        /* the browser's own TypeError: 'new' is required */
+      }
+      delete own.apply;
+      own.get = (target: unknown) => void (leaked ??= target);
+      void (ServiceWorkerRegistration.prototype.showNotification as unknown as { extra?: unknown }).extra;
+      delete own.get;
+      delete own.restore;
+      delete own.from;
+      delete (MessageEvent.prototype as unknown as { data?: unknown }).data;
+      return { leaked: leaked !== null, native: Notification.toString().startsWith('function Notification(') };
+    });
+    expect(seen).toEqual({ leaked: false, native: false });
+    await closePages(chat);
+  });
 });
