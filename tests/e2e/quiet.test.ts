@@ -3,6 +3,7 @@
 // muted and its unread counts hidden; afterwards everything is as it was.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { reflected } from '../fixtures/reflection';
+import { keepNotification, keptNotificationShows } from '../fixtures/routes';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import type { ReflectionSource } from '../../src/core/reflection';
 import { launch, type Hearth } from './harness';
@@ -71,7 +72,7 @@ describe('a work site during family time', () => {
     // On Chromium it sees notifications as blocked, since they are (README, per browser).
     expect(await late.evaluate(() => Notification.permission)).toBe('denied');
     // As a library does as it loads, the page keeps the constructor it sees (a stand-in).
-    await late.evaluate(() => void ((window as unknown as { kept: typeof Notification }).kept = Notification));
+    await late.evaluate(keepNotification);
     await expect.poll(() => iconLinkOf(late), { timeout: 3000 }).toBe(`${site.origin}/icon.png#hearth`);
     // The site stops counting after one last badge: that badge is what comes back at the
     // end. (A click, so Hearth leaves this tab as it is rather than reloading it.)
@@ -106,17 +107,7 @@ describe('a work site during family time', () => {
     const after = Date.now();
     await expect.poll(() => shownSince(after), { timeout: 5000 }).toBeGreaterThan(0);
     // The constructor the page kept from family time shows notifications again.
-    const keptShows = () =>
-      late.evaluate(
-        () =>
-          new Promise<string>((resolve) => {
-            const n = new (window as unknown as { kept: typeof Notification }).kept('After family time');
-            n.onshow = () => resolve('shown');
-            n.onerror = () => resolve('error');
-            n.onclose = () => resolve('closed');
-          }),
-      );
-    await expect.poll(keptShows, { timeout: 5000 }).toBe('shown');
+    await expect.poll(() => late.evaluate(keptNotificationShows), { timeout: 5000 }).toBe('shown');
 
     // What the open tabs' stand-ins held back is counted for reflection.
     const held = async () => reflected(await ask<ReflectionSource>(hearth, { type: 'reflection' })).heldThisWeek;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'puppeteer-core';
 import { probeExtension, serveOrdinarySite, type OrdinarySite } from '../fixtures/ordinarySite';
 import { axeSource, runAxe } from '../fixtures/axe';
-import { blankFrameGetsStandIns, framesNative, saveNotification, tryRoutes, tryUnreachableRoutes } from '../fixtures/routes';
+import { blankFrameGetsStandIns, framesNative, keepNotification, keptNotificationShows, saveNotification, tryRoutes, tryUnreachableRoutes } from '../fixtures/routes';
 import { reflected } from '../fixtures/reflection';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import type { ReflectionSource } from '../../src/core/reflection';
@@ -128,23 +128,14 @@ describe('Hearth in Firefox', () => {
     // Firefox has no block to show: the page sees the parent's own choice, and nothing to nag about.
     expect(await chat.evaluate(() => Notification.permission)).toBe('granted');
     // As a library does as it loads, the page keeps the constructor it sees (a stand-in).
-    await chat.evaluate(() => void Object.assign(window, { kept: 1, keptNotification: Notification }));
+    await chat.evaluate(() => ((window as unknown as { kept: number }).kept = 1));
+    await chat.evaluate(keepNotification);
     await ff.ask({ type: 'endNow' });
     await expect.poll(() => nativeNotification(chat)).toBe(true);
     // The same page, never reloaded: Firefox drops no push subscription to mend.
     expect(await chat.evaluate(() => (window as unknown as { kept?: number }).kept)).toBe(1);
     // The constructor it kept from family time shows notifications again.
-    const keptShows = () =>
-      chat.evaluate(
-        () =>
-          new Promise<string>((resolve) => {
-            const n = new (window as unknown as { keptNotification: typeof Notification }).keptNotification('After family time');
-            n.onshow = () => resolve('shown');
-            n.onerror = () => resolve('error');
-            n.onclose = () => resolve('closed');
-          }),
-      );
-    await expect.poll(keptShows, { timeout: 10_000 }).toBe('shown');
+    await expect.poll(() => chat.evaluate(keptNotificationShows), { timeout: 10_000 }).toBe('shown');
     expect(site.reports.filter((r) => r.kind === 'ready' && r.page === path)).toHaveLength(1);
     await chat.close();
   });
