@@ -102,7 +102,10 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
   const restore = () => {
     if (restored) return;
     restored = true;
-    if (RealNotification) put(win, 'Notification', RealNotification, false);
+    if (RealNotification) {
+      put(win, 'Notification', RealNotification, false);
+      put(RealNotification.prototype, 'constructor', RealNotification, false);
+    }
     if (proto && typeof realShow === 'function') put(proto, 'showNotification', realShow, true);
   };
 
@@ -137,6 +140,9 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
       get: (target, key) => (key === 'permission' ? (permission() ?? 'default') : reflectGet(target, key, target)),
     }));
     put(win, 'Notification', stand, false);
+    // The prototype's own way back to the constructor leads to the stand-in too (it led to
+    // the browser's own: a pristine constructor one property away).
+    put(RealNotification.prototype, 'constructor', stand, false);
   }
   if (proto && typeof realShow === 'function') {
     // The real method behind a Proxy, so it reads as native code and keeps its name.

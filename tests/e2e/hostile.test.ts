@@ -121,13 +121,20 @@ describe('a listed work page during family time', () => {
         const show = ServiceWorkerRegistration.prototype.showNotification;
         return {
           native: [Notification, show].map((f) => Function.prototype.toString.call(f).includes('[native code]')),
-          shape: [n instanceof Notification, n instanceof EventTarget, Object.getPrototypeOf(n) === Notification.prototype, Notification.name, show.name],
+          shape: [
+            n instanceof Notification,
+            n instanceof EventTarget,
+            Object.getPrototypeOf(n) === Notification.prototype,
+            n.constructor === Notification,
+            Notification.name,
+            show.name,
+          ],
           notification: [n.title, n.body, n.tag, Notification.permission, typeof n.close, typeof n.addEventListener],
         };
       }),
     ).toEqual({
       native: [true, true],
-      shape: [true, true, true, 'Notification', 'showNotification'],
+      shape: [true, true, true, true, 'Notification', 'showNotification'],
       notification: ['Hi', 'there', 't', 'granted', 'function', 'function'],
     });
     // A pristine Notification from a blank frame, a srcdoc frame or a popup, taken the moment each is made.
@@ -135,6 +142,7 @@ describe('a listed work page during family time', () => {
     // wait until a blank frame made now gets them, then try every route.
     await expect.poll(() => chat.evaluate(blankFrameHasStandIns)).toBe(true);
     expect(await chat.evaluate(tryRoutes)).toEqual({
+      prototypeConstructor: 'stand-in',
       indexOnly: 'stand-in',
       blankFrame: 'stand-in',
       blankByIndex: 'stand-in',

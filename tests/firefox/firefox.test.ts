@@ -260,6 +260,7 @@ describe('Hearth in Firefox', () => {
     const atOnce = routes.blankFrame === 'stand-in';
     const got = atOnce ? 'stand-in' : 'native';
     expect({ ...routes, shown: routes.shown!.split(',').sort().join(',') }).toEqual({
+      prototypeConstructor: 'stand-in',
       indexOnly: got,
       blankFrame: got,
       blankByIndex: got,
@@ -274,6 +275,7 @@ describe('Hearth in Firefox', () => {
     await ff.ask({ type: 'endNow' });
     await expect.poll(() => nativeNotification(chat)).toBe(true);
     await expect.poll(() => chat.evaluate(framesNative)).toEqual(['native', 'native', 'native']);
+    expect(await chat.evaluate(() => Notification.prototype.constructor === Notification)).toBe(true);
     await chat.close();
     expect(ff.errors()).toEqual([]);
   });
