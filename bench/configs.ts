@@ -105,7 +105,7 @@ export async function launchConfig(config: Config, opts: { userDataDir?: string;
   if (!config.hearth && workerPrefix) {
     // Hearth's set-up below opens and closes two of its pages (its welcome page, and the
     // page the settings are written from), and a closed tab stays in the browser process's
-    // memory (about 2 MiB for two, measured): the control opens and closes two of its own.
+    // memory (about 1 MiB for two, measured): the control opens and closes two of its own.
     for (let i = 0; i < 2; i++) await (await bare.openTab(`${workerPrefix}manifest.json`, { inFirstWindow: true })).close();
   }
   if (config.hearth && workerPrefix) {

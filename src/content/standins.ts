@@ -61,8 +61,15 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
     setPrototypeOf(o, null);
     return o;
   };
-  const put = (target: object, key: string, value: unknown, enumerable: boolean) =>
-    defineProperty(target, key, bare({ value, writable: true, configurable: true, enumerable }));
+  // Never throws: a page already running may have frozen what is put here, and each
+  // step must still be taken (the link above all, or nothing could put the page back).
+  const put = (target: object, key: string, value: unknown, enumerable: boolean) => {
+    try {
+      defineProperty(target, key, bare({ value, writable: true, configurable: true, enumerable }));
+    } catch {
+      /* frozen by the page: left as it is */
+    }
+  };
 
   const RealNotification = win.Notification as typeof Notification | undefined;
   const proto = win.ServiceWorkerRegistration?.prototype;
@@ -137,7 +144,11 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
         held(args[0], options.body);
         return shown;
       },
-      get: (target, key) => (key === 'permission' ? (permission() ?? 'default') : reflectGet(target, key, target)),
+      // Anything else read as from the stand-in itself, so a getter the page puts on
+      // `Function.prototype` or `Object.prototype` is handed the stand-in, never the real
+      // constructor. Once put back, even the permission is the browser's own.
+      get: (target, key, receiver) =>
+        key === 'permission' && !restored ? (permission() ?? 'default') : reflectGet(target, key, receiver),
     }));
     put(win, 'Notification', stand, false);
     // The prototype's own way back to the constructor leads to the stand-in too (it led to

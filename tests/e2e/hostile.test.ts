@@ -143,6 +143,7 @@ describe('a listed work page during family time', () => {
     await expect.poll(() => chat.evaluate(blankFrameHasStandIns)).toBe(true);
     expect(await chat.evaluate(tryRoutes)).toEqual({
       prototypeConstructor: 'stand-in',
+      inheritedGetter: 'stand-in',
       indexOnly: 'stand-in',
       blankFrame: 'stand-in',
       blankByIndex: 'stand-in',

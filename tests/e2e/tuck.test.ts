@@ -172,7 +172,8 @@ describe('work tabs given back after a fault (Chromium)', () => {
     const before = await layout(hearth);
     for (let run = 0; run < 4; run++) {
       const start = Date.now() + 3000;
-      const end = start + 7000;
+      // Time enough, on a loaded machine, to tuck the tabs away after a stop before the end gives them back.
+      const end = start + 10_000;
       await block(hearth, start, end);
       // Stopped at a seeded moment within the first 150 ms of the start, then woken by the popup.
       const stopAt = start + random.upTo(150);
@@ -180,7 +181,7 @@ describe('work tabs given back after a fault (Chromium)', () => {
       await hearth.stopWorker();
       await hearth.worker();
       // Folded, or already unfolded for the end (ARM_LEAD_MS before it).
-      await expect.poll(() => tuckedAway(hearth!), { timeout: 6000 }).toBe(true);
+      await expect.poll(() => tuckedAway(hearth!), { timeout: end - Date.now() }).toBe(true);
       // And again as the end gives them back (its alarm wakes the worker by itself).
       const stopAtEnd = end + random.upTo(150);
       await sleep(stopAtEnd - Date.now());

@@ -261,6 +261,7 @@ describe('Hearth in Firefox', () => {
     const got = atOnce ? 'stand-in' : 'native';
     expect({ ...routes, shown: routes.shown!.split(',').sort().join(',') }).toEqual({
       prototypeConstructor: 'stand-in',
+      inheritedGetter: 'stand-in',
       indexOnly: got,
       blankFrame: got,
       blankByIndex: got,

@@ -11,6 +11,8 @@ import type { TuckedTab, TuckWindow } from '../../core/tuck';
 const strip = vi.hoisted(() => ({
   calls: [] as { op: 'tuck' | 'giveBack' | 'wake' | 'fold'; tabs: number[]; recorded: unknown }[],
   failNextTuck: false,
+  /** Whether the strip's wake changes the group (false: the parent had unfolded it already). */
+  wakeChanges: true,
 }));
 
 vi.mock('./tuckStrip', async (importActual) => {
@@ -38,6 +40,7 @@ vi.mock('./tuckStrip', async (importActual) => {
     retitle: async () => undefined,
     async wake(w: TuckWindow, awake: boolean) {
       strip.calls.push({ op: awake ? 'wake' : 'fold', tabs: w.tabs.map((t) => t.tabId), recorded: await recorded() });
+      return strip.wakeChanges;
     },
   };
   return { ...actual, strip: () => fake };
@@ -53,6 +56,7 @@ const wanted = (...sites: string[]) => ({ sites: new Set(sites), patterns: PATTE
 
 beforeEach(() => {
   strip.calls = [];
+  strip.wakeChanges = true;
   vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
   const query = fakeBrowser.tabs.query.bind(fakeBrowser.tabs);
   vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async ({ url, ...rest }) => {
@@ -135,6 +139,16 @@ describe('applyTuck', () => {
     await applyTuck(wanted('chat'));
     expect(strip.calls.map((c) => c.op)).toEqual(['tuck', 'wake', 'wake', 'fold']);
     expect(await groupOf(a)).toBe(99);
+  });
+
+  test('a group the parent had unfolded already is not folded when the end moves later', async () => {
+    await tab('https://app.chat.example/a');
+    await tab('https://news.example/', { active: true });
+    await applyTuck(wanted('chat'));
+    strip.wakeChanges = false;
+    await applyTuck({ ...wanted('chat'), wake: true });
+    await applyTuck(wanted('chat'));
+    expect(strip.calls.map((c) => c.op)).toEqual(['tuck', 'wake']);
   });
 
   test('a tab in front waits until the parent has looked away; a tab opened later is theirs', async () => {

@@ -201,8 +201,10 @@ async function settleWindow(w: TuckWindow, s: Strip, title: string, titleBefore:
   if (titleBefore && titleBefore !== title && rest.length) await s.retitle(settled, titleBefore, title);
   // Woken as the end nears; folded again only if Hearth unfolded it and the end moved later
   // (a group the parent opened themselves is theirs to fold).
-  if (rest.length && (wake || w.woken)) await s.wake(settled, wake);
-  return wake && rest.length ? { ...settled, woken: true } : settled;
+  if (!rest.length) return settled;
+  if (wake) return (await s.wake(settled, true)) || w.woken ? { ...settled, woken: true } : settled;
+  if (w.woken) await s.wake(settled, false);
+  return settled;
 }
 
 /** A page reported it went out of sight: if its tab was waiting to be tucked away, it is worth a reconcile. */

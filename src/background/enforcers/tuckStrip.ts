@@ -29,9 +29,9 @@ export interface Strip {
   /**
    * Wakes the tabs tucked away in `w` ahead of the end (`awake`), leaving them away:
    * unfolding the group is what unfreezes them in Chromium; or lets them sleep again
-   * (folds it) when the end moved later.
+   * (folds it) when the end moved later. Says whether it changed the group.
    */
-  wake(w: TuckWindow, awake: boolean): Promise<void>;
+  wake(w: TuckWindow, awake: boolean): Promise<boolean>;
 }
 
 export const tabNow = (tab: Tabs.Tab): TabNow => ({
@@ -167,9 +167,10 @@ const chromium: Strip = {
 
   async wake(w, awake) {
     const api = groups();
-    if (!api || w.groupId === null) return;
+    if (!api || w.groupId === null) return false;
     const g = await quietly(api.get(w.groupId));
-    if (g && g.collapsed === awake) await quietly(api.update(w.groupId, { collapsed: !awake }));
+    if (!g || g.collapsed !== awake) return false;
+    return (await quietly(api.update(w.groupId, { collapsed: !awake }))) !== undefined;
   },
 };
 
@@ -198,7 +199,7 @@ const firefox: Strip = {
 
   retitle: async () => undefined,
   // Hidden tabs are not frozen for it: nothing to wake.
-  wake: async () => undefined,
+  wake: async () => false,
 };
 
 /** The strip of the browser Hearth runs in. */
