@@ -94,15 +94,9 @@ describe('family time armed ahead of its start', () => {
     await setBlock({ start, end: start + 60_000 });
     await expect.poll(registered, { timeout: 3000 }).toBe(2);
     // Loaded under the registration, its stand-ins hold from its load. The page lays traps
-    // for the stand-ins' own Proxy handlers, and for words read off their port.
+    // for the stand-ins' own Proxy handlers once family time is on (the worker has muted it).
     const chat = await openChat(hearth, site, '/chat/traps?every=300');
     expect(await muteOf(hearth, chat.url())).toBe(false);
-    await chat.evaluate(() => {
-      Object.assign(Object.prototype, { restore: true, from: 0 });
-      Object.defineProperty(MessageEvent.prototype, 'data', { get: () => 'restore', configurable: true });
-    });
-    // The start: the page (in front, its timers on time) turns quiet by its own clock and
-    // says so over the port; the worker's alarm then mutes it.
     await expect.poll(() => muteOf(hearth, chat.url()), { timeout: start - Date.now() + 5000 }).toBe(true);
     const seen = await chat.evaluate(() => {
       const own = Object.prototype as Record<string, unknown>;
@@ -119,9 +113,6 @@ describe('family time armed ahead of its start', () => {
       own.get = (target: unknown) => void (leaked ??= target);
       void (ServiceWorkerRegistration.prototype.showNotification as unknown as { extra?: unknown }).extra;
       delete own.get;
-      delete own.restore;
-      delete own.from;
-      delete (MessageEvent.prototype as unknown as { data?: unknown }).data;
       return { leaked: leaked !== null, native: Notification.toString().startsWith('function Notification(') };
     });
     expect(seen).toEqual({ leaked: false, native: false });
