@@ -245,10 +245,9 @@ export interface PlanPush {
 }
 
 /**
- * Host access to these origins was taken back: Hearth can no longer reach their
- * tabs to put them back, so a work tab among them puts itself back now.
+ * Host access was taken back: Hearth can no longer reach those tabs to put them back,
+ * so each work tab asks (hello) whether it is still seen, and puts itself back if not.
  */
 export interface AccessGonePush {
   type: 'hearth:access-gone';
-  origins: string[];
 }

@@ -2,7 +2,7 @@
 // hello (mute it, and here is its plan), notifications held (counted), one that names a
 // let-through word (checked and shown), a set-aside page stopped, and the overlay's way
 // through on the parent's own click. Reads of stored state; only a way through changes it.
-import type { Runtime } from './ext';
+import { browser, type Runtime } from './ext';
 import type * as v from 'valibot';
 import type { ContentReportSchema, TabPlan } from '../messages';
 import { wayThrough } from './commands';
@@ -71,13 +71,29 @@ async function senderPlan(sender: Runtime.MessageSender, now: number): Promise<T
 }
 
 /**
+ * Whether Hearth may still reach the sender's page (its frame's own address; a blank
+ * frame's, its tab's). The parent can take host access back in the browser's own
+ * settings, and the sender's address is still given after.
+ */
+async function reachable(sender: Runtime.MessageSender): Promise<boolean> {
+  try {
+    const { protocol, hostname } = new URL((/^https?:/.test(sender.url ?? '') ? sender.url : sender.tab?.url) ?? '');
+    return await browser.permissions.contains({ origins: [`${protocol}//${hostname}/*`] });
+  } catch {
+    return false; // no address, or none Hearth could ask about
+  }
+}
+
+/**
  * A work page loaded during family time said hello: its tab is muted at once (not while
  * family time is only armed: the start mutes) and told what to show, and nothing else is
  * touched (every other effect is in place already). No plan means the scripts outlived
- * what should be (an apply cut short): repaired.
+ * what should be (an apply cut short): repaired; or that Hearth can no longer reach the
+ * page: it puts itself back.
  */
 async function planForTab(sender: Runtime.MessageSender): Promise<TabPlan | null> {
-  const plan = await senderPlan(sender, Date.now());
+  const [found, canReach] = await Promise.all([senderPlan(sender, Date.now()), reachable(sender)]);
+  const plan = canReach ? found : null;
   const tabId = sender.tab?.id;
   if (plan && plan.from == null && tabId !== undefined) await inTurn(() => muteTab(tabId));
   if (!plan) await repairIfUnsettled();

@@ -120,6 +120,20 @@ describe("a work tab's hello", () => {
     expect((await fakeBrowser.storage.session.get('mutedByHearth')).mutedByHearth).toBeUndefined();
   });
 
+  test('from a page Hearth can no longer reach (host access taken back), answers no plan and mutes nothing', async () => {
+    await familyTimeWithSlack();
+    const sender = await workTab();
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false as never);
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    expect(await handleMessage({ type: 'hello' }, sender)).toBeNull();
+    expect(contains).toHaveBeenCalledWith({ origins: ['https://app.slack.com/*'] });
+    expect(update).not.toHaveBeenCalled();
+    // A blank frame asks by its tab's address.
+    contains.mockClear();
+    await handleMessage({ type: 'hello' }, { ...sender, url: 'about:blank', frameId: 3 });
+    expect(contains).toHaveBeenCalledWith({ origins: ['https://app.slack.com/*'] });
+  });
+
   test('from a tab whose scripts outlived family time (an apply cut short), repairs', async () => {
     await familyTimeWithSlack();
     const sender = await workTab();

@@ -83,7 +83,6 @@ beforeEach(() => {
   delete slot.__hearthQuiet;
   slot.__hearthOverlay = showOverlay;
   vi.stubGlobal('chrome', { runtime });
-  vi.stubGlobal('location', { href: 'https://chat.example/inbox' });
 });
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -163,7 +162,8 @@ describe('the quiet script', () => {
   it('takes no word from another extension, and shows nothing once the page is put back', async () => {
     const quiet = await load();
     push({ type: 'hearth:plan', plan: dim }, 'someone-else');
-    push({ type: 'hearth:access-gone', origins: ['*://chat.example/*'] }, 'someone-else');
+    push({ type: 'hearth:access-gone' }, 'someone-else');
+    expect(sent).toEqual([{ type: 'hello' }]);
     expect(overlays()).toHaveLength(0);
     expect(slot.__hearthQuiet).toBe(quiet);
     quiet.restore();
@@ -172,13 +172,33 @@ describe('the quiet script', () => {
     expect(overlays()).toHaveLength(0);
   });
 
-  it('puts itself back when access to its own site is taken back, and only then', async () => {
+  it('when host access is taken back somewhere, asks, and puts itself back only if the worker no longer sees it', async () => {
     const quiet = await load();
-    push({ type: 'hearth:access-gone', origins: ['*://mail.example/*'] });
+    answerHello(dim);
+    await settle();
+    // Another site's access: the worker still sees this tab, and answers with its plan.
+    push({ type: 'hearth:access-gone' });
+    expect(sent).toEqual([{ type: 'hello' }, { type: 'hello' }]);
+    answerHello(dim);
+    await settle();
     expect(slot.__hearthQuiet).toBe(quiet);
-    push({ type: 'hearth:access-gone', origins: ['*://mail.example/*', '*://chat.example/*'] });
+    expect(features.started.some((f) => f.signal.aborted)).toBe(false);
+    // This site's: no plan for a tab it can't see.
+    push({ type: 'hearth:access-gone' });
+    answerHello(null);
+    await settle();
     expect(slot.__hearthQuiet).toBeUndefined();
     expect(features.started.every((f) => f.signal.aborted)).toBe(true);
+  });
+
+  it('in a frame, asks too when access is taken back, and follows its tab', async () => {
+    await load({ top: false });
+    expect(sent).toEqual([]);
+    push({ type: 'hearth:access-gone' });
+    expect(sent).toEqual([{ type: 'hello' }]);
+    answerHello(null);
+    await settle();
+    expect(slot.__hearthQuiet).toBeUndefined();
   });
 
   it('in a page already running, links the stand-ins under the name the worker made, unless they are linked', async () => {

@@ -20,7 +20,6 @@ import { noticeTouches } from './touches';
 import type { letThroughHeld } from './letThrough';
 import { reportOutOfSight } from './outOfSight';
 import { LINK_EVENT, linkStandIns, type Held, type StandInsLink } from './standinsLink';
-import { coveredBy } from '../core/matchPattern';
 import type { AccessGonePush, PlanPush, TabPlan } from '../messages';
 
 interface QuietIsolated {
@@ -137,12 +136,19 @@ function start(): QuietIsolated {
     quiet.abort();
     return { touched: touched() };
   };
+  // What this page should show now, from the worker; with no plan any more, it puts itself back.
+  const ask = () =>
+    runtime.sendMessage({ type: 'hello' }).then(
+      (next: TabPlan | null) => (next ? apply(next) : restore()),
+      () => undefined,
+    );
   const onPush = (message: unknown, sender: chrome.runtime.MessageSender) => {
     if (sender.id !== runtime.id) return;
     const push = message as PlanPush | AccessGonePush;
     if (push?.type === 'hearth:plan' && top) apply(push.plan);
-    // Access taken back: the worker can't reach this frame to put it back, so it does so itself.
-    if (push?.type === 'hearth:access-gone' && push.origins.some((o) => coveredBy(location.href, o))) restore();
+    // Host access taken back somewhere: the worker can't reach this frame to put it back,
+    // but still knows whether it can see this tab, and answers with no plan if not.
+    if (push?.type === 'hearth:access-gone') ask();
   };
   runtime.onMessage.addListener(onPush);
   // The features undo themselves; this undoes what the orchestrator holds.
@@ -158,18 +164,8 @@ function start(): QuietIsolated {
     }
   });
   // A page the browser froze (Chromium freezes the tabs of a collapsed group, where work
-  // tabs are tucked away) may have missed the end of family time: on waking, it asks, and
-  // with no plan any more, puts itself back.
-  document.addEventListener(
-    'resume',
-    () => {
-      runtime.sendMessage({ type: 'hello' }).then(
-        (plan: TabPlan | null) => (plan ? apply(plan) : restore()),
-        () => undefined,
-      );
-    },
-    { signal },
-  );
+  // tabs are tucked away) may have missed the end of family time: on waking, it asks.
+  document.addEventListener('resume', ask, { signal });
   // "I am a work tab": the worker mutes this tab and answers with what to show.
   if (top) {
     runtime.sendMessage({ type: 'hello' }).then(

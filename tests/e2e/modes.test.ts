@@ -120,37 +120,6 @@ describe('dim and set aside', () => {
     await closePages(chat);
   });
 
-  test('a dimmed tab whose host access is taken back puts itself back, since Hearth can no longer reach it', async () => {
-    const chat = await openChat(hearth, site, '/chat/revoked?style=paren');
-    await ask(hearth, { type: 'startFocus', minutes: 30 });
-    await expect.poll(() => shown(chat), { timeout: 3000 }).toBe(true);
-    await expect.poll(() => chat.title()).toBe('Work Chat');
-    expect(await chat.evaluate(() => Notification.toString().startsWith('function Notification('))).toBe(false);
-    // A frame of the same site has stand-ins of its own.
-    await chat.evaluate(async () => {
-      const frame = Object.assign(document.createElement('iframe'), { src: '/chat/framed', name: 'framed' });
-      document.body.append(frame);
-      await new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    });
-    const framed = chat.frame({ name: 'framed' })!;
-    await expect.poll(() => framed.evaluate(() => Notification.toString().startsWith('function Notification('))).toBe(false);
-
-    // The word the worker sends every tab when the parent takes access back in the
-    // browser's settings (the test build's access can't be taken back, so it is sent here).
-    const worker = await hearth.worker();
-    await worker.evaluate(async (origin) => {
-      const tabs = await chrome.tabs.query({});
-      await Promise.all(tabs.map((t) => chrome.tabs.sendMessage(t.id!, { type: 'hearth:access-gone', origins: [origin] }).catch(() => undefined)));
-    }, '*://127.0.0.1/*');
-    await expect.poll(() => shown(chat), { timeout: 3000 }).toBe(false);
-    await expect.poll(() => chat.title(), { timeout: 3000 }).toMatch(/^\(\d+\) Work Chat$/);
-    await expect.poll(() => chat.evaluate(() => Notification.toString().startsWith('function Notification('))).toBe(true);
-    await expect.poll(() => framed.evaluate(() => Notification.toString().startsWith('function Notification('))).toBe(true);
-
-    await ask(hearth, { type: 'endNow' });
-    await closePages(chat);
-  });
-
   test('set aside: new loads go to a calm page that shows the address and goes back to exactly it; pages already open stay, under the overlay', async () => {
     await ask(hearth, { type: 'setSiteMode', id: siteId, mode: 'set-aside' });
     const open = await openChat(hearth, site, '/chat/open?style=paren');

@@ -2,7 +2,7 @@
 // the tabs Hearth muted, and still muted by Hearth, unmuted. The parent's own mutes stay.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { coveredBy } from '../../core/matchPattern';
+import { coveredBy } from '../../../tests/unit/matchPattern';
 import { applyMute, muteTab } from './mute';
 
 const WORK = ['*://app.slack.com/*'];

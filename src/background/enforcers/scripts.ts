@@ -135,15 +135,15 @@ export async function pushPlans(plans: Map<number, TabPlan>): Promise<void> {
 /**
  * Host access was taken back in the browser's own settings: the worker can no longer
  * see those tabs' addresses or run scripts in them, but can still send them word.
- * Every tab hears it; a work tab of those origins puts itself back (title, icon,
- * overlay, stand-ins) rather than staying altered until it reloads.
+ * Every tab hears it and asks for its plan; the worker, seeing no address for a tab it
+ * lost, answers none, and the tab puts itself back (title, icon, overlay, stand-ins)
+ * rather than staying altered until it reloads.
  */
 export async function tellAccessGone(origins: string[]): Promise<void> {
   // Only what is really gone: a wider grant may still cover part of it.
   const held = await Promise.all(origins.map((o) => browser.permissions.contains({ origins: [o] }).catch(() => false)));
-  const gone = origins.filter((_, i) => !held[i]);
-  if (!gone.length) return;
-  const word: AccessGonePush = { type: 'hearth:access-gone', origins: gone };
+  if (held.every(Boolean)) return;
+  const word: AccessGonePush = { type: 'hearth:access-gone' };
   const tabs = await browser.tabs.query({});
   await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : settle(browser.tabs.sendMessage(t.id, word)))));
 }

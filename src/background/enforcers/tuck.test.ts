@@ -4,7 +4,7 @@
 // move real tabs in Chromium and Firefox.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { coveredBy } from '../../core/matchPattern';
+import { coveredBy } from '../../../tests/unit/matchPattern';
 import type { WorkSite } from '../../core/settings/schema';
 import type { TuckedTab, TuckWindow } from '../../core/tuck';
 

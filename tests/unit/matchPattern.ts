@@ -1,7 +1,8 @@
 // Whether a page's address falls under a host match pattern, as the browser reads
 // the origins of host access (`*://*.slack.com/*`, `https://app.slack.com/*`,
 // `<all_urls>`). Only scheme and host matter here: host access is granted per
-// origin, so paths are always `/*`. Small on purpose: content scripts use it.
+// origin, so paths are always `/*`. The unit tests' stand-in for the browser's own
+// matching (tabs.query by url).
 
 export function coveredBy(url: string, pattern: string): boolean {
   let page: URL;
