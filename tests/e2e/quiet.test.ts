@@ -114,4 +114,31 @@ describe('a work site during family time', () => {
     await expect.poll(held).toBeGreaterThan(0);
     await closePages(chat, mutedByParent, late, afterStop);
   });
+
+  test("a work page that answers for the stand-ins' private words in its first script stays quiet, and comes back at the end", async () => {
+    await ask(hearth, { type: 'startFocus', minutes: 30 });
+    // Its first script runs as it is parsed; the word that began its quiet, sent as Hearth's
+    // scripts ran before it, arrives in a task of its own after it (see the page).
+    const page = await hearth.context.newPage();
+    await page.goto(`${site.origin}/early-traps.html`);
+    await expect.poll(() => muteOf(hearth, page.url()), { timeout: 3000 }).toBe(true);
+    const made = () =>
+      page.evaluate(() => {
+        const n = new Notification('Work Chat', { body: 'A message' });
+        n.close();
+        return {
+          native: Notification.toString().startsWith('function Notification('),
+          // A notification the stand-in made has its words as its own; the browser's, from its prototype.
+          heldByStandIn: Object.hasOwn(n, 'title'),
+          asked: (window as unknown as { asked: number }).asked,
+        };
+      });
+    expect(await made()).toEqual({ native: false, heldByStandIn: true, asked: 0 });
+
+    // The order to put the page back still comes through, read as Hearth wrote it.
+    await ask(hearth, { type: 'endNow' });
+    await expect.poll(async () => (await made()).native, { timeout: 3000 }).toBe(true);
+    expect(await made()).toEqual({ native: true, heldByStandIn: false, asked: 0 });
+    await closePages(page);
+  });
 });

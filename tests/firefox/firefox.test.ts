@@ -232,6 +232,32 @@ describe('Hearth in Firefox', () => {
     await page.close();
   });
 
+  test("a work page that answers for the stand-ins' private words in its first script stays quiet, and comes back at the end", async () => {
+    await ff.ask({ type: 'setSiteMode', id: await siteId(), mode: 'quiet' });
+    await ff.ask({ type: 'startFocus', minutes: 30 });
+    // Its first script runs as it is parsed, before the word that began its quiet (see the page).
+    const page = await newPage(ff.browser);
+    await page.goto(`${site.origin}/early-traps.html`);
+    await expect.poll(() => mutedOf(`${site.origin}/early-traps.html`)).toBe(true);
+    const made = () =>
+      page.evaluate(() => {
+        const n = new Notification('Work Chat', { body: 'A message' });
+        n.close();
+        return {
+          native: Notification.toString().startsWith('function Notification('),
+          // A notification the stand-in made has its words as its own; the browser's, from its prototype.
+          heldByStandIn: Object.hasOwn(n, 'title'),
+          asked: (window as unknown as { asked: number }).asked,
+        };
+      });
+    expect(await made()).toEqual({ native: false, heldByStandIn: true, asked: 0 });
+    // The order to put the page back still comes through, read as Hearth wrote it.
+    await ff.ask({ type: 'endNow' });
+    await expect.poll(async () => (await made()).native).toBe(true);
+    expect(await made()).toEqual({ native: true, heldByStandIn: false, asked: 0 });
+    await page.close();
+  });
+
   test('a work page cannot switch its stand-ins off, find them, or be handed their link', async () => {
     await ff.ask({ type: 'setSiteMode', id: await siteId(), mode: 'quiet' });
     const chat = await openChat('/chat/ff-hostile');
