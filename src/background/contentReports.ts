@@ -64,38 +64,63 @@ async function recordHeld(sender: Runtime.MessageSender, count: number): Promise
   return null;
 }
 
-/** The plan for the sender's own tab now, from stored state (no effect applied). */
-async function senderPlan(sender: Runtime.MessageSender, now: number): Promise<TabPlan | null> {
+/** The plan for `address` now (by default the sender's tab's), from stored state (no effect applied). */
+async function senderPlan(sender: Runtime.MessageSender, now: number, address = sender.tab?.url): Promise<TabPlan | null> {
   const { desired, settings } = await desiredForPages(now);
-  return tabPlanFor(sender.tab?.url, desired.sites, spanOf(desired), settings.preferences.dimWayThroughMinutes, settings.letThrough);
+  return tabPlanFor(address, desired.sites, spanOf(desired), settings.preferences.dimWayThroughMinutes, settings.letThrough);
 }
 
+const web = (address: string | undefined): address is string => /^https?:/.test(address ?? '');
+
 /**
- * Whether Hearth may still reach the sender's page (its frame's own address; a blank
- * frame's, its tab's). The parent can take host access back in the browser's own
- * settings, and the sender's address is still given after.
+ * The address a frame speaks for: its own, or for a blank frame or popup a work page made
+ * (about:blank, about:srcdoc) the origin that made it, where the browser gives it (Chromium);
+ * else its tab's.
  */
-async function reachable(sender: Runtime.MessageSender): Promise<boolean> {
+function addressOf(sender: Runtime.MessageSender): string | undefined {
+  if (web(sender.url)) return sender.url;
+  const { origin } = sender as { origin?: string };
+  return web(origin) ? `${origin}/` : sender.tab?.url;
+}
+
+/** Host access to an address, as a match pattern (a trailing dot read as the same host). */
+const accessTo = (address: string): string => {
+  const { protocol, hostname } = new URL(address);
+  return `${protocol}//${hostname.replace(/\.$/, '')}/*`;
+};
+
+/**
+ * Whether Hearth can still reach the frame at `address`: that address, and for a frame
+ * within a page, the page's too (the end of family time reaches frames through their tab).
+ * The parent can take host access back in the browser's own settings, and the sender's
+ * address is still given after, so the permission itself is asked.
+ */
+async function reachable(sender: Runtime.MessageSender, address: string): Promise<boolean> {
   try {
-    const { protocol, hostname } = new URL((/^https?:/.test(sender.url ?? '') ? sender.url : sender.tab?.url) ?? '');
-    return await browser.permissions.contains({ origins: [`${protocol}//${hostname}/*`] });
+    const origins = new Set([accessTo(address)]);
+    if (sender.frameId !== 0 && web(sender.tab?.url)) origins.add(accessTo(sender.tab.url));
+    return await browser.permissions.contains({ origins: [...origins] });
   } catch {
-    return false; // no address, or none Hearth could ask about
+    return false; // none Hearth could ask about
   }
 }
 
 /**
- * A work page loaded during family time said hello: its tab is muted at once (not while
- * family time is only armed: the start mutes) and told what to show, and nothing else is
- * touched (every other effect is in place already). No plan means the scripts outlived
- * what should be (an apply cut short): repaired; or that Hearth can no longer reach the
- * page: it puts itself back.
+ * A work page loaded during family time said hello (or a frame asked again, woken from
+ * freezing or told host access was taken back): its tab is muted at once (not while family
+ * time is only armed: the start mutes) and told what to show, and nothing else is touched
+ * (every other effect is in place already). No plan puts the frame back: Hearth can no
+ * longer reach it, or family time is over for it, when the scripts outlived what should be
+ * (an apply cut short), which is repaired.
  */
 async function planForTab(sender: Runtime.MessageSender): Promise<TabPlan | null> {
-  const [found, canReach] = await Promise.all([senderPlan(sender, Date.now()), reachable(sender)]);
-  const plan = canReach ? found : null;
+  const address = addressOf(sender);
+  if (!address) return null;
+  const [plan, canReach] = await Promise.all([senderPlan(sender, Date.now(), address), reachable(sender, address)]);
+  if (!canReach) return null;
   const tabId = sender.tab?.id;
-  if (plan && plan.from == null && tabId !== undefined) await inTurn(() => muteTab(tabId));
+  // A frame's ask never mutes: a work site's frame may sit in a page that is not one.
+  if (plan && plan.from == null && tabId !== undefined && sender.frameId === 0) await inTurn(() => muteTab(tabId));
   if (!plan) await repairIfUnsettled();
   return plan;
 }

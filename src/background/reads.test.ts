@@ -128,10 +128,37 @@ describe("a work tab's hello", () => {
     expect(await handleMessage({ type: 'hello' }, sender)).toBeNull();
     expect(contains).toHaveBeenCalledWith({ origins: ['https://app.slack.com/*'] });
     expect(update).not.toHaveBeenCalled();
-    // A blank frame asks by its tab's address.
-    contains.mockClear();
-    await handleMessage({ type: 'hello' }, { ...sender, url: 'about:blank', frameId: 3 });
-    expect(contains).toHaveBeenCalledWith({ origins: ['https://app.slack.com/*'] });
+    expect(applySiteEffects).not.toHaveBeenCalled();
+  });
+
+  test("a frame asks for its own address and its tab's, and never mutes the tab", async () => {
+    await familyTimeWithSlack();
+    const { tab, ...top } = await workTab();
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains');
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    // A Slack frame in a page Hearth can reach.
+    const frame = { ...top, frameId: 2, url: 'https://app.slack.com/embed', tab: { ...tab, url: 'https://intranet.example/home' } };
+    expect(await handleMessage({ type: 'hello' }, frame)).toMatchObject({ siteId: 'slack' });
+    expect(contains).toHaveBeenLastCalledWith({ origins: ['https://app.slack.com/*', 'https://intranet.example/*'] });
+    expect(update).not.toHaveBeenCalled();
+    // The page's access taken back: the end of family time could not reach the frame, so it goes back now.
+    contains.mockImplementation(async ({ origins }) => !origins?.includes('https://intranet.example/*'));
+    expect(await handleMessage({ type: 'hello' }, frame)).toBeNull();
+    // A blank frame speaks for its tab.
+    expect(await handleMessage({ type: 'hello' }, { ...top, frameId: 3, url: 'about:blank', tab: { ...tab, url: 'https://app.slack.com/client' } })).toMatchObject({
+      siteId: 'slack',
+    });
+    expect(contains).toHaveBeenLastCalledWith({ origins: ['https://app.slack.com/*'] });
+  });
+
+  test('a popup a work page opened (about:blank, its own tab) speaks for the origin that made it', async () => {
+    await familyTimeWithSlack();
+    const { tab, ...top } = await workTab();
+    const popup = { ...top, url: 'about:blank', origin: 'https://app.slack.com', tab: { ...tab, url: undefined } };
+    expect(await handleMessage({ type: 'hello' }, popup)).toMatchObject({ siteId: 'slack' });
+    // With no origin given (Firefox), its tab's address, which names no work site.
+    const { origin: _, ...noOrigin } = popup;
+    expect(await handleMessage({ type: 'hello' }, noOrigin)).toBeNull();
   });
 
   test('from a tab whose scripts outlived family time (an apply cut short), repairs', async () => {

@@ -73,6 +73,8 @@ const push = (message: unknown, id = 'hearth') => listeners.forEach((l) => l(mes
 const names = () => features.started.map((f) => f.name);
 const overlays = () => features.started.filter((f) => f.name === 'overlay');
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** An event as the browser itself dispatches it. */
+const trusted = (type: string) => Object.defineProperty(new Event(type), 'isTrusted', { value: true });
 
 beforeEach(() => {
   features.started = [];
@@ -129,7 +131,10 @@ describe('the quiet script', () => {
     await load();
     answerHello(dim);
     await settle();
+    // One the page dispatches itself is not the browser's: nothing is asked.
     page.dispatchEvent(new Event('resume'));
+    expect(sent).toEqual([{ type: 'hello' }]);
+    page.dispatchEvent(trusted('resume'));
     expect(sent).toEqual([{ type: 'hello' }, { type: 'hello' }]);
     answerHello(null);
     await settle();

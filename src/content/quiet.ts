@@ -164,8 +164,9 @@ function start(): QuietIsolated {
     }
   });
   // A page the browser froze (Chromium freezes the tabs of a collapsed group, where work
-  // tabs are tucked away) may have missed the end of family time: on waking, it asks.
-  document.addEventListener('resume', ask, { signal });
+  // tabs are tucked away) may have missed the end of family time: on waking, it asks. The
+  // browser's own event only: the page can dispatch one too.
+  document.addEventListener('resume', (e) => e.isTrusted && ask(), { signal });
   // "I am a work tab": the worker mutes this tab and answers with what to show.
   if (top) {
     runtime.sendMessage({ type: 'hello' }).then(

@@ -41,7 +41,7 @@ const native = () => Notification.toString().startsWith('function Notification('
 test('a dimmed tab whose host access is taken back puts itself back, in every frame', async () => {
   const chat = await openChat(hearth, site, '/chat/revoked?style=paren');
   await ask(hearth, { type: 'startFocus', minutes: 30 });
-  await expect.poll(() => overlayShown(hearth, chat), { timeout: 3000 }).toBe(true);
+  await expect.poll(() => overlayShown(hearth, chat)).toBe(true);
   await expect.poll(() => chat.title()).toBe('Work Chat');
   expect(await chat.evaluate(native)).toBe(false);
   // A frame of the same site has stand-ins of its own.
@@ -57,8 +57,8 @@ test('a dimmed tab whose host access is taken back puts itself back, in every fr
   const worker = await hearth.worker();
   expect(await worker.evaluate((origins) => chrome.permissions.contains({ origins }), TEST_HOST_PERMISSIONS)).toBe(false);
 
-  await expect.poll(() => overlayShown(hearth, chat), { timeout: 3000 }).toBe(false);
-  await expect.poll(() => chat.title(), { timeout: 3000 }).toMatch(/^\(\d+\) Work Chat$/);
+  await expect.poll(() => overlayShown(hearth, chat)).toBe(false);
+  await expect.poll(() => chat.title()).toMatch(/^\(\d+\) Work Chat$/);
   await expect.poll(() => chat.evaluate(native)).toBe(true);
   await expect.poll(() => framed.evaluate(native)).toBe(true);
   await closePages(chat);

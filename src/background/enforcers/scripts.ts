@@ -135,9 +135,10 @@ export async function pushPlans(plans: Map<number, TabPlan>): Promise<void> {
 /**
  * Host access was taken back in the browser's own settings: the worker can no longer
  * see those tabs' addresses or run scripts in them, but can still send them word.
- * Every tab hears it and asks for its plan; the worker, seeing no address for a tab it
- * lost, answers none, and the tab puts itself back (title, icon, overlay, stand-ins)
- * rather than staying altered until it reloads.
+ * Every frame of Hearth's hears it and asks for its plan; the worker, asking the
+ * permission itself (the sender's address is still given), answers none for one it can
+ * no longer reach, which puts itself back (title, icon, overlay, stand-ins) rather than
+ * staying altered until it reloads.
  */
 export async function tellAccessGone(origins: string[]): Promise<void> {
   // Only what is really gone: a wider grant may still cover part of it.
