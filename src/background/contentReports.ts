@@ -74,8 +74,8 @@ const web = (address: string | undefined): address is string => /^https?:/.test(
 
 /**
  * The address a frame speaks for: its own, or for a blank frame or popup a work page made
- * (about:blank, about:srcdoc) the origin that made it, where the browser gives it (Chromium);
- * else its tab's.
+ * (about:blank, about:srcdoc) the origin that made it (given since Chromium 80 and
+ * Firefox 126); else its tab's.
  */
 function addressOf(sender: Runtime.MessageSender): string | undefined {
   if (web(sender.url)) return sender.url;

@@ -156,7 +156,7 @@ describe("a work tab's hello", () => {
     const { tab, ...top } = await workTab();
     const popup = { ...top, url: 'about:blank', origin: 'https://app.slack.com', tab: { ...tab, url: undefined } };
     expect(await handleMessage({ type: 'hello' }, popup)).toMatchObject({ siteId: 'slack' });
-    // With no origin given (Firefox), its tab's address, which names no work site.
+    // With no origin given (an older browser), its tab's address, which names no work site.
     const { origin: _, ...noOrigin } = popup;
     expect(await handleMessage({ type: 'hello' }, noOrigin)).toBeNull();
   });
