@@ -98,7 +98,11 @@ const accessTo = (address: string): string => {
 async function reachable(sender: Runtime.MessageSender, address: string): Promise<boolean> {
   try {
     const origins = new Set([accessTo(address)]);
-    if (sender.frameId !== 0 && web(sender.tab?.url)) origins.add(accessTo(sender.tab.url));
+    if (sender.frameId !== 0 && sender.tab) {
+      // Firefox leaves out the address of a tab Hearth has no access to.
+      if (!web(sender.tab.url)) return false;
+      origins.add(accessTo(sender.tab.url));
+    }
     return await browser.permissions.contains({ origins: [...origins] });
   } catch {
     return false; // none Hearth could ask about
@@ -119,10 +123,21 @@ async function planForTab(sender: Runtime.MessageSender): Promise<TabPlan | null
   const [plan, canReach] = await Promise.all([senderPlan(sender, Date.now(), address), reachable(sender, address)]);
   if (!canReach) return null;
   const tabId = sender.tab?.id;
-  // A frame's ask never mutes: a work site's frame may sit in a page that is not one.
-  if (plan && plan.from == null && tabId !== undefined && sender.frameId === 0) await inTurn(() => muteTab(tabId));
+  if (plan && plan.from == null && tabId !== undefined && mutes(sender)) await inTurn(() => muteTab(tabId));
   if (!plan) await repairIfUnsettled();
   return plan;
+}
+
+/**
+ * Whether a hello mutes its tab: only a work page's own, showing in its tab still. Not a
+ * frame's (a work site's frame may sit in a page that is not one), nor a blank popup's
+ * (Hearth finds work tabs by address, and would let it go again at the next reconcile), nor
+ * one sent just as the tab went on to another host (a sign-in page, say).
+ */
+function mutes(sender: Runtime.MessageSender): boolean {
+  if (sender.frameId !== 0 || !web(sender.url)) return false;
+  const shown = sender.tab?.url;
+  return !web(shown) || new URL(shown).hostname === new URL(sender.url).hostname;
 }
 
 /**

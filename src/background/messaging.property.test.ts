@@ -230,6 +230,8 @@ describe('handleMessage with any message from any sender', () => {
         'messages from every sender',
         fc.asyncProperty(senders, messages, storedBefore, async ({ kind, sender }, message, stored) => {
           fakeBrowser.reset();
+          // Host access held, so a work tab's hello reaches its plan, mute and repair.
+          vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
           globalThis.indexedDB = new IDBFactory();
           if (stored !== undefined) {
             await local.set({ [SETTINGS_KEY]: stored });

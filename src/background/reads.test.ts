@@ -149,16 +149,29 @@ describe("a work tab's hello", () => {
       siteId: 'slack',
     });
     expect(contains).toHaveBeenLastCalledWith({ origins: ['https://app.slack.com/*'] });
+    // Firefox leaves out the address of a tab Hearth has no access to: the end could not reach the frame.
+    expect(await handleMessage({ type: 'hello' }, { ...frame, tab: { ...tab, url: undefined } })).toBeNull();
   });
 
   test('a popup a work page opened (about:blank, its own tab) speaks for the origin that made it', async () => {
     await familyTimeWithSlack();
     const { tab, ...top } = await workTab();
     const popup = { ...top, url: 'about:blank', origin: 'https://app.slack.com', tab: { ...tab, url: undefined } };
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
     expect(await handleMessage({ type: 'hello' }, popup)).toMatchObject({ siteId: 'slack' });
+    // Not muted: Hearth finds work tabs by address, and would let it go at the next reconcile.
+    expect(update).not.toHaveBeenCalled();
     // With no origin given (an older browser), its tab's address, which names no work site.
     const { origin: _, ...noOrigin } = popup;
     expect(await handleMessage({ type: 'hello' }, noOrigin)).toBeNull();
+  });
+
+  test('sent just as its tab went on to another host (a sign-in page), mutes nothing', async () => {
+    await familyTimeWithSlack();
+    const { tab, ...sender } = await workTab();
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    await handleMessage({ type: 'hello' }, { ...sender, tab: { ...tab, url: 'https://login.example/sso' } });
+    expect(update).not.toHaveBeenCalled();
   });
 
   test('from a tab whose scripts outlived family time (an apply cut short), repairs', async () => {

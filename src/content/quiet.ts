@@ -132,14 +132,14 @@ function start(): QuietIsolated {
   };
 
   const restore = () => {
-    delete slot.__hearthQuiet;
+    if (slot.__hearthQuiet === self) delete slot.__hearthQuiet;
     quiet.abort();
     return { touched: touched() };
   };
   // What this page should show now, from the worker; with no plan any more, it puts itself back.
   const ask = () =>
     runtime.sendMessage({ type: 'hello' }).then(
-      (next: TabPlan | null) => (next ? apply(next) : restore()),
+      (next: TabPlan | null) => (next ? apply(next) : signal.aborted || restore()),
       () => undefined,
     );
   const onPush = (message: unknown, sender: chrome.runtime.MessageSender) => {
@@ -175,7 +175,7 @@ function start(): QuietIsolated {
     );
   }
 
-  return {
+  const self: QuietIsolated = {
     alive: () => connected(runtime),
     expectStandIns(linkEvent) {
       if (link?.linked()) return false;
@@ -186,4 +186,5 @@ function start(): QuietIsolated {
     },
     restore,
   };
+  return self;
 }
