@@ -1,21 +1,23 @@
 // "What matters this week": whether the popup asks each week which few moments matter
 // most, and on which day and at what time (core/weeklyChoice.ts). Saved as it changes.
 import type { WeeklyChoice } from '../../core/weeklyShape';
-import { formatWeekday, t } from '../../i18n';
+import { t, weekdayName } from '../../i18n';
 import { ask } from '../shared/client';
 import { SaveOutcome } from './SaveOutcome';
 import { useSettingsPart } from './useSettingsPart';
 
-/** Sunday 4 January 1970 (UTC noon, the same weekday in every zone) and the six days after: weekday names in the browser's language. */
-const dayName = (day: number) => formatWeekday(Date.UTC(1970, 0, 4 + day, 12));
 
 export function WeeklySection() {
   const { settings, save: saveSettings, said, problem } = useSettingsPart();
   if (!settings) return null;
   const choice = settings.weeklyChoice;
   const save = (change: Partial<WeeklyChoice>) => {
-    const next = { ...choice, ...change };
-    saveSettings((s) => ({ ...s, weeklyChoice: next }), () => ask({ type: 'saveWeeklyChoice', choice: next }));
+    // Made on the view as it is now (its update runs at once), not as this render saw it.
+    let next: WeeklyChoice = { ...choice, ...change };
+    saveSettings(
+      (s) => ({ ...s, weeklyChoice: (next = { ...s.weeklyChoice, ...change }) }),
+      () => ask({ type: 'saveWeeklyChoice', choice: next }),
+    );
   };
 
   return (
@@ -31,7 +33,7 @@ export function WeeklySection() {
         <select id="weekly-day" value={String(choice.day)} disabled={!choice.on} onChange={(e) => save({ day: Number((e.target as HTMLSelectElement).value) as WeeklyChoice['day'] })}>
           {[0, 1, 2, 3, 4, 5, 6].map((day) => (
             <option key={day} value={String(day)}>
-              {dayName(day)}
+              {weekdayName(day)}
             </option>
           ))}
         </select>

@@ -13,16 +13,24 @@ export function useSettingsPart() {
   const { view, setView, refresh, inTurn } = useWorkerView('settings');
   const [said, setSaid] = useState('');
   const [problem, setProblem] = useState('');
+  // Changes made here so far: a view asked for before the latest of them would show the
+  // stored settings without it (and the next change would be made on top of that).
+  const [changes] = useState(() => ({ made: 0 }));
 
   useEffect(() => {
-    void refresh();
-    const onChange = () => void refresh();
+    const unlessChanged = () => {
+      const asked = changes.made;
+      return refresh(() => changes.made === asked);
+    };
+    void unlessChanged();
+    const onChange = () => void unlessChanged();
     window.addEventListener(SETTINGS_CHANGED_EVENT, onChange);
     return () => window.removeEventListener(SETTINGS_CHANGED_EVENT, onChange);
-  }, [refresh]);
+  }, [refresh, changes]);
 
   /** Shows `change` at once, then `send`s it; if it is not saved, the stored settings come back. */
   const save = (change: (settings: Settings) => Settings, send: () => Promise<SaveResult>) => {
+    changes.made++;
     setView((v) => v && { ...v, settings: change(v.settings) });
     void inTurn(async () => {
       try {
