@@ -29,9 +29,3 @@ export function formatTime(instant: number): string {
 export function formatWeekday(instant: number): string {
   return new Intl.DateTimeFormat(browser.i18n.getUILanguage(), { weekday: 'long' }).format(instant);
 }
-
-/**
- * The name of weekday `day` (0 Sunday … 6 Saturday): Sunday 5 January 2025 and the days
- * after, at noon where the browser is (noon UTC is already Monday from UTC+12 on).
- */
-export const weekdayName = (day: number): string => formatWeekday(new Date(2025, 0, 5 + day, 12).getTime());

@@ -1,7 +1,8 @@
 // "What matters this week": whether the popup asks each week which few moments matter
 // most, and on which day and at what time (core/weeklyChoice.ts). Saved as it changes.
 import type { WeeklyChoice } from '../../core/weeklyShape';
-import { t, weekdayName } from '../../i18n';
+import { t } from '../../i18n';
+import { weekdayName } from './scheduleText';
 import { ask } from '../shared/client';
 import { SaveOutcome } from './SaveOutcome';
 import { useSettingsPart } from './useSettingsPart';
@@ -31,7 +32,7 @@ export function WeeklySection() {
         </label>
         <label for="weekly-day">{t('weeklyAskDay')}</label>
         <select id="weekly-day" value={String(choice.day)} disabled={!choice.on} onChange={(e) => save({ day: Number((e.target as HTMLSelectElement).value) as WeeklyChoice['day'] })}>
-          {[0, 1, 2, 3, 4, 5, 6].map((day) => (
+          {([0, 1, 2, 3, 4, 5, 6] as const).map((day) => (
             <option key={day} value={String(day)}>
               {weekdayName(day)}
             </option>
