@@ -177,7 +177,7 @@ describe('the browser closed and opened again mid-boundary', () => {
     return notes.find((n) => n.kind === kind && n.value === value && n.url === url && n.at >= since)?.at;
   }
 
-  test('the effects are back on the restored work tab within about a second of the worker starting', async () => {
+  test('the effects are back on the restored work tab, and how soon after the worker started is printed', async () => {
     const profile = await profileAllowingNotifications(site.origin);
     await restoringTabs(profile);
     hearth = await launch(profile, { withWatcher: true });
@@ -211,21 +211,17 @@ describe('the browser closed and opened again mid-boundary', () => {
     await expect.poll(async () => mismatch((last = await observe(h, tab, siteId)))).toBe('');
     expect(last?.on).toBe(true);
 
-    // One second on a machine with a core to spare. A machine running more than it has
-    // cores for stretches every step of the browser's start alike (loading the worker's
-    // script, each call it makes), so there the budget stretches with the load; the
-    // figures are printed either way.
+    // How soon is printed, never asserted (tests assert no timings: bench/README.md); on a
+    // machine with a core to spare it is about a second from the worker's start.
     const perCore = loadavg()[0]! / availableParallelism();
-    const budget = 1000 * Math.max(1, perCore);
     const ms = (t: number) => `${Math.round(t)} ms`;
     console.log(
       `faults: browser reopened mid-boundary, restored work tab (load ${perCore.toFixed(1)} per core): ` +
         `from Hearth's worker starting (its time origin, ${ms(workerStart - launched)} after the launch began), muted at ` +
         `${ms(muted)} and notifications blocked at ${ms(blocked)}, as the browser reported them to a watcher extension ` +
         `(from the launch: ${ms(muted + workerStart - launched)}, ${ms(blocked + workerStart - launched)}); badge, ` +
-        `scripts and overlay in place at the test's first look, ${ms(Date.now() - workerStart)}; budget ${ms(budget)}`,
+        `scripts and overlay in place at the test's first look, ${ms(Date.now() - workerStart)}; back at ${ms(back)}`,
     );
-    expect(back).toBeLessThan(budget);
   });
 });
 
