@@ -4,6 +4,8 @@ import { reportHeld } from './heldReports';
 // The page's window, as far as the reports use it: a place for `pagehide`.
 let page: EventTarget;
 let sent: number[];
+/** What the page's listeners hear from the browser itself (jsdom can't dispatch a trusted event). */
+let fromBrowser: (type: string) => void;
 const runtime = {
   sendMessage: (message: { type: string; count: number }) => {
     sent.push(message.count);
@@ -14,7 +16,13 @@ const runtime = {
 beforeEach(() => {
   vi.useFakeTimers();
   page = new EventTarget();
-  vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+  const own: [string, (e: { isTrusted: boolean }) => void][] = [];
+  vi.stubGlobal('addEventListener', (type: string, listener: (e: { isTrusted: boolean }) => void, options: AddEventListenerOptions) => {
+    own.push([type, listener]);
+    options.signal?.addEventListener('abort', () => own.splice(own.findIndex(([, l]) => l === listener), 1));
+    page.addEventListener(type, listener as EventListener, options);
+  });
+  fromBrowser = (type) => own.filter(([t]) => t === type).forEach(([, listener]) => listener({ isTrusted: true }));
   vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
   sent = [];
 });
@@ -55,10 +63,19 @@ describe('reportHeld', () => {
   it('reports what is left when the page goes away', () => {
     const one = reportHeld(new AbortController().signal, runtime);
     hold(one, 4);
-    page.dispatchEvent(new Event('pagehide'));
+    fromBrowser('pagehide');
     expect(sent).toEqual([4]);
     vi.advanceTimersByTime(FIVE_MINUTES);
     expect(sent).toEqual([4]);
+  });
+
+  it("doesn't report when the page dispatches a pagehide of its own: the page doesn't time the reports", () => {
+    const one = reportHeld(new AbortController().signal, runtime);
+    hold(one, 3);
+    page.dispatchEvent(new Event('pagehide'));
+    expect(sent).toEqual([]);
+    vi.advanceTimersByTime(FIVE_MINUTES);
+    expect(sent).toEqual([3]);
   });
 
   it('reports what is left when its signal aborts, then stops listening', () => {
@@ -68,7 +85,7 @@ describe('reportHeld', () => {
     quiet.abort();
     expect(sent).toEqual([2]);
     vi.advanceTimersByTime(1000);
-    page.dispatchEvent(new Event('pagehide'));
+    fromBrowser('pagehide');
     expect(sent).toEqual([2]);
     expect(vi.getTimerCount()).toBe(0);
   });

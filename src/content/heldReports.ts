@@ -28,7 +28,8 @@ export function reportHeld(signal: AbortSignal, runtime: typeof chrome.runtime):
       }
     }
   };
-  addEventListener('pagehide', send, { signal });
+  // The browser's own pagehide only: the page can dispatch one to time the reports itself.
+  addEventListener('pagehide', (e) => e.isTrusted && send(), { signal });
   signal.addEventListener('abort', () => {
     clearTimeout(timer);
     send();
