@@ -123,8 +123,12 @@ export async function launch(
     },
     open,
     async stopWorker() {
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      for (let i = 0; i < 100 && running; i++) await new Promise((r) => setTimeout(r, 50));
+      // On a loaded machine the stop can take seconds, or a message the page sent meanwhile
+      // starts the worker again at once: ask again each second until it is seen stopped.
+      for (let i = 0; i < 200 && (i === 0 || running); i++) {
+        if (i % 20 === 0) await cdp.send('ServiceWorker.stopAllWorkers');
+        await new Promise((r) => setTimeout(r, 50));
+      }
       if (running) throw new Error('the worker did not stop');
     },
     isRunning: () => running,
