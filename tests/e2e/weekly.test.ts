@@ -96,7 +96,8 @@ describe('what matters most this week', () => {
     await press(popup, card.getByRole('button', { name: 'Protect these', ...exact }));
 
     await expect.poll(() => card.count(), { timeout: 15_000 }).toBe(0);
-    expect(await popup.getByRole('status').filter({ hasText: 'Chosen. Hearth will give them a little more care this week.' }).count()).toBe(1);
+    // The card goes at once; the note follows once the popup has read where the parent stands again.
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Chosen. Hearth will give them a little more care this week.' }).count()).toBe(1);
     await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('state');
     // While it is on, the popup names it.
     await expect.poll(() => popup.getByText('Story time — one you chose this week', exact).count()).toBe(1);
