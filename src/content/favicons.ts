@@ -85,6 +85,8 @@ export function hideIconBadges(signal: AbortSignal): void {
     const head = document.head;
     if (signal.aborted || (head && watching === head)) return;
     observer.disconnect();
+    // The document itself too: a page that swaps its root or calls `document.open()` gets a new <head>.
+    observer.observe(document, { childList: true });
     if (head) {
       watch((watching = head));
       document.querySelectorAll(ICON).forEach(added);

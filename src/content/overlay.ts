@@ -55,6 +55,15 @@ export function calmWords(plan: TabPlan, say: Say, lang: string, now: number): [
 
 const HOST_STYLE = 'all:initial!important;display:block!important';
 
+/** The overlay showing now, told of every dialog or popover the page opens (below). */
+let onTopLayer: ((e: Event) => void) | null = null;
+/**
+ * The one `toggle` listener, to be kept first: calm-overlay.ts adds it as it runs
+ * (document_start, before any page code, for a page that loads dimmed), and each drawing
+ * adds it again, deduplicated (`document.open()` erases every listener of the window).
+ */
+export const toggled = (e: Event) => onTopLayer?.(e);
+
 /**
  * Shows the overlay for `plan` now, and takes it away when `signal` aborts.
  * `goThrough` runs on the parent's own click or key (never a page's synthetic one).
@@ -63,83 +72,114 @@ export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, go
   const say: Say = (key, subs) => api.i18n.getMessage(key, subs) || key;
   const [title, sentence, wayThrough] = calmWords(plan, say, api.i18n.getUILanguage(), Date.now());
   const focusedBefore = document.activeElement;
+  let host: HTMLElement | null = null;
+  let dialog: HTMLDialogElement | null = null;
+  let through = false;
 
-  const section = document.createElement('section');
-  const heading = document.createElement('h1');
-  heading.textContent = title;
-  heading.tabIndex = -1;
-  const line = document.createElement('p');
-  line.textContent = sentence;
-  section.append(heading, line);
-  if (wayThrough !== null) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = wayThrough;
-    button.addEventListener('click', (e) => {
-      if (!e.isTrusted) return;
-      button.disabled = true;
-      goThrough();
-    });
-    section.append(button);
-  }
+  /** Ours above whatever the page just put in the top layer. */
+  const onTop = () => {
+    if (!dialog?.open) return;
+    dialog.close();
+    dialog.showModal();
+  };
 
-  const host = document.createElement('div');
-  // Inline and !important: the page's own style sheets can't hide it.
-  host.setAttribute('style', HOST_STYLE);
-  const root = host.attachShadow({ mode: 'closed' });
-  const style = document.createElement('style');
-  style.textContent = STYLE;
-  const dialog = document.createElement('dialog');
-  dialog.setAttribute('aria-label', say('calmFrameTitle'));
-  dialog.append(section);
-  // Escape is no way through (the button is): whatever closes the dialog, it opens again.
-  dialog.addEventListener('cancel', (e) => e.preventDefault());
-  dialog.addEventListener('close', () => {
-    // Later, not inside the close: a page being unloaded may close it again at
-    // once, and reopening there would spin.
-    setTimeout(() => {
-      if (!signal.aborted && host.isConnected && !dialog.open) {
-        try {
-          dialog.showModal();
-        } catch {
-          /* the document is going away */
-        }
-      }
-    }, 0);
-  });
-  // The page opening a dialog or popover of its own puts it above ours: ours goes back on top.
-  addEventListener(
-    'toggle',
-    (e) => {
-      if (e.target !== dialog && opensTopLayer(e.target) && (e as ToggleEvent).newState === 'open' && dialog.open) {
-        dialog.close();
-        dialog.showModal();
-      }
-    },
-    { capture: true, signal },
-  );
-  root.append(style, dialog);
-  // Beside <body>, not in it: a page that swaps its body keeps the overlay.
-  document.documentElement.append(host);
-  dialog.showModal();
-  // Focus rests on the heading, not the way through: a parent mid-sentence when
-  // family time begins shouldn't go through by their next keystroke. Tab reaches it.
-  heading.focus();
-  // A page that takes the overlay out or restyles it gets it back as it was.
-  // (Disconnected on abort, so it never runs after.)
-  const guard = new MutationObserver(() => {
-    if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
-    if (!host.isConnected) {
-      document.documentElement.append(host);
-      if (!dialog.open) dialog.showModal();
+  // Drawn afresh whenever it is found gone from the document: a page that took it out,
+  // swapped its root element or wrote itself anew with `document.open()` (which also
+  // erased every listener on the old one) gets a whole overlay back.
+  const draw = () => {
+    const root = document.documentElement;
+    if (!root) return;
+    const section = document.createElement('section');
+    const heading = document.createElement('h1');
+    heading.textContent = title;
+    heading.tabIndex = -1;
+    const line = document.createElement('p');
+    line.textContent = sentence;
+    section.append(heading, line);
+    if (wayThrough !== null) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = wayThrough;
+      button.disabled = through;
+      button.addEventListener('click', (e) => {
+        if (!e.isTrusted || through) return;
+        through = button.disabled = true;
+        goThrough();
+      });
+      section.append(button);
     }
+
+    const shown = document.createElement('div');
+    // Inline and !important: the page's own style sheets can't hide it.
+    shown.setAttribute('style', HOST_STYLE);
+    const shadow = shown.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    const modal = document.createElement('dialog');
+    modal.setAttribute('aria-label', say('calmFrameTitle'));
+    modal.append(section);
+    // Escape is no way through (the button is): whatever closes the dialog, it opens again.
+    modal.addEventListener('cancel', (e) => e.preventDefault());
+    modal.addEventListener('close', () => {
+      // Later, not inside the close: a page being unloaded may close it again at
+      // once, and reopening there would spin.
+      setTimeout(() => {
+        if (!signal.aborted && shown.isConnected && !modal.open) {
+          try {
+            modal.showModal();
+          } catch {
+            /* the document is going away */
+          }
+        }
+      }, 0);
+    });
+    shadow.append(style, modal);
+    host?.remove();
+    host = shown;
+    dialog = modal;
+    // Beside <body>, not in it: a page that swaps its body keeps the overlay.
+    root.append(shown);
+    modal.showModal();
+    addEventListener('toggle', toggled, true);
+    // Focus rests on the heading, not the way through: a parent mid-sentence when
+    // family time begins shouldn't go through by their next keystroke. Tab reaches it.
+    heading.focus();
+    watch();
+  };
+
+  // The page opening a dialog or popover of its own puts it above ours: ours goes back on
+  // top. A modal dialog is seen by its `open` attribute, which no page can keep from an
+  // observer; a popover by its `toggle` event, which this script hears first.
+  onTopLayer = (e) => {
+    if (e.target !== dialog && opensTopLayer(e.target) && (e as ToggleEvent).newState === 'open') onTop();
+  };
+  const opened = new MutationObserver((records) => {
+    if (records.some((r) => r.target instanceof HTMLDialogElement && r.target.matches(':modal'))) onTop();
   });
-  guard.observe(document.documentElement, { childList: true });
-  guard.observe(host, { attributes: true });
+  // A page that takes the overlay out, restyles it, swaps its root or opens itself anew
+  // gets it back as it was. (Disconnected on abort, so it never runs after.)
+  const guard = new MutationObserver(() => {
+    if (!host?.isConnected) draw();
+    else if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
+  });
+  const watch = () => {
+    const root = document.documentElement;
+    guard.disconnect();
+    opened.disconnect();
+    guard.observe(document, { childList: true });
+    if (root) {
+      guard.observe(root, { childList: true });
+      opened.observe(root, { subtree: true, attributes: true, attributeFilter: ['open'] });
+    }
+    if (host) guard.observe(host, { attributes: true });
+  };
+  draw();
 
   signal.addEventListener('abort', () => {
     guard.disconnect();
-    host.remove();
+    opened.disconnect();
+    onTopLayer = null;
+    host?.remove();
     if (focusedBefore instanceof HTMLElement && focusedBefore.isConnected) focusedBefore.focus({ preventScroll: true });
   });
 }

@@ -48,6 +48,8 @@ export function hideTitleCount(signal: AbortSignal): void {
     const nowEl = document.querySelector('title');
     if (nowRoot === root && nowEl === el) return;
     observer.disconnect();
+    // The document itself too: a page that swaps its root or calls `document.open()` gets a new <head>.
+    observer.observe(document, { childList: true });
     observer.observe((root = nowRoot), { childList: true });
     if (nowEl) observer.observe(nowEl, { childList: true, characterData: true, subtree: true });
     // A title element not seen before (parsed, or put in by the site or by a write): its text is news.

@@ -72,6 +72,9 @@ describe('dim and set aside', () => {
   test('dim lays a calm overlay over the work page, with a way through that lifts it', async () => {
     const chat = await openChat(hearth, site, '/chat/dim');
     expect(await shown(chat)).toBe(false);
+    // A page that, before family time, put itself first in line for every dialog and popover
+    // opening, and keeps them from anyone after it.
+    await chat.evaluate(() => addEventListener('toggle', (e) => e.stopImmediatePropagation(), true));
 
     await ask(hearth, { type: 'startFocus', minutes: 30 });
     await expect.poll(() => shown(chat), { timeout: 3000 }).toBe(true);
@@ -98,6 +101,29 @@ describe('dim and set aside', () => {
       own.showModal();
     });
     await expect.poll(overlayHost).toBe(true);
+    // Nor does a popover of its own, its root swapped for another, or the page written anew.
+    await chat.evaluate(() => {
+      const own = Object.assign(document.createElement('div'), { popover: 'manual', textContent: 'Sam is typing' });
+      document.body.append(own);
+      own.showPopover();
+    });
+    await expect.poll(overlayHost).toBe(true);
+    await chat.evaluate(() => {
+      const root = document.createElement('html');
+      root.append(document.createElement('head'), Object.assign(document.createElement('body'), { textContent: 'A new root' }));
+      document.replaceChild(root, document.documentElement);
+    });
+    await expect.poll(overlayHost).toBe(true);
+    expect(await shown(chat)).toBe(true);
+    await chat.evaluate(() => {
+      document.open();
+      document.write('<!doctype html><title>(4) Work Chat</title><p>Written anew</p>');
+      document.close();
+    });
+    await expect.poll(overlayHost).toBe(true);
+    await expect.poll(() => shown(chat)).toBe(true);
+    // Its title still keeps no count.
+    await expect.poll(() => chat.title()).toBe('Work Chat');
     await chat.keyboard.press('Enter');
     expect(await shown(chat)).toBe(true);
     await chat.keyboard.press('Escape');

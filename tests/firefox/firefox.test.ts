@@ -119,6 +119,37 @@ describe('Hearth in Firefox', () => {
     await chat.close();
   });
 
+  test('a dimmed page cannot lift its overlay: not by a dialog, a new root or writing itself anew', async () => {
+    const chat = await openChat('/chat/ff-dim-lift');
+    await chat.evaluate(() => addEventListener('toggle', (e) => e.stopImmediatePropagation(), true));
+    await ff.ask({ type: 'startFocus', minutes: 30 });
+    await expect.poll(() => overlayShown(chat)).toBe(true);
+    const onTop = () => chat.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2) === document.documentElement.lastElementChild);
+    await expect.poll(onTop).toBe(true);
+    await chat.evaluate(() => {
+      const own = Object.assign(document.createElement('dialog'), { textContent: 'New message from Sam' });
+      document.body.append(own);
+      own.showModal();
+    });
+    await expect.poll(onTop).toBe(true);
+    await chat.evaluate(() => {
+      const root = document.createElement('html');
+      root.append(document.createElement('head'), Object.assign(document.createElement('body'), { textContent: 'A new root' }));
+      document.replaceChild(root, document.documentElement);
+    });
+    await expect.poll(onTop).toBe(true);
+    await chat.evaluate(() => {
+      document.open();
+      document.write('<!doctype html><title>(4) Work Chat</title><p>Written anew</p>');
+      document.close();
+    });
+    await expect.poll(onTop).toBe(true);
+    await expect.poll(() => chat.title()).toBe('Work Chat');
+    await ff.ask({ type: 'endNow' });
+    await expect.poll(() => overlayShown(chat)).toBe(false);
+    await chat.close();
+  });
+
   test('a work page opened during family time sees notifications as granted, and is not reloaded at the end', async () => {
     await ff.ask({ type: 'setSiteMode', id: await siteId(), mode: 'quiet' });
     await ff.ask({ type: 'startFocus', minutes: 30 });
