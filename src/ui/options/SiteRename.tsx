@@ -1,10 +1,12 @@
 // Naming a site in the list: "Rename" opens a small form in place, with the name to
 // edit. Saving an empty name gives the site back its default (its preset's name, or its
-// address). Focus goes into the field on opening and back to "Rename" on closing.
+// address). Focus goes into the field on opening and back to "Rename" on closing
+// (saved, Cancel, or Escape).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { NAME_MAX } from '../../core/limits';
 import { t } from '../../i18n';
 import type { SiteView } from '../../messages';
+import { cancelOnEscape } from '../shared/cancelOnEscape';
 
 interface SiteRenameProps {
   site: SiteView;
@@ -39,9 +41,7 @@ export function SiteRename({ site, onRename }: SiteRenameProps) {
         e.preventDefault();
         void onRename(site, name).then(() => setEditing(false));
       }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') setEditing(false);
-      }}
+      onKeyDown={cancelOnEscape(() => setEditing(false))}
     >
       <label for={`name-${id}`}>{t('siteNameLabel', [site.site.pattern])}</label>
       <input

@@ -7,6 +7,7 @@ import { newId } from '../../core/ids';
 import type { BoundaryWindow, Weekday, WindowKind } from '../../core/types';
 import { MONDAY_FIRST, windowMinutes } from '../../core/weekView';
 import { t } from '../../i18n';
+import { cancelOnEscape } from '../shared/cancelOnEscape';
 import { useFocusNext } from '../shared/focusNext';
 import { DayPicker, EVERY_DAY } from './DayPicker';
 import { InputField, NameField, useFieldErrors, type FieldErrors } from './formFields';
@@ -45,6 +46,7 @@ interface Props {
   idBase: string;
   /** Saves the window; resolves with the worker's problems, or null once saved. */
   onSave: (w: BoundaryWindow) => Promise<string[] | null>;
+  /** Closes the form unsaved (its Cancel button, or Escape); focus goes back to what opened it. */
   onCancel: () => void;
 }
 
@@ -137,7 +139,7 @@ export function WindowForm({ initial, idBase, onSave, onCancel }: Props) {
   const titleId = id('title');
 
   return (
-    <form class="window-form" aria-labelledby={titleId} onSubmit={submit} noValidate>
+    <form class="window-form" aria-labelledby={titleId} onSubmit={submit} onKeyDown={cancelOnEscape(onCancel)} noValidate>
       <h4 id={titleId}>{initial ? t('scheduleEditTitle', [initial.label]) : t('scheduleAddTitle')}</h4>
 
       <NameField id={id('name')} placeholder={t('scheduleFormNamePlaceholder')} {...bind('label', label, setLabel)} />
