@@ -1,5 +1,6 @@
 // The one-off times still to come, soonest first, each with its date and times in
-// words and its own delete button; a gentle line when there are none.
+// words and its own delete button (described by that date and those times, as two
+// may share a name); a gentle line when there are none.
 import type { OneOffBlock } from '../../core/types';
 import { formatDateKey } from '../../core/wallclock';
 import { t } from '../../i18n';
@@ -21,12 +22,19 @@ export function BlockList({ blocks, titleId, onDelete }: Props) {
     <ul class="block-list" aria-labelledby={titleId}>
       {blocks.map((b, i) => (
         <li key={b.id} class="block-item" aria-labelledby={`block-name-${b.id}`}>
-          <WindowLine nameId={`block-name-${b.id}`} name={b.label} parts={[dateText(formatDateKey(b.start)), spanText(b.start, b.end)]} />
+          <WindowLine
+            nameId={`block-name-${b.id}`}
+            detailsId={`block-when-${b.id}`}
+            name={b.label}
+            parts={[dateText(formatDateKey(b.start)), spanText(b.start, b.end)]}
+          />
           <div class="window-controls">
             <button
               type="button"
               id={`delete-block-${b.id}`}
               aria-label={t('scheduleDeleteBlock', [b.label])}
+              // Two one-off times can share a name: the button says which by its date and times.
+              aria-describedby={`block-when-${b.id}`}
               onClick={() => onDelete(b, blocks[i + 1] ?? blocks[i - 1])}
             >
               {t('scheduleDelete', [b.label])}

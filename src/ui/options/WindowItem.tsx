@@ -33,12 +33,14 @@ interface WindowItemProps {
 
 export function WindowItem({ w, schedule, now, words, editing, onEdit, onPause, onDelete, onSkip, onSave, onCancel }: WindowItemProps) {
   const nameId = `window-name-${w.id}`;
+  // Two windows can share a name: their buttons differ by when each runs.
+  const whenId = `window-when-${w.id}`;
   const described = describeWindow(w, words);
   const { next, skipped } = occasionsOf(schedule, w.id, now);
 
   return (
     <li class={w.paused ? 'window-item paused' : 'window-item'} aria-labelledby={nameId}>
-      <WindowLine nameId={nameId} name={w.label} parts={[described.days, described.time]} />
+      <WindowLine nameId={nameId} detailsId={whenId} name={w.label} parts={[described.days, described.time]} />
 
       {w.paused ? (
         <p class="note">{t('schedulePausedNote')}</p>
@@ -99,13 +101,13 @@ export function WindowItem({ w, schedule, now, words, editing, onEdit, onPause, 
         <WindowForm initial={w} idBase={`window-edit-${w.id}`} onSave={onSave} onCancel={onCancel} />
       ) : (
         <div class="window-controls">
-          <button type="button" id={`edit-${w.id}`} onClick={onEdit}>
+          <button type="button" id={`edit-${w.id}`} aria-describedby={whenId} onClick={onEdit}>
             {t('scheduleEdit', [w.label])}
           </button>
-          <button type="button" id={`pause-${w.id}`} onClick={onPause}>
+          <button type="button" id={`pause-${w.id}`} aria-describedby={whenId} onClick={onPause}>
             {t(w.paused ? 'scheduleResume' : 'schedulePause', [w.label])}
           </button>
-          <button type="button" id={`delete-${w.id}`} onClick={onDelete}>
+          <button type="button" id={`delete-${w.id}`} aria-describedby={whenId} onClick={onDelete}>
             {t('scheduleDelete', [w.label])}
           </button>
         </div>
