@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../../i18n';
 import type { LetThroughView } from '../../messages';
+import { LiveRegion, useAnnouncement } from '../shared/announcement';
 import { ask, failureText } from '../shared/client';
 import { LET_THROUGH_IDEAS } from '../shared/letThroughIdeas';
 import { LET_THROUGH_LIMITS } from '../../core/letThrough';
@@ -23,7 +24,7 @@ export function LetThroughSection() {
   const [text, setText] = useState('');
   const [siteId, setSiteId] = useState(ALL);
   const [error, setError] = useState('');
-  const [said, setSaid] = useState('');
+  const [said, setSaid] = useAnnouncement();
   const field = useRef<HTMLInputElement>(null);
 
   // Sites come and go in the section above: the "From" choices follow.
@@ -135,9 +136,7 @@ export function LetThroughSection() {
           </button>
         </p>
       </form>
-      <p class="note" role="status">
-        {said}
-      </p>
+      <LiveRegion said={said} />
     </section>
   );
 }

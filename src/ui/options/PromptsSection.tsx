@@ -2,6 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { PROMPT_KINDS, type PromptKind } from '../../core/prompts';
 import { t } from '../../i18n';
+import { LiveRegion, useAnnouncement } from '../shared/announcement';
 import { addCustomPrompt, type AddPromptResult } from '../shared/prompts';
 import { toneRefusal } from './promptTone';
 
@@ -20,7 +21,7 @@ export function PromptsSection() {
   // `error` is about what was typed (tied to the field); `problem` is a message that did not get through.
   const [error, setError] = useState('');
   const [problem, setProblem] = useState('');
-  const [said, setSaid] = useState('');
+  const [said, setSaid] = useAnnouncement();
   const [busy, setBusy] = useState(false);
   const field = useRef<HTMLInputElement>(null);
 
@@ -120,9 +121,7 @@ export function PromptsSection() {
           </p>
         )}
       </form>
-      <p class="note" role="status">
-        {said}
-      </p>
+      <LiveRegion said={said} />
       <p>
         <a href="../reflection/index.html">{t('reflectionLink')}</a>
       </p>

@@ -12,6 +12,7 @@ import type { BoundaryWindow, OneOffBlock, Schedule } from '../../core/types';
 import { describeWindow } from '../../core/windowSummary';
 import { t } from '../../i18n';
 import type { SaveResult } from '../../messages';
+import { LiveRegion, useAnnouncement } from '../shared/announcement';
 import { ask, failureText } from '../shared/client';
 import { useFocusNext, type FocusMove } from '../shared/focusNext';
 import { useWorkerView } from '../shared/workerView';
@@ -36,7 +37,7 @@ export function ScheduleSection() {
   const { view, setView, loadProblem, inTurn, refresh } = useWorkerView('settings');
   const [now, setNow] = useState(() => Date.now());
   const [form, setForm] = useState<FormState>(null);
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncement] = useAnnouncement();
 
   const focusMove = useFocusNext();
 
@@ -220,9 +221,7 @@ export function ScheduleSection() {
       <h3 id="schedule-week-title">{t('scheduleWeekTitle')}</h3>
       {schedule && <WeekView schedule={schedule} now={now} />}
 
-      <p class="note announcement" role="status">
-        {announcement}
-      </p>
+      <LiveRegion said={announcement} class="note announcement" />
     </section>
   );
 }

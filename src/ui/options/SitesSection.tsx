@@ -10,6 +10,7 @@ import { SITE_PRESETS, type SitePreset } from '../../core/sites';
 import { t } from '../../i18n';
 import type { SiteView } from '../../messages';
 import { AddSiteForm, ADDRESS_ID, type SiteAdded } from '../shared/AddSiteForm';
+import { LiveRegion, useAnnouncement } from '../shared/announcement';
 import { ask, failureText } from '../shared/client';
 import { useFocusNext } from '../shared/focusNext';
 import { requestAccess, requestTuck, useAccessChanges, useWorkerView } from '../shared/workerView';
@@ -31,7 +32,7 @@ const listWords = (): ListWords => ({ title: t('sitesListTitle'), empty: t('site
 export function SitesSection() {
   const { view, setView, loadProblem, inTurn, refresh } = useWorkerView('sites');
   const [mode, setMode] = useState<SiteMode>('quiet');
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncement] = useAnnouncement();
 
   /** Patterns being added from a preset, so a double click adds once. */
   const adding = useRef(new Set<string>());
@@ -225,9 +226,7 @@ export function SitesSection() {
         </div>
       </AddSiteForm>
 
-      <p class="note announcement" role="status">
-        {announcement}
-      </p>
+      <LiveRegion said={announcement} class="note announcement" />
     </section>
   );
 }
