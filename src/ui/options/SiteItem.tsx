@@ -75,9 +75,11 @@ export function SiteItem({ site, onMode, onRemove, onAccess, onRename, onTuck }:
           <strong>{t('fromOrganisation')}.</strong> {t('orgSiteStays')}
         </p>
       )}
+      {/* Named for the site, as its mode choice is: a screen reader going through the
+          list hears which site each checkbox is for. */}
       <label class="check site-tuck">
         <input type="checkbox" id={`tuck-${id}`} checked={tuck === true} onChange={(e) => onTuck(site, (e.target as HTMLInputElement).checked)} />
-        {t('siteTuck')}
+        {t('siteTuckFor', [site.name])}
       </label>
       {!site.hasAccess && (
         <div class="site-access">
