@@ -1,6 +1,7 @@
 // The welcome page's choices: which toggles it offers, how ticked and unticked
 // suggestions become the saved schedule, and the words it uses for times and days.
-import { describe, expect, test } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, test, vi } from 'vitest';
 import { defaultSettings } from '../../core/settings/defaults';
 import type { BoundaryWindow, Schedule } from '../../core/types';
 import { SITE_PRESETS } from '../../core/sites';
@@ -172,5 +173,18 @@ describe('words', () => {
     expect(whenWords({ ...dinner!, start: '22:00', end: '06:30', endDayOffset: 1 })).toMatch(
       /^every day, 10:00\sPM to 6:30\sAM the next day$/u,
     );
+  });
+});
+
+describe('work tools in Spanish', () => {
+  test('presets sharing an address are joined in the words of the translation shown', () => {
+    const english = fakeBrowser.i18n.getMessage;
+    // Spanish messages, whatever the browser's own language says (en-US here).
+    const spanish = vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key, subs) => (key === 'htmlLang' ? 'es' : english(key, subs)));
+    try {
+      expect(workTools().find((t) => t.pattern === '*.atlassian.net')?.name).toBe('Jira y Confluence');
+    } finally {
+      spanish.mockRestore();
+    }
   });
 });

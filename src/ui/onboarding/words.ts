@@ -6,10 +6,14 @@ import { t } from '../../i18n';
 
 const language = () => browser.i18n.getUILanguage();
 
-/** "Jira and Confluence", "Saturday and Sunday", in the browser's language. */
+/**
+ * "Jira and Confluence", "Saturday and Sunday". The joining word belongs to the sentence
+ * around it, so it follows the translation's language ("Jira y Confluence" among Spanish
+ * words), not the browser's, which can differ (a language Hearth has no translation for).
+ */
 export function listWords(items: readonly string[]): string {
   try {
-    return new Intl.ListFormat(language(), { style: 'long', type: 'conjunction' }).format(items);
+    return new Intl.ListFormat(t('htmlLang'), { style: 'long', type: 'conjunction' }).format(items);
   } catch {
     return items.join(', ');
   }
