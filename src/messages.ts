@@ -236,6 +236,8 @@ export interface TabPlan {
   letThrough?: string[];
   /** The site's tabs are tucked away: a tab in front goes once the page is out of sight. */
   tuck?: true;
+  /** Told a page loading under Chromium's block: the parent allowed its notifications (it reads denied). */
+  granted?: true;
 }
 
 /** The worker's word to a work tab when its plan changes (null: back to normal). */

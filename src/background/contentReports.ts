@@ -10,6 +10,7 @@ import { openHistory } from './history';
 import { tabPlanFor } from './enforcers/sites';
 import { setAside } from './enforcers/calmPages';
 import { muteTab } from './enforcers/mute';
+import { allowedUnderBlock } from './enforcers/notifications';
 import { isWaiting } from './enforcers/tuck';
 import { inTurn, reconcileSoon, repairIfUnsettled } from './reconcile';
 import { letThrough } from './letThrough';
@@ -120,8 +121,9 @@ async function reachable(sender: Runtime.MessageSender, address: string): Promis
 async function planForTab(sender: Runtime.MessageSender): Promise<TabPlan | null> {
   const address = addressOf(sender);
   if (!address) return null;
-  const [plan, canReach] = await Promise.all([senderPlan(sender, Date.now(), address), reachable(sender, address)]);
+  const [plan, canReach, allowed] = await Promise.all([senderPlan(sender, Date.now(), address), reachable(sender, address), allowedUnderBlock(address)]);
   if (!canReach) return null;
+  if (plan && allowed) plan.granted = true;
   const tabId = sender.tab?.id;
   if (plan && plan.from == null && tabId !== undefined && mutes(sender)) await inTurn(() => muteTab(tabId));
   if (!plan) await repairIfUnsettled();

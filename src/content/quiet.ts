@@ -127,6 +127,7 @@ function start(): QuietIsolated {
   const apply = (next: TabPlan | null) => {
     if (signal.aborted) return; // the answer came after the page was put back
     plan = next;
+    if (next?.granted) link?.granted();
     if (next) beginAt(next.from ?? 0);
     if (begun) showPlan();
   };

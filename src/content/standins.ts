@@ -6,7 +6,8 @@
 // over a private MessagePort that Hearth's isolated script hands over (see
 // standinsLink.ts), reporting each notification held and taking the one order
 // there is, "put the page's own functions back" (and, a few seconds before family time
-// starts, when to begin holding: until then the page's own functions answer). See docs/trust.md.
+// starts, when to begin holding: until then the page's own functions answer; and, for a page
+// loading under Chromium's block, that the parent allowed its notifications). See docs/trust.md.
 //
 // Self-contained on purpose: the worker injects this very function into pages
 // already open (scripting.executeScript `func` + `args`), so it may use nothing
@@ -187,6 +188,8 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
       const word: unknown = dataOf ? apply(dataOf, m, []) : null;
       if (typeof word === 'number') from = word;
       else if (word === 'restore') restore();
+      // A page loading under Chromium's block reads denied: the parent's own answer is this.
+      else if (word === 'granted') seenPermission = 'granted';
     };
     if (setOnMessage) apply(setOnMessage, port, [onWord]);
     apply(start, port, []);

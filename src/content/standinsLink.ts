@@ -12,6 +12,8 @@ export interface StandInsLink {
   linked(): boolean;
   /** Tells the stand-ins to hold only from `from` on (the start of family time armed ahead). */
   holdFrom(from: number): void;
+  /** Tells the stand-ins the parent allowed this site's notifications (Chromium's block reads denied). */
+  granted(): void;
   /** Tells the stand-ins to give the page its own notification functions back. */
   restore(): void;
   stop(): void;
@@ -54,6 +56,7 @@ export function linkStandIns(linkEvent: string, onHeld: (held: Held) => void): S
     linked: () => linked,
     // Queued on the port until the stand-ins take it and start it. Primitives only (standins.ts).
     holdFrom: (from) => channel.port1.postMessage(from),
+    granted: () => channel.port1.postMessage('granted'),
     restore() {
       if (linked) channel.port1.postMessage('restore');
     },

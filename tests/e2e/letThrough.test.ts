@@ -70,6 +70,18 @@ describe('let-through names during family time', () => {
     await expect.poll(async () => (await shown()).some((n) => n.message === body)).toBe(true);
   });
 
+  test('a chat opened during family time reads its permission as the parent gave it, and its let-through words are heard', async () => {
+    const late = await openChat(hearth, site, '/chat/let-through-late?every=60000');
+    // Under Chromium's block a page that loads reads denied; the worker read the parent's own
+    // choice as it set the block, and the stand-ins answer with it.
+    await expect.poll(() => late.evaluate(() => Notification.permission)).toBe('granted');
+    await notify(late, 'Sam', 'are you around?');
+    await notify(late, 'School office', 'Bring the blue folder');
+    await expect.poll(async () => (await shown()).some((n) => n.message === 'Bring the blue folder')).toBe(true);
+    expect((await shown()).some((n) => /around/.test(n.message))).toBe(false);
+    await late.close();
+  });
+
   test('a flood of a hundred in a second gives a handful', async () => {
     const before = (await shown()).length;
     await chat.evaluate(() => {

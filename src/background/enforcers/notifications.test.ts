@@ -3,13 +3,23 @@
 // browser session is new; nothing at all on Firefox, which has no contentSettings.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { applyNotificationBlocks, canBlockNotifications } from './notifications';
+import { allowedUnderBlock, applyNotificationBlocks, canBlockNotifications } from './notifications';
 
-const api = { clear: vi.fn(async (_details: object) => undefined), set: vi.fn(async (_details: { primaryPattern: string; setting: string }) => undefined) };
+/** The parent's own choices; Hearth's block, while set, is what the browser answers. */
+const parentAllows = new Set<string>();
+let blocked = false;
+const api = {
+  clear: vi.fn(async (_details: object) => void (blocked = false)),
+  set: vi.fn(async (_details: { primaryPattern: string; setting: string }) => void (blocked = true)),
+  get: vi.fn(async ({ primaryUrl }: { primaryUrl: string }) => ({ setting: blocked ? 'block' : parentAllows.has(primaryUrl) ? 'allow' : 'ask' })),
+};
 
 beforeEach(() => {
   api.clear.mockClear();
   api.set.mockClear();
+  api.get.mockClear();
+  parentAllows.clear();
+  blocked = false;
   (globalThis as { chrome?: unknown }).chrome = { contentSettings: { notifications: api } };
 });
 afterEach(() => {
@@ -42,6 +52,23 @@ describe('applyNotificationBlocks', () => {
     await applyNotificationBlocks(['a']);
     expect(api.clear).toHaveBeenCalledTimes(2);
     expect(setPatterns()).toEqual(['a', 'a']);
+  });
+
+  test("reads the parent's own choice for the given pages' origins between the clear and the block", async () => {
+    parentAllows.add('https://app.slack.com/');
+    await applyNotificationBlocks(['https://[*.]slack.com:*'], async () => ['https://app.slack.com/client/T1', 'https://slack.com', 'https://app.slack.com/x', 'not an address']);
+    expect(api.get.mock.calls.map(([d]) => d.primaryUrl)).toEqual(['https://app.slack.com/', 'https://slack.com/']);
+    expect(await allowedUnderBlock('https://app.slack.com/client/T2')).toBe(true);
+    expect(await allowedUnderBlock('https://slack.com/')).toBe(false);
+    expect(await allowedUnderBlock('https://other.example/')).toBe(false);
+    // Asked again after a browser restart, under a block the browser kept: cleared first, so still the parent's.
+    await fakeBrowser.storage.session.clear();
+    blocked = true;
+    await applyNotificationBlocks(['https://[*.]slack.com:*'], async () => ['https://app.slack.com/']);
+    expect(await allowedUnderBlock('https://app.slack.com/')).toBe(true);
+    // Family time over: nothing is kept.
+    await applyNotificationBlocks([], async () => ['https://app.slack.com/']);
+    expect(await allowedUnderBlock('https://app.slack.com/')).toBe(false);
   });
 
   test('on Firefox there is nothing to block with, and nothing is recorded', async () => {

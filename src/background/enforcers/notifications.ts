@@ -10,11 +10,21 @@ import { sameList } from '../../core/lists';
 // unpacked extension's content settings across a browser restart, so after one
 // the record is gone too and the blocks are set again.
 const APPLIED_KEY = 'notificationBlocks';
+/**
+ * The origins whose notifications the parent allowed, read as the block was set. Under the
+ * block a page that loads reads its permission as denied: it would ask for one it has, and
+ * hold nothing the parent's let-through words could match. Told this, its stand-ins give
+ * it the parent's answer instead (content/quiet.ts).
+ */
+const ALLOWED_KEY = 'notificationsAllowed';
 
 export const canBlockNotifications = (): boolean => contentSettings()?.notifications !== undefined;
 
-/** Returns the patterns that were blocked before and are released now. */
-export async function applyNotificationBlocks(patterns: string[]): Promise<string[]> {
+/**
+ * Returns the patterns that were blocked before and are released now. `addresses`: pages
+ * whose origins to learn the parent's own choice for (open work tabs, each site's own host).
+ */
+export async function applyNotificationBlocks(patterns: string[], addresses: () => Promise<string[]> = async () => []): Promise<string[]> {
   const api = contentSettings()?.notifications;
   if (!api) return [];
   const { [APPLIED_KEY]: stored } = await browser.storage.session.get(APPLIED_KEY);
@@ -22,7 +32,37 @@ export async function applyNotificationBlocks(patterns: string[]): Promise<strin
   // No record (a new browser session): what the browser holds is unknown, so clear and set again.
   if (Array.isArray(stored) && sameList(applied, patterns)) return [];
   await api.clear({});
+  // Between the clear and the block, what the browser says is the parent's own choice.
+  const allowed = patterns.length ? await allowedOrigins(api, await addresses()) : [];
   for (const primaryPattern of patterns) await api.set({ primaryPattern, setting: 'block' });
-  await browser.storage.session.set({ [APPLIED_KEY]: patterns });
+  await browser.storage.session.set({ [APPLIED_KEY]: patterns, [ALLOWED_KEY]: allowed });
   return applied.filter((p) => !patterns.includes(p));
+}
+
+async function allowedOrigins(api: chrome.contentSettings.ContentSetting<string>, addresses: string[]): Promise<string[]> {
+  const origins = new Set<string>();
+  for (const address of addresses) {
+    try {
+      origins.add(new URL(address).origin);
+    } catch {
+      /* not an address */
+    }
+  }
+  const allowed: string[] = [];
+  for (const origin of origins) {
+    const { setting } = await api.get({ primaryUrl: `${origin}/` }).catch(() => ({ setting: '' }));
+    if (setting === 'allow') allowed.push(origin);
+  }
+  return allowed;
+}
+
+/** Whether the parent allowed notifications for the page at `address`, as read when the block was set. */
+export async function allowedUnderBlock(address: string): Promise<boolean> {
+  if (!canBlockNotifications()) return false;
+  const { [ALLOWED_KEY]: allowed } = await browser.storage.session.get(ALLOWED_KEY);
+  try {
+    return Array.isArray(allowed) && allowed.includes(new URL(address).origin);
+  } catch {
+    return false;
+  }
 }

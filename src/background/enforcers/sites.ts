@@ -27,6 +27,13 @@ export async function hasAccess(pattern: string): Promise<boolean> {
   return browser.permissions.contains({ origins: originsFor(pattern) }).catch(() => false);
 }
 
+/** The open work tabs' addresses, and each site's own host over https (`*://*.slack.com/*`: https://slack.com). */
+async function workAddresses(matchPatterns: string[]): Promise<string[]> {
+  const tabs = await browser.tabs.query({ url: matchPatterns }).catch(() => []);
+  const hosts = matchPatterns.map((p) => /^\*:\/\/\*\.([^/]+)\//.exec(p)?.[1]).filter((h) => h !== undefined);
+  return [...tabs.map((t) => t.url ?? ''), ...hosts.map((h) => `https://${h}`)];
+}
+
 const needsOverlay = (p: SitePlan) => p.mode === 'dim' || p.mode === 'set-aside';
 
 /** Scripts for `sites` only, leaving out pages a more specific listed site of `others` claims. */
@@ -65,7 +72,7 @@ export async function applySiteEffects(plans: SitePlan[], span: Span, { wayThrou
     // Stand-ins first, then the block: open pages keep the permission they saw. Lifted
     // (family time over), it waits for nothing: the stand-ins answer until they go.
     all.contentSettingsPatterns.length
-      ? scripted.then(() => applyNotificationBlocks(all.contentSettingsPatterns))
+      ? scripted.then(() => applyNotificationBlocks(all.contentSettingsPatterns, () => workAddresses(all.matchPatterns)))
       : applyNotificationBlocks([]),
     // Sound waits on nothing else: after a browser restart, reaching every open work tab
     // with its scripts first kept a restored tab loud for a second or more.
