@@ -39,7 +39,6 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('thoughts') }),
   v.object({ type: v.literal('thoughtAction'), id: v.string(), action: v.picklist(['done', 'clear']) }),
   v.object({ type: v.literal('reflection') }),
-  v.object({ type: v.literal('exportHistory') }),
   v.object({ type: v.literal('clearHistory') }),
   // Settings: schedule editor, import and export, first run
   v.object({ type: v.literal('settings') }),
@@ -162,7 +161,6 @@ export interface ResponseMap {
   /** The history reflection is worked out from, in the reflection page (which counts the favourites itself). */
   reflection: Omit<ReflectionSource, 'favourites'>;
   /** The whole history as a JSON document, for the parent to save. */
-  exportHistory: { json: string };
   clearHistory: { ok: true };
   settings: SettingsView;
   saveSchedule: SaveResult;

@@ -68,7 +68,7 @@ describe('one of Hearth\'s pages inside a web page (none is web-accessible, so o
 
   test('may ask nothing at all', async () => {
     expect(handleMessage({ type: 'startFocus', minutes: 30 }, framed())).toBeUndefined();
-    expect(handleMessage({ type: 'exportHistory' }, framed())).toBeUndefined();
+    expect(handleMessage({ type: 'reflection' }, framed())).toBeUndefined();
     expect(handleMessage({ type: 'removeSite', id: 's' }, framed())).toBeUndefined();
     expect(handleMessage({ type: 'calm', siteId: 's' }, framed())).toBeUndefined();
     expect(handleMessage({ type: 'wayThrough', siteId: 's' }, framed())).toBeUndefined();

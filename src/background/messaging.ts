@@ -16,7 +16,7 @@ import { contentReport } from './contentReports';
 import { reconcileSoon } from './reconcile';
 import { letThroughRequest } from './letThroughCommands';
 import { addSite, removeSite, renameSite, setSiteMode, setSiteTuck, siteName, sitesView } from './siteCommands';
-import { clearHistory, exportHistory, reflectionSource } from './reflection';
+import { clearHistory, reflectionSource } from './reflection';
 import { importSettings, saveChildAges, savePreferences, saveSchedule, saveWeeklyChoice, setSkip, settingsView } from './settingsCommands';
 import { chooseMoments, chosenOn, weeklyView } from './weekly';
 import { desiredNow } from './store';
@@ -110,8 +110,6 @@ async function respond(request: Request): Promise<ResponseMap[Request['type']]> 
       return thoughtAction(request.id, request.action, now);
     case 'reflection':
       return reflectionSource();
-    case 'exportHistory':
-      return exportHistory();
     case 'clearHistory':
       return clearHistory();
     case 'settings':

@@ -8,7 +8,8 @@ import type { ParkedThought } from '../core/records';
 import { openHearthDB } from './db';
 import { openHistory, type HeldReport, type NewHistoryEvent } from './history';
 import { reflect } from '../core/reflection';
-import { clearHistory, exportHistory, reflectionSource } from './reflection';
+import { clearHistory, reflectionSource } from './reflection';
+import { historyDocument } from '../core/historyExport';
 import { favouritesCount } from '../ui/shared/promptStore';
 
 /** What the reflection page shows from what the worker reads. */
@@ -174,7 +175,10 @@ describe('notifications held back', () => {
   });
 });
 
-describe('exportHistory', () => {
+/** The file "Export history" saves, made by the reflection page from what the worker reads. */
+const exportHistory = async (now: number) => ({ json: historyDocument(await reflectionSource(), now) });
+
+describe('the exported history', () => {
   it('is a versioned JSON document with every event and thought, oldest first', async () => {
     await record([slackTuesday, ...dinnerMonday]);
     await park([thought('b', local(2025, 3, 11, 18)), thought('a', local(2025, 3, 3, 12))]);

@@ -245,8 +245,8 @@ describe('the reflection page', () => {
     expect(await page.getByText('None in the last 30 days.', exact).count()).toBe(1);
 
     expect(await storedEvents()).toEqual([]);
-    const { json } = await ask<{ json: string }>(hearth, { type: 'exportHistory' });
-    expect((JSON.parse(json) as Exported).events).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent('download'), button('Export history').click()]);
+    expect((JSON.parse(await readFile(await download.path(), 'utf8')) as Exported).events).toEqual([]);
     await page.close();
   });
 });

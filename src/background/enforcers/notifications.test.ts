@@ -56,7 +56,7 @@ describe('applyNotificationBlocks', () => {
 
   test("reads the parent's own choice for the given pages' origins between the clear and the block", async () => {
     parentAllows.add('https://app.slack.com/');
-    await applyNotificationBlocks(['https://[*.]slack.com:*'], async () => ['https://app.slack.com/client/T1', 'https://slack.com', 'https://app.slack.com/x', 'not an address']);
+    await applyNotificationBlocks(['https://[*.]slack.com:*'], async () => ['https://app.slack.com/client/T1', 'https://slack.com', 'https://app.slack.com/x', '']);
     expect(api.get.mock.calls.map(([d]) => d.primaryUrl)).toEqual(['https://app.slack.com/', 'https://slack.com/']);
     expect(await allowedUnderBlock('https://app.slack.com/client/T2')).toBe(true);
     expect(await allowedUnderBlock('https://slack.com/')).toBe(false);

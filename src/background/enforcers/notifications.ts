@@ -33,36 +33,24 @@ export async function applyNotificationBlocks(patterns: string[], addresses: () 
   if (Array.isArray(stored) && sameList(applied, patterns)) return [];
   await api.clear({});
   // Between the clear and the block, what the browser says is the parent's own choice.
-  const allowed = patterns.length ? await allowedOrigins(api, await addresses()) : [];
+  const allowed = patterns.length ? await addresses().then((a) => allowedOrigins(api, a)).catch(() => []) : [];
   for (const primaryPattern of patterns) await api.set({ primaryPattern, setting: 'block' });
   await browser.storage.session.set({ [APPLIED_KEY]: patterns, [ALLOWED_KEY]: allowed });
   return applied.filter((p) => !patterns.includes(p));
 }
 
-async function allowedOrigins(api: chrome.contentSettings.ContentSetting<string>, addresses: string[]): Promise<string[]> {
-  const origins = new Set<string>();
-  for (const address of addresses) {
-    try {
-      origins.add(new URL(address).origin);
-    } catch {
-      /* not an address */
-    }
-  }
+type Notifications = NonNullable<ReturnType<typeof contentSettings>>['notifications'];
+
+async function allowedOrigins(api: Notifications, addresses: string[]): Promise<string[]> {
   const allowed: string[] = [];
-  for (const origin of origins) {
-    const { setting } = await api.get({ primaryUrl: `${origin}/` }).catch(() => ({ setting: '' }));
-    if (setting === 'allow') allowed.push(origin);
+  for (const origin of new Set(addresses.filter(Boolean).map((a) => new URL(a).origin))) {
+    if ((await api.get({ primaryUrl: `${origin}/` })).setting === 'allow') allowed.push(origin);
   }
   return allowed;
 }
 
-/** Whether the parent allowed notifications for the page at `address`, as read when the block was set. */
+/** Whether the parent allowed notifications for the page at `address` (http or https), as read when the block was set. */
 export async function allowedUnderBlock(address: string): Promise<boolean> {
-  if (!canBlockNotifications()) return false;
   const { [ALLOWED_KEY]: allowed } = await browser.storage.session.get(ALLOWED_KEY);
-  try {
-    return Array.isArray(allowed) && allowed.includes(new URL(address).origin);
-  } catch {
-    return false;
-  }
+  return Array.isArray(allowed) && allowed.includes(new URL(address).origin);
 }

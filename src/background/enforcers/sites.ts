@@ -27,12 +27,11 @@ export async function hasAccess(pattern: string): Promise<boolean> {
   return browser.permissions.contains({ origins: originsFor(pattern) }).catch(() => false);
 }
 
-/** The open work tabs' addresses, and each site's own host over https (`*://*.slack.com/*`: https://slack.com). */
-async function workAddresses(matchPatterns: string[]): Promise<string[]> {
-  const tabs = await browser.tabs.query({ url: matchPatterns }).catch(() => []);
-  const hosts = matchPatterns.map((p) => /^\*:\/\/\*\.([^/]+)\//.exec(p)?.[1]).filter((h) => h !== undefined);
-  return [...tabs.map((t) => t.url ?? ''), ...hosts.map((h) => `https://${h}`)];
-}
+/** The open work tabs' addresses, and each site's own host over https (`*://*.slack.com/*`: https://slack.com/). */
+const workAddresses = async (matchPatterns: string[]): Promise<string[]> => [
+  ...(await browser.tabs.query({ url: matchPatterns })).map((t) => t.url ?? ''),
+  ...matchPatterns.map((p) => p.replace('*://*.', 'https://')).filter((p) => p.startsWith('https')),
+];
 
 const needsOverlay = (p: SitePlan) => p.mode === 'dim' || p.mode === 'set-aside';
 

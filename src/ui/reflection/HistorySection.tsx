@@ -5,6 +5,7 @@
 // it". Focus moves to "Keep it" (the choice that changes nothing, so a second press
 // of Enter deletes nothing) and comes back to the delete button either way.
 import { useRef, useState } from 'preact/hooks';
+import { historyDocument } from '../../core/historyExport';
 import { formatDateKey } from '../../core/wallclock';
 import { t } from '../../i18n';
 import { ask } from '../shared/client';
@@ -39,7 +40,7 @@ export function HistorySection({ onDeleted }: { onDeleted: () => Promise<void> }
 
   const exportHistory = () =>
     act(async () => {
-      const { json } = await ask({ type: 'exportHistory' });
+      const json = historyDocument(await ask({ type: 'reflection' }), Date.now());
       const name = `hearth-history-${formatDateKey(Date.now())}.json`;
       downloadJson(json, name);
       return t('reflectionExported', [name]);
