@@ -7,6 +7,7 @@
 // Hearth can't use is refused whole, with one plain sentence naming the first thing
 // that's wrong, and the caller saves nothing. Pure: no browser API.
 
+import { HISTORY_EXPORT_FORMAT } from '../historyExport';
 import { isRecord } from '../record';
 import { say } from '../say';
 import { formatDateKey } from '../wallclock';
@@ -18,8 +19,8 @@ import { CURRENT_VERSION, type Settings } from './schema';
 import { kindOf, shown } from './wording';
 
 const SETTINGS_FILE_FORMAT = 'hearth-settings';
-/** What "Export history" writes (src/background/reflection.ts): told apart to say so. */
-const HISTORY_FILE_FORMAT = 'hearth-history';
+/** What "Export history" writes (core/historyExport.ts): told apart to say so. */
+const HISTORY_FILE_FORMAT = HISTORY_EXPORT_FORMAT;
 
 /**
  * The largest file Hearth reads, in characters of text (the page checks bytes first).
