@@ -170,6 +170,11 @@ describe('the work-site editor', () => {
       { pattern: 'slack.com', mode: 'dim' },
     ]);
 
+    // Each site's tuck-away checkbox says which site it is for.
+    const tuck = page.getByRole('checkbox', { name: 'Tuck away Gmail tabs during family time', ...exact });
+    expect(await tuck.isChecked()).toBe(false);
+    expect(await page.getByRole('checkbox', { name: 'Tuck away Slack tabs during family time', ...exact }).count()).toBe(1);
+
     await button('Remove Slack').click();
     await expect.poll(status, soon).toBe('Slack removed.');
     expect(await listedOnPage()).toEqual(['Gmail', 'slack.com']);

@@ -124,6 +124,16 @@ describe('the schedule editor', () => {
     });
   });
 
+  test('Escape leaves the form as Cancel does: nothing saved, focus back on the button that opened it', async () => {
+    const before = await stored();
+    await button('Add a window').click();
+    await form('Add a window').getByRole('textbox', { name: 'Name', ...exact }).fill('Never saved');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => form('Add a window').count()).toBe(0);
+    expect(await isFocused(button('Add a window'))).toBe(true);
+    expect(await stored()).toEqual(before);
+  });
+
   test('a form with no days, or with no time between start and end, says what to change and saves nothing', async () => {
     const before = await stored();
     await button('Add a window').click();
