@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { CALM, launch, type Hearth } from './harness';
+import { overlayOnTop, showOwnModal, showOwnPopover, stopToggles, swapRoot, writeAnew } from '../fixtures/overlayLifts';
 import { ask, closePages, exposed, muteOf, openChat, overlayShown, quietFixtureOnly, storedRecords } from './helpers';
 
 let site: FixtureServer;
@@ -74,7 +75,7 @@ describe('dim and set aside', () => {
     expect(await shown(chat)).toBe(false);
     // A page that, before family time, put itself first in line for every dialog and popover
     // opening, and keeps them from anyone after it.
-    await chat.evaluate(() => addEventListener('toggle', (e) => e.stopImmediatePropagation(), true));
+    await chat.evaluate(stopToggles);
 
     await ask(hearth, { type: 'startFocus', minutes: 30 });
     await expect.poll(() => shown(chat), { timeout: 3000 }).toBe(true);
@@ -87,7 +88,7 @@ describe('dim and set aside', () => {
     // rests on the calm heading (a keystroke meant for the work page goes nowhere),
     // and one Tab reaches the way through.
     expect(await pageTakesFocus(chat)).toBe(false);
-    const overlayHost = () => chat.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2) === document.documentElement.lastElementChild);
+    const overlayHost = () => chat.evaluate(overlayOnTop);
     expect(await overlayHost()).toBe(true);
     // What a screen reader is given of the work page: the named overlay, nothing behind it.
     const given = (await exposed(hearth, chat)).filter((line) => !line.startsWith('generic:'));
@@ -95,31 +96,13 @@ describe('dim and set aside', () => {
     expect(given).toContain('button: Go through for 10 minutes');
     expect(given.filter((line) => !/^(RootWebArea|dialog|heading|button|StaticText|InlineTextBox|paragraph)/.test(line))).toEqual([]);
     // The page opening a modal of its own doesn't get above the overlay.
-    await chat.evaluate(() => {
-      const own = Object.assign(document.createElement('dialog'), { textContent: 'New message from Sam' });
-      document.body.append(own);
-      own.showModal();
-    });
+    await chat.evaluate(showOwnModal);
     await expect.poll(overlayHost).toBe(true);
-    // Nor does a popover of its own, its root swapped for another, or the page written anew.
-    await chat.evaluate(() => {
-      const own = Object.assign(document.createElement('div'), { popover: 'manual', textContent: 'Sam is typing' });
-      document.body.append(own);
-      own.showPopover();
-    });
-    await expect.poll(overlayHost).toBe(true);
-    await chat.evaluate(() => {
-      const root = document.createElement('html');
-      root.append(document.createElement('head'), Object.assign(document.createElement('body'), { textContent: 'A new root' }));
-      document.replaceChild(root, document.documentElement);
-    });
+    // Nor does its root swapped for another, or the page written anew.
+    await chat.evaluate(swapRoot);
     await expect.poll(overlayHost).toBe(true);
     expect(await shown(chat)).toBe(true);
-    await chat.evaluate(() => {
-      document.open();
-      document.write('<!doctype html><title>(4) Work Chat</title><p>Written anew</p>');
-      document.close();
-    });
+    await chat.evaluate(writeAnew);
     await expect.poll(overlayHost).toBe(true);
     await expect.poll(() => shown(chat)).toBe(true);
     // Its title still keeps no count.
@@ -144,6 +127,32 @@ describe('dim and set aside', () => {
 
     await ask(hearth, { type: 'endNow' });
     await closePages(chat);
+  });
+
+  test('a page that loads dimmed cannot put a popover of its own above the overlay, even stopping the toggle event first', async () => {
+    await ask(hearth, { type: 'startFocus', minutes: 30 });
+    const page = await openChat(hearth, site, '/chat/dim-loaded');
+    await expect.poll(() => shown(page), { timeout: 3000 }).toBe(true);
+    // What the browser's top layer holds, last on top (a page's inert popover is no hit
+    // under the point, so only the browser can say what is drawn above).
+    const topmost = async () => {
+      const cdp = await hearth.context.newCDPSession(page);
+      try {
+        await cdp.send('DOM.getDocument', { depth: 0 });
+        const { nodeIds } = (await cdp.send('DOM.getTopLayerElements' as 'DOM.getDocument')) as unknown as { nodeIds: number[] };
+        const last = nodeIds.at(-1);
+        return last === undefined ? null : (await cdp.send('DOM.describeNode', { nodeId: last })).node.localName;
+      } finally {
+        await cdp.detach();
+      }
+    };
+    expect(await topmost()).toBe('dialog');
+    await page.evaluate(stopToggles);
+    await page.evaluate(showOwnPopover);
+    await expect.poll(topmost).toBe('dialog');
+    expect(await page.evaluate(() => document.querySelector(':popover-open')?.textContent)).toBe('Sam is typing');
+    await ask(hearth, { type: 'endNow' });
+    await closePages(page);
   });
 
   test('set aside: new loads go to a calm page that shows the address and goes back to exactly it; pages already open stay, under the overlay', async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'puppeteer-core';
 import { probeExtension, serveOrdinarySite, type OrdinarySite } from '../fixtures/ordinarySite';
 import { axeSource, runAxe } from '../fixtures/axe';
+import { overlayOnTop, showOwnModal, stopToggles, swapRoot, writeAnew } from '../fixtures/overlayLifts';
 import { blankFrameGetsStandIns, framesNative, keepNotification, keptNotificationShows, notificationMade, saveNotification, tryRoutes, tryUnreachableRoutes } from '../fixtures/routes';
 import { reflected } from '../fixtures/reflection';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
@@ -121,28 +122,16 @@ describe('Hearth in Firefox', () => {
 
   test('a dimmed page cannot lift its overlay: not by a dialog, a new root or writing itself anew', async () => {
     const chat = await openChat('/chat/ff-dim-lift');
-    await chat.evaluate(() => addEventListener('toggle', (e) => e.stopImmediatePropagation(), true));
+    await chat.evaluate(stopToggles);
     await ff.ask({ type: 'startFocus', minutes: 30 });
     await expect.poll(() => overlayShown(chat)).toBe(true);
-    const onTop = () => chat.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2) === document.documentElement.lastElementChild);
+    const onTop = () => chat.evaluate(overlayOnTop);
     await expect.poll(onTop).toBe(true);
-    await chat.evaluate(() => {
-      const own = Object.assign(document.createElement('dialog'), { textContent: 'New message from Sam' });
-      document.body.append(own);
-      own.showModal();
-    });
+    await chat.evaluate(showOwnModal);
     await expect.poll(onTop).toBe(true);
-    await chat.evaluate(() => {
-      const root = document.createElement('html');
-      root.append(document.createElement('head'), Object.assign(document.createElement('body'), { textContent: 'A new root' }));
-      document.replaceChild(root, document.documentElement);
-    });
+    await chat.evaluate(swapRoot);
     await expect.poll(onTop).toBe(true);
-    await chat.evaluate(() => {
-      document.open();
-      document.write('<!doctype html><title>(4) Work Chat</title><p>Written anew</p>');
-      document.close();
-    });
+    await chat.evaluate(writeAnew);
     await expect.poll(onTop).toBe(true);
     await expect.poll(() => chat.title()).toBe('Work Chat');
     await ff.ask({ type: 'endNow' });
