@@ -55,14 +55,20 @@ export function calmWords(plan: TabPlan, say: Say, lang: string, now: number): [
 
 const HOST_STYLE = 'all:initial!important;display:block!important';
 
-/** The overlay showing now, told of every dialog or popover the page opens (below). */
+/** Events that tell of something the page put in the top layer, heard first (below). */
+export const TOP_LAYER_EVENTS = ['toggle', 'fullscreenchange'] as const;
+/** The overlay showing now, told of every one. */
 let onTopLayer: ((e: Event) => void) | null = null;
 /**
- * The one `toggle` listener, to be kept first: calm-overlay.ts adds it as it runs
+ * The one listener for them, to be kept first: calm-overlay.ts adds it as it runs
  * (document_start, before any page code, for a page that loads dimmed), and each drawing
  * adds it again, deduplicated (`document.open()` erases every listener of the window).
+ * Left in place after the overlay goes: it does nothing then.
  */
-export const toggled = (e: Event) => onTopLayer?.(e);
+export const heard = (e: Event) => onTopLayer?.(e);
+
+/** At most this many redraws or raises in a second; past that, one after a growing pause. */
+const BUDGET = 5;
 
 /**
  * Shows the overlay for `plan` now, and takes it away when `signal` aborts.
@@ -74,13 +80,22 @@ export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, go
   const focusedBefore = document.activeElement;
   let host: HTMLElement | null = null;
   let dialog: HTMLDialogElement | null = null;
+  let heading: HTMLElement | null = null;
   let through = false;
+  /** Raising: the dialog closes and opens again, and the focus it loses meanwhile is no news. */
+  let raising = false;
 
   /** Ours above whatever the page just put in the top layer. */
   const onTop = () => {
     if (!dialog?.open) return;
-    dialog.close();
-    dialog.showModal();
+    raising = true;
+    try {
+      dialog.close();
+      dialog.showModal();
+      heading?.focus();
+    } finally {
+      raising = false;
+    }
   };
 
   // Drawn afresh whenever it is found gone from the document: a page that took it out,
@@ -90,12 +105,12 @@ export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, go
     const root = document.documentElement;
     if (!root) return;
     const section = document.createElement('section');
-    const heading = document.createElement('h1');
-    heading.textContent = title;
-    heading.tabIndex = -1;
+    const h1 = document.createElement('h1');
+    h1.textContent = title;
+    h1.tabIndex = -1;
     const line = document.createElement('p');
     line.textContent = sentence;
-    section.append(heading, line);
+    section.append(h1, line);
     if (wayThrough !== null) {
       const button = document.createElement('button');
       button.type = 'button';
@@ -133,35 +148,79 @@ export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, go
         }
       }, 0);
     });
+    // Focus taken from the overlay: a modal dialog of the page's came above it, maybe from
+    // inside a shadow root of its own, where no observer or listener of ours reaches.
+    modal.addEventListener('focusout', (e) => {
+      // (Not to nowhere: the window going to the background takes focus from every page.)
+      const to = e.relatedTarget as Node | null;
+      if (!raising && to && !modal.contains(to)) setTimeout(() => keep(true), 0);
+    });
     shadow.append(style, modal);
     host?.remove();
     host = shown;
     dialog = modal;
+    heading = h1;
     // Beside <body>, not in it: a page that swaps its body keeps the overlay.
     root.append(shown);
     modal.showModal();
-    addEventListener('toggle', toggled, true);
+    for (const type of TOP_LAYER_EVENTS) addEventListener(type, heard, true);
     // Focus rests on the heading, not the way through: a parent mid-sentence when
     // family time begins shouldn't go through by their next keystroke. Tab reaches it.
-    heading.focus();
+    h1.focus();
     watch();
+    covered?.disconnect();
+    covered?.observe(section);
   };
 
-  // The page opening a dialog or popover of its own puts it above ours: ours goes back on
-  // top. A modal dialog is seen by its `open` attribute, which no page can keep from an
-  // observer; a popover by its `toggle` event, which this script hears first.
+  // Each redraw or raise is counted: a page that fights back (takes the overlay out as
+  // often as it comes, shows its own dialog each time ours goes up) gets a few a second,
+  // then one after a pause that grows, and its tab stays responsive, able to be put back.
+  let spent: number[] = [];
+  let pause = 250;
+  let later: ReturnType<typeof setTimeout> | undefined;
+  const keep = (raise: boolean) => {
+    if (signal.aborted) return;
+    const now = Date.now();
+    spent = spent.filter((at) => now - at < 1000);
+    if (spent.length === 0) pause = 250;
+    const placed = host?.parentNode === document.documentElement && dialog?.matches(':modal');
+    const styled = host?.getAttribute('style') === HOST_STYLE;
+    if (placed && styled && !raise) return;
+    if (spent.length >= BUDGET) {
+      later ??= setTimeout(() => {
+        later = undefined;
+        pause = Math.min(pause * 2, 8000);
+        keep(true);
+      }, pause);
+      return;
+    }
+    spent.push(now);
+    if (!placed) draw();
+    else if (!styled) host!.setAttribute('style', HOST_STYLE);
+    else onTop();
+  };
+
+  // The page opening a dialog, a popover or fullscreen of its own puts it above ours: ours
+  // goes back on top. A modal dialog is seen by its `open` attribute, which no page can keep
+  // from an observer; a popover and fullscreen by their events, which this script hears
+  // first; one in a shadow root of the page's by the focus it takes, or on Chromium by the
+  // card being covered (`trackVisibility`).
   onTopLayer = (e) => {
-    if (e.target !== dialog && opensTopLayer(e.target) && (e as ToggleEvent).newState === 'open') onTop();
+    if (e.type === 'fullscreenchange' || (opensTopLayer(e.target) && (e as ToggleEvent).newState === 'open')) keep(true);
   };
   const opened = new MutationObserver((records) => {
-    if (records.some((r) => r.target instanceof HTMLDialogElement && r.target.matches(':modal'))) onTop();
+    if (records.some((r) => r.target instanceof HTMLDialogElement && r.target.matches(':modal'))) keep(true);
   });
-  // A page that takes the overlay out, restyles it, swaps its root or opens itself anew
-  // gets it back as it was. (Disconnected on abort, so it never runs after.)
-  const guard = new MutationObserver(() => {
-    if (!host?.isConnected) draw();
-    else if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
-  });
+  const covered =
+    'isVisible' in IntersectionObserverEntry.prototype
+      ? new IntersectionObserver((entries) => entries.some((e) => !(e as { isVisible?: boolean }).isVisible) && keep(true), {
+          trackVisibility: true,
+          delay: 100,
+        } as IntersectionObserverInit)
+      : null;
+  // A page that takes the overlay out, moves or restyles it, swaps its root or opens itself
+  // anew gets it back as it was. (Disconnected on abort, so it never runs after.)
+  const guard = new MutationObserver(() => keep(false));
   const watch = () => {
     const root = document.documentElement;
     guard.disconnect();
@@ -178,6 +237,8 @@ export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, go
   signal.addEventListener('abort', () => {
     guard.disconnect();
     opened.disconnect();
+    covered?.disconnect();
+    clearTimeout(later);
     onTopLayer = null;
     host?.remove();
     if (focusedBefore instanceof HTMLElement && focusedBefore.isConnected) focusedBefore.focus({ preventScroll: true });

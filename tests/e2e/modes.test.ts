@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { CALM, launch, type Hearth } from './harness';
-import { overlayOnTop, showOwnModal, showOwnPopover, stopToggles, swapRoot, writeAnew } from '../fixtures/overlayLifts';
+import { fightHost, fullscreenOnKey, moveHost, overlayOnTop, showOwnModal, showOwnPopover, showShadowModal, stopToggles, swapRoot, writeAnew } from '../fixtures/overlayLifts';
 import { ask, closePages, exposed, muteOf, openChat, overlayShown, quietFixtureOnly, storedRecords } from './helpers';
 
 let site: FixtureServer;
@@ -129,29 +129,50 @@ describe('dim and set aside', () => {
     await closePages(chat);
   });
 
-  test('a page that loads dimmed cannot put a popover of its own above the overlay, even stopping the toggle event first', async () => {
+  test('a page that loads dimmed cannot put anything of its own above the overlay, nor hang its tab fighting it', async () => {
     await ask(hearth, { type: 'startFocus', minutes: 30 });
     const page = await openChat(hearth, site, '/chat/dim-loaded');
     await expect.poll(() => shown(page), { timeout: 3000 }).toBe(true);
-    // What the browser's top layer holds, last on top (a page's inert popover is no hit
-    // under the point, so only the browser can say what is drawn above).
+    // What the browser's top layer holds last, on top: an inert element behind a modal
+    // dialog is no hit under the point, so only the browser can say what is drawn above.
     const topmost = async () => {
       const cdp = await hearth.context.newCDPSession(page);
       try {
-        await cdp.send('DOM.getDocument', { depth: 0 });
+        await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
         const { nodeIds } = (await cdp.send('DOM.getTopLayerElements' as 'DOM.getDocument')) as unknown as { nodeIds: number[] };
         const last = nodeIds.at(-1);
-        return last === undefined ? null : (await cdp.send('DOM.describeNode', { nodeId: last })).node.localName;
+        if (last === undefined) return null;
+        const { node } = await cdp.send('DOM.describeNode', { nodeId: last });
+        const attributes = node.attributes ?? [];
+        return attributes[attributes.indexOf('aria-label') + 1] ?? node.localName;
       } finally {
         await cdp.detach();
       }
     };
-    expect(await topmost()).toBe('dialog');
+    const OURS = 'Hearth: this can wait';
+    expect(await topmost()).toBe(OURS);
+    // A popover, with the toggle event stopped for anyone after the page.
     await page.evaluate(stopToggles);
     await page.evaluate(showOwnPopover);
-    await expect.poll(topmost).toBe('dialog');
+    await expect.poll(topmost).toBe(OURS);
     expect(await page.evaluate(() => document.querySelector(':popover-open')?.textContent)).toBe('Sam is typing');
+    // A modal dialog in a shadow root of its own.
+    await page.evaluate(showShadowModal);
+    await expect.poll(topmost).toBe(OURS);
+    // Fullscreen on the parent's next key.
+    await page.evaluate(fullscreenOnKey);
+    await page.keyboard.press('Shift');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.localName ?? null)).toBe('html');
+    await expect.poll(topmost).toBe(OURS);
+    // The overlay moved out of the top layer.
+    await page.evaluate(moveHost);
+    await expect.poll(topmost).toBe(OURS);
+    await expect.poll(() => page.evaluate(overlayOnTop)).toBe(true);
+    // Taken out as often as it comes: the tab keeps answering, and the end still puts it back.
+    await page.evaluate(fightHost);
+    for (let i = 0; i < 5; i++) expect(await page.evaluate(() => document.title)).toBe('Work Chat');
     await ask(hearth, { type: 'endNow' });
+    await expect.poll(() => page.title(), { timeout: 5000 }).toMatch(/^(\(\d+\) )?Work Chat$/);
     await closePages(page);
   });
 
