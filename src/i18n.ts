@@ -1,5 +1,6 @@
 // Every user-facing string comes from public/_locales/<lang>/messages.json.
 import browser from 'webextension-polyfill';
+import { writingLocale } from './core/locale';
 import { setSay } from './core/say';
 
 export type Substitutions = string | string[];
@@ -17,9 +18,12 @@ setSay(t);
 // the translation's own code, not the browser's, since an untranslated UI falls back to English.
 if (typeof document !== 'undefined') document.documentElement.lang = t('htmlLang');
 
+/** The locale times, dates and numbers are written in (core/locale.ts). */
+export const formatLocale = (): string => writingLocale(browser.i18n.getUILanguage(), t('htmlLang'));
+
 /** "7:30 pm" in the browser's own locale and clock style. */
 export function formatTime(instant: number): string {
-  return new Intl.DateTimeFormat(browser.i18n.getUILanguage(), {
+  return new Intl.DateTimeFormat(formatLocale(), {
     hour: 'numeric',
     minute: '2-digit',
   }).format(instant);
@@ -27,5 +31,5 @@ export function formatTime(instant: number): string {
 
 /** "Saturday" in the browser's locale. */
 export function formatWeekday(instant: number): string {
-  return new Intl.DateTimeFormat(browser.i18n.getUILanguage(), { weekday: 'long' }).format(instant);
+  return new Intl.DateTimeFormat(formatLocale(), { weekday: 'long' }).format(instant);
 }

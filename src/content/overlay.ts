@@ -4,6 +4,7 @@
 // dialog: the browser's top layer puts it above everything the page draws (its
 // own dialogs, popovers, fullscreen video), and the page behind is inert, so
 // keys and screen readers meet the overlay first. Nothing of the page is changed.
+import { writingLocale } from '../core/locale';
 import { familyTimeEndsFirst } from '../core/wayThrough';
 import { formatDateKey } from '../core/wallclock';
 import type { TabPlan } from '../messages';
@@ -76,7 +77,7 @@ const BUDGET = 5;
  */
 export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, goThrough: () => void): void {
   const say: Say = (key, subs) => api.i18n.getMessage(key, subs) || key;
-  const [title, sentence, wayThrough] = calmWords(plan, say, api.i18n.getUILanguage(), Date.now());
+  const [title, sentence, wayThrough] = calmWords(plan, say, writingLocale(api.i18n.getUILanguage(), say('htmlLang')), Date.now());
   const focusedBefore = document.activeElement;
   let host: HTMLElement | null = null;
   let dialog: HTMLDialogElement | null = null;

@@ -99,10 +99,13 @@ describe('the reflection page', () => {
   const button = (name: string) => page.getByRole('button', { name, ...exact });
   const hasFocus = (locator: ReturnType<Page['getByRole']>) => locator.evaluate((el) => el === document.activeElement);
   const chart = (days: 7 | 30) => page.getByRole('group', { name: `Family time, last ${days} days`, ...exact });
-  const barNames = (days: 7 | 30) =>
-    chart(days)
-      .getByRole('img')
-      .evaluateAll((bars) => bars.map((b) => b.getAttribute('aria-label') ?? ''));
+  /** Each bar's name as a screen reader is given it. */
+  const barNames = async (days: 7 | 30) => {
+    const tree = await chart(days).ariaSnapshot();
+    // Lines such as `- 'img "Friday, November 27: no family time"'` (YAML, quoted when needed).
+    const lines = tree.split('\n').map((line) => line.replace(/^\s*- /, '').replace(/^'(.*)'$/, (_, q: string) => q.replace(/''/g, "'")));
+    return lines.flatMap((line) => /^img "(.*)"$/.exec(line)?.[1] ?? []);
+  };
 
   test('history holds the Dinner that just ran, from its start to its end', async () => {
     const dinnerEvents = (await storedEvents()).filter((e) => e.label === 'Dinner');

@@ -1,10 +1,9 @@
 // How the welcome page puts times, days and lists into words, in the browser's
 // language and clock style: "6:00 pm", "Sunday to Thursday", "Jira and Confluence".
-import browser from 'webextension-polyfill';
 import type { BoundaryWindow, Weekday } from '../../core/types';
-import { t } from '../../i18n';
+import { formatLocale, t } from '../../i18n';
 
-const language = () => browser.i18n.getUILanguage();
+const language = formatLocale;
 
 /**
  * "Jira and Confluence", "Saturday and Sunday". The joining word belongs to the sentence

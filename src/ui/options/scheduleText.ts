@@ -1,13 +1,12 @@
 // Plain words for the schedule editor: times of day, weekdays and dates in the
 // browser's own language, and the pieces describeWindow puts together.
-import browser from 'webextension-polyfill';
 import type { Weekday } from '../../core/types';
 import { occasionWord, type ScheduleWords } from '../../core/windowSummary';
 import { addDays, formatDateKey } from '../../core/wallclock';
-import { formatTime, t } from '../../i18n';
+import { formatTime, formatLocale, t } from '../../i18n';
 
 const DAY = 86_400_000;
-const lang = (): string => browser.i18n.getUILanguage();
+const lang = formatLocale;
 
 // Calendar values are formatted in UTC from UTC instants, so no zone or DST can shift them.
 const utcFormat = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(lang(), { ...options, timeZone: 'UTC' });

@@ -38,7 +38,9 @@ export function DayChart({ days, titleId, now }: Props) {
         const { day } = bar;
         const label = t('reflectionBarLabel', [dayName(day, now), formatDuration(day.hours)]);
         return (
-          <g key={day.date} role="img" aria-label={label}>
+          // Named by its <title> alone (a tooltip too): an aria-label beside it made the
+          // title its description, and each bar was read twice.
+          <g key={day.date} role="img">
             <title>{label}</title>
             <rect
               class={day.hours > 0 ? 'bar' : 'bar empty'}

@@ -4,12 +4,11 @@
 // Durations are put into words by durationWords (src/core/reflection.ts):
 // none · "less than a minute" (under 30 s) · whole minutes under an hour ·
 // hours and minutes to the nearest 5 under 10 hours · whole hours from 10 hours.
-import browser from 'webextension-polyfill';
 import { durationWords, type DayTotal, type ReflectionFact } from '../../core/reflection';
 import { addDays, formatDateKey } from '../../core/wallclock';
-import { formatTime, formatWeekday, t } from '../../i18n';
+import { formatTime, formatWeekday, formatLocale, t } from '../../i18n';
 
-const language = () => browser.i18n.getUILanguage();
+const language = formatLocale;
 
 /** 1234 → "1,234"; `maxFraction` digits after the point at most. */
 export function formatNumber(n: number, maxFraction = 0): string {
