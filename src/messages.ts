@@ -160,7 +160,6 @@ export interface ResponseMap {
   thoughtAction: ThoughtsView;
   /** The history reflection is worked out from, in the reflection page (which counts the favourites itself). */
   reflection: Omit<ReflectionSource, 'favourites'>;
-  /** The whole history as a JSON document, for the parent to save. */
   clearHistory: { ok: true };
   settings: SettingsView;
   saveSchedule: SaveResult;

@@ -127,6 +127,7 @@ function start(): QuietIsolated {
   const apply = (next: TabPlan | null) => {
     if (signal.aborted) return; // the answer came after the page was put back
     plan = next;
+    // Only the top frame says hello, so only its stand-ins hear it (a frame's own reads denied).
     if (next?.granted) link?.granted();
     if (next) beginAt(next.from ?? 0);
     if (begun) showPlan();

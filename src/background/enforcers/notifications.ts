@@ -31,9 +31,11 @@ export async function applyNotificationBlocks(patterns: string[], addresses: () 
   const applied = Array.isArray(stored) ? (stored as string[]) : [];
   // No record (a new browser session): what the browser holds is unknown, so clear and set again.
   if (Array.isArray(stored) && sameList(applied, patterns)) return [];
+  // Found before the clear: between it and the block a site's push could show, so the gap is kept short.
+  const pages = patterns.length ? await addresses().catch(() => []) : [];
   await api.clear({});
   // Between the clear and the block, what the browser says is the parent's own choice.
-  const allowed = patterns.length ? await addresses().then((a) => allowedOrigins(api, a)).catch(() => []) : [];
+  const allowed = await allowedOrigins(api, pages);
   for (const primaryPattern of patterns) await api.set({ primaryPattern, setting: 'block' });
   await browser.storage.session.set({ [APPLIED_KEY]: patterns, [ALLOWED_KEY]: allowed });
   return applied.filter((p) => !patterns.includes(p));
@@ -42,11 +44,9 @@ export async function applyNotificationBlocks(patterns: string[], addresses: () 
 type Notifications = NonNullable<ReturnType<typeof contentSettings>>['notifications'];
 
 async function allowedOrigins(api: Notifications, addresses: string[]): Promise<string[]> {
-  const allowed: string[] = [];
-  for (const origin of new Set(addresses.filter(Boolean).map((a) => new URL(a).origin))) {
-    if ((await api.get({ primaryUrl: `${origin}/` })).setting === 'allow') allowed.push(origin);
-  }
-  return allowed;
+  const origins = [...new Set(addresses.filter(Boolean).map((a) => new URL(a).origin))];
+  const settings = await Promise.all(origins.map((o) => api.get({ primaryUrl: `${o}/` }).then((r) => r.setting, () => '')));
+  return origins.filter((_, i) => settings[i] === 'allow');
 }
 
 /** Whether the parent allowed notifications for the page at `address` (http or https), as read when the block was set. */
