@@ -110,11 +110,19 @@ describe('gentle moments', () => {
     await expect.poll(() => later.getByText('1 thought parked until after Dinner.').count()).toBe(1);
     // Not handed back yet: it waits through the next family time, here a focus block.
     expect(await later.getByText('Book the dentist').count()).toBe(0);
-    await later.getByRole('button', { name: '15 minutes' }).click();
+    // A kind word open, then the focus block started by keyboard: the cursor stays with the
+    // focus block's buttons while the start is said, rather than jumping to the thought field.
+    await later.getByRole('button', { name: 'A kind word for you' }).click();
+    await later.getByRole('button', { name: '15 minutes' }).focus();
+    await later.keyboard.press('Enter');
     await expect.poll(() => later.getByText('1 thought parked until', { exact: false }).count()).toBe(1);
+    await expect.poll(() => later.getByRole('status').filter({ hasText: 'A 15-minute focus block is on' }).count()).toBe(1);
+    expect(await later.evaluate(() => document.activeElement?.textContent)).toBe('15 minutes');
     await later.getByRole('button', { name: 'End family time now' }).click();
     await expect.poll(() => later.getByRole('region', { name: 'While you were away, you parked' }).count()).toBe(1);
     expect(await later.getByText('Book the dentist').count()).toBe(1);
+    // As it ends, focus rests on where the parent now stands, not on the kind word from before.
+    await expect.poll(() => later.evaluate(() => document.activeElement?.id)).toBe('state');
     await later.getByRole('button', { name: 'Clear: Book the dentist' }).click();
     await expect.poll(() => later.getByText('Book the dentist').count()).toBe(0);
     await later.close();

@@ -8,15 +8,26 @@ import { ask } from '../shared/client';
 /** Until when a parked thought waits: a time during family time, a window's name ("Dinner") before it. */
 export type Waits = { until: string } | { after: string };
 
-export function ParkThought({ view, onChange, waits }: { view: ThoughtsView; onChange: (v: ThoughtsView) => void; waits: Waits }) {
+export function ParkThought({
+  view,
+  onChange,
+  waits,
+  focusFirst = false,
+}: {
+  view: ThoughtsView;
+  onChange: (v: ThoughtsView) => void;
+  waits: Waits;
+  /** The popup opened during family time: the cursor starts here. */
+  focusFirst?: boolean;
+}) {
   const [text, setText] = useState('');
   const [said, setSaid] = useState('');
   const field = useRef<HTMLInputElement>(null);
   // The keyboard shortcut opens the popup: during family time, the cursor is ready here.
   const during = 'until' in waits;
   useEffect(() => {
-    if (during) field.current?.focus();
-  }, [during]);
+    if (focusFirst) field.current?.focus();
+  }, [focusFirst]);
   const count = view.waiting.length;
   const waiting = during
     ? t(count === 1 ? 'parkedOne' : 'parkedMany', [String(count), waits.until])

@@ -75,6 +75,15 @@ export function Popup() {
   }, [ended]);
 
   const on = status !== null && status.active.length > 0 && status.until !== null;
+  // Whether family time was on as the popup opened (the shortcut opens it to park a thought):
+  // only then does the thought field take the cursor, never when the parent's own start
+  // brings it in while they are using the focus block's buttons.
+  const openedOn = useRef<boolean | null>(null);
+  if (status && openedOn.current === null) openedOn.current = on;
+  // The kind word shows until family time starts; when it ends, focus goes where the parent stands, not to a card.
+  useEffect(() => {
+    if (on) setKindWord(false);
+  }, [on]);
   return (
     <main>
       <h1 class="visually-hidden">{t('extName')}</h1>
@@ -86,7 +95,7 @@ export function Popup() {
       )}
       {on && <PromptCard status={status} title={t('promptTitleOn')} />}
       {on && thoughts && (
-        <ParkThought view={thoughts} onChange={setThoughts} waits={{ until: formatWhen(status.until!, status.now) }} />
+        <ParkThought view={thoughts} onChange={setThoughts} waits={{ until: formatWhen(status.until!, status.now) }} focusFirst={openedOn.current === true} />
       )}
       {!on && thoughts && <HandedBack view={thoughts} onChange={setThoughts} />}
       {!on && status && (
