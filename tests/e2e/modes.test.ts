@@ -221,4 +221,19 @@ describe('dim and set aside', () => {
     expect(open.url()).toBe(openUrl);
     await closePages(open, later, another);
   });
+
+  test('the calm page with no address to go back to: the way through is said, and the end of family time is too', async () => {
+    await ask(hearth, { type: 'setSiteMode', id: siteId, mode: 'set-aside' });
+    await ask(hearth, { type: 'startFocus', minutes: 30 });
+    const calm = await hearth.open(`${CALM}?site=${siteId}`);
+    await calm.getByRole('button', { name: 'Go through for 10 minutes' }).click();
+    await expect.poll(() => calm.getByRole('status').textContent()).toMatch(/^Open until .+\. Then it can wait again\.$/);
+    // The button went: focus rests on the heading rather than falling to the page.
+    await expect.poll(() => calm.evaluate(() => document.activeElement?.textContent)).toBe('This can wait');
+    await ask(hearth, { type: 'endNow' });
+    await calm.reload();
+    await calm.getByRole('heading', { name: '127.0.0.1 is back' }).waitFor();
+    await expect.poll(() => calm.title()).toBe('127.0.0.1 is back — Hearth');
+    await closePages(calm);
+  });
 });

@@ -2,7 +2,7 @@
 // loading during family time. It says when the site will be back and offers a
 // gentle way through; nothing here judges. (Over a page already open, the content
 // script draws the same words as an overlay: src/content/overlay.ts.)
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CalmView } from '../../messages';
 import { t } from '../../i18n';
 import { ask } from '../shared/client';
@@ -40,22 +40,27 @@ export function Calm({ siteId, address }: Props) {
     return () => clearTimeout(timer);
   }, [view, address, siteId]);
 
+  const heading = useRef<HTMLHeadingElement>(null);
   const goThrough = async () => {
     await ask({ type: 'wayThrough', siteId });
     setView(await ask({ type: 'calm', siteId, address }));
+    // The button is gone (no address to go back to, or one not yet loaded): focus rests on
+    // the heading, and the status below says until when it is open.
+    heading.current?.focus();
   };
 
   const name = view?.name || t('calmThisSite');
+  const over = view !== null && view.until === null;
   useEffect(() => {
-    document.title = t('calmPageTitle', [name]);
-  }, [name]);
+    document.title = t(over ? 'calmBackPageTitle' : 'calmPageTitle', [name]);
+  }, [name, over]);
 
   if (!view) return null;
   return (
     <main class="calm">
       <section class="card" aria-labelledby="calm-title">
-        <h1 id="calm-title">
-          {t('calmTitle')}
+        <h1 id="calm-title" tabIndex={-1} ref={heading}>
+          {over ? t('calmBackTitle', [name]) : t('calmTitle')}
         </h1>
         <p>
           {view.until !== null ? t('calmUntil', [name, formatWhen(view.until, Date.now())]) : t('calmOver', [name])}
@@ -65,7 +70,9 @@ export function Calm({ siteId, address }: Props) {
             {wayThroughWords(view.wayThroughMinutes, view.until, Date.now())}
           </button>
         )}
-        {view.passUntil !== null && <p class="note">{t('calmPassOpen', [formatWhen(view.passUntil, Date.now())])}</p>}
+        <p class="note" role="status">
+          {view.passUntil !== null ? t('calmPassOpen', [formatWhen(view.passUntil, Date.now())]) : ''}
+        </p>
         {view.returnTo && <AddressCopy address={view.returnTo} />}
       </section>
     </main>
