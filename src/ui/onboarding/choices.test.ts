@@ -94,8 +94,9 @@ describe('family times', () => {
     const saved = scheduleWith(defaults(), choices).windows.find((w) => w.id === 'bedtime')!;
     expect(saved).toEqual({ ...defaults().windows[1], start: '22:00', end: '06:30', endDayOffset: 1 });
     expect(whenWords(saved)).toMatch(/^Sunday to Thursday, 10:00\sPM to 6:30\sAM the next day$/u);
-    // An end a minute before the start is a day less a minute, still fine.
+    // An end a minute before the start is a day less a minute, still fine, and said plainly.
     expect(endDayOffsetOf({ ...bedtime, start: '19:00', end: '18:59' })).toBe(1);
+    expect(endDayNote({ ...bedtime, start: '18:00', end: '17:00' })).toBe('This runs 23 hours, into the next day.');
   });
 
   test('an end later than the start ends the same day, with no note', () => {

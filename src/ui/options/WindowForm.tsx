@@ -11,7 +11,7 @@ import { cancelOnEscape } from '../shared/cancelOnEscape';
 import { useFocusNext } from '../shared/focusNext';
 import { DayPicker, EVERY_DAY } from './DayPicker';
 import { InputField, NameField, useFieldErrors, type FieldErrors } from './formFields';
-import { durationText } from './scheduleText';
+import { durationText } from '../shared/duration';
 import { SaveProblems } from './SaveProblems';
 
 const KINDS: readonly { kind: WindowKind; key: string }[] = [

@@ -109,18 +109,6 @@ export function skipButtonLabel(occasion: Occasion, name: string): string {
   );
 }
 
-/** A length of time by the clock, in the browser's language: "23 hours", "20 hours, 30 minutes". */
-export function durationText(minutes: number): string {
-  const whole = Math.max(0, Math.round(minutes));
-  const unit = (value: number, name: 'hour' | 'minute') =>
-    new Intl.NumberFormat(lang(), { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
-  const hours = Math.floor(whole / 60);
-  const rest = whole % 60;
-  if (hours === 0) return unit(rest, 'minute');
-  if (rest === 0) return unit(hours, 'hour');
-  return new Intl.ListFormat(lang(), { style: 'long', type: 'unit' }).format([unit(hours, 'hour'), unit(rest, 'minute')]);
-}
-
 /** "Skipped tonight", "Skipped today", "Skipped on Wednesday". */
 export function skippedText(occasion: Occasion, date: string, now: number): string {
   if (occasion === 'tonight') return t('scheduleSkippedTonight');
