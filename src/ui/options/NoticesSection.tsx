@@ -1,6 +1,7 @@
 // Hearth's own notices and the way through: on or off, and how many minutes.
 // Also where settings live (this browser's sync, or this device only, and why).
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useAnnouncement } from '../shared/announcement';
 import { PREFERENCE_MINUTES, type Preferences } from '../../core/settings/schema';
 import { t } from '../../i18n';
 import { ask, failureText } from '../shared/client';
@@ -11,7 +12,7 @@ import { SaveOutcome } from './SaveOutcome';
 export function NoticesSection() {
   const { view, setView, refresh, inTurn } = useWorkerView('settings');
   const [problem, setProblem] = useState('');
-  const [said, setSaid] = useState('');
+  const [said, announce] = useAnnouncement();
   /** Changes sent and not yet answered: until they are, no answer may undo what the page shows. */
   const pending = useRef(0);
   const idle = () => pending.current === 0;
@@ -38,7 +39,7 @@ export function NoticesSection() {
         if (result.ok) {
           if (idle()) setView(result.view);
           setProblem('');
-          setSaid(t('noticesSaved'));
+          announce(t('noticesSaved'));
           return true;
         }
         setProblem(result.problems.join(' '));

@@ -1,6 +1,8 @@
 // What became of a section's last change: why it wasn't saved (an alert), or that it was
-// (a status a screen reader announces without moving focus).
-export function SaveOutcome({ problem, said }: { problem: string; said: string }) {
+// (a status a screen reader announces without moving focus, each time: a second "Saved." too).
+import { LiveRegion, type Announcement } from '../shared/announcement';
+
+export function SaveOutcome({ problem, said }: { problem: string; said: Announcement }) {
   return (
     <>
       {problem && (
@@ -8,9 +10,7 @@ export function SaveOutcome({ problem, said }: { problem: string; said: string }
           {problem}
         </p>
       )}
-      <p class="note" role="status">
-        {said}
-      </p>
+      <LiveRegion said={said} />
     </>
   );
 }

@@ -2,6 +2,7 @@
 // children's ages, the weekly choice): the change is shown at once and sent in turn; a
 // change the worker refuses is said in a sentence, and the page shows what is stored.
 import { useEffect, useState } from 'preact/hooks';
+import { useAnnouncement } from '../shared/announcement';
 import type { Settings } from '../../core/settings/schema';
 import { t } from '../../i18n';
 import type { SaveResult } from '../../messages';
@@ -11,7 +12,7 @@ import { SETTINGS_CHANGED_EVENT } from './ImportExportSection';
 
 export function useSettingsPart() {
   const { view, setView, refresh, inTurn } = useWorkerView('settings');
-  const [said, setSaid] = useState('');
+  const [said, announce] = useAnnouncement();
   const [problem, setProblem] = useState('');
   // Changes made here so far: a view asked for before the latest of them would show the
   // stored settings without it (and the next change would be made on top of that).
@@ -36,7 +37,7 @@ export function useSettingsPart() {
       try {
         const result = await send();
         setProblem(result.ok ? '' : result.problems.join(' '));
-        setSaid(result.ok ? t('noticesSaved') : '');
+        announce(result.ok ? t('noticesSaved') : '');
         if (result.ok) return;
       } catch (error) {
         setProblem(failureText(error, t('noticesActionProblem')));
