@@ -1,6 +1,7 @@
 // Every user-facing string comes from public/_locales/<lang>/messages.json.
 import browser from 'webextension-polyfill';
 import { writingLocale } from './core/locale';
+import { formatDateKey } from './core/wallclock';
 import { setSay } from './core/say';
 
 export type Substitutions = string | string[];
@@ -32,4 +33,10 @@ export function formatTime(instant: number): string {
 /** "Saturday" in the browser's locale. */
 export function formatWeekday(instant: number): string {
   return new Intl.DateTimeFormat(formatLocale(), { weekday: 'long' }).format(instant);
+}
+
+/** "7:30 pm" today, "Saturday 12:00 am" on another day: times a parent reads at a glance. */
+export function formatWhen(instant: number, now: number): string {
+  if (formatDateKey(instant) === formatDateKey(now)) return formatTime(instant);
+  return t('dayAndTime', [formatWeekday(instant), formatTime(instant)]);
 }

@@ -4,9 +4,8 @@
 // script draws the same words as an overlay: src/content/overlay.ts.)
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CalmView } from '../../messages';
-import { t } from '../../i18n';
+import { formatWhen, t } from '../../i18n';
 import { ask } from '../shared/client';
-import { formatWhen } from '../shared/when';
 import { familyTimeEndsFirst } from '../../core/wayThrough';
 import { AddressCopy } from './AddressCopy';
 

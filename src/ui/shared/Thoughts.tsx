@@ -1,7 +1,6 @@
 // Parked thoughts handed back after family time: gently, one line each, with
 // done, copy and clear. Shown in the popup and on the welcome-back page.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { LiveRegion, useAnnouncement } from './announcement';
 import type { ParkedThought } from '../../core/records';
 import type { ThoughtsView } from '../../messages';
 import { t } from '../../i18n';
@@ -11,7 +10,7 @@ import { ask } from './client';
 const named = (text: string) => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text);
 
 export function HandedBack({ view, onChange }: { view: ThoughtsView; onChange: (v: ThoughtsView) => void }) {
-  const [said, announce] = useAnnouncement();
+  const [said, setSaid] = useState('');
   /** Where focus goes after a thought leaves the list: the one now in its place, or the heading. */
   const [focusAt, setFocusAt] = useState<number | null>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -26,15 +25,15 @@ export function HandedBack({ view, onChange }: { view: ThoughtsView; onChange: (
   }, [focusAt]);
 
   // Nothing handed back, and nothing just handled here: nothing to show.
-  if (view.handedBack.length === 0 && !said.text) return null;
+  if (view.handedBack.length === 0 && !said) return null;
   const act = async (thought: ParkedThought, index: number, action: 'done' | 'clear') => {
     onChange(await ask({ type: 'thoughtAction', id: thought.id, action }));
-    announce(t(action === 'done' ? 'thoughtDoneSaid' : 'thoughtClearedSaid'));
+    setSaid(t(action === 'done' ? 'thoughtDoneSaid' : 'thoughtClearedSaid'));
     setFocusAt(index);
   };
   const copy = async (thought: ParkedThought) => {
     await navigator.clipboard.writeText(thought.text);
-    announce(t('thoughtCopiedSaid'));
+    setSaid(t('thoughtCopiedSaid'));
   };
   return (
     <section class="thoughts" aria-labelledby="thoughts-title">
@@ -63,7 +62,9 @@ export function HandedBack({ view, onChange }: { view: ThoughtsView; onChange: (
       ) : (
         <p>{t('thoughtsAllHandled')}</p>
       )}
-      <LiveRegion said={said} />
+      <p class="note" role="status">
+        {said}
+      </p>
     </section>
   );
 }
