@@ -23,7 +23,8 @@ export function FocusStarter({ onStart }: { onStart: (minutes: number) => void }
   return (
     <section aria-labelledby="focus-title">
       <h2 id="focus-title">{t('focusTitle')}</h2>
-      <div class="chips" role="group" aria-labelledby="focus-title">
+      <p class="note">{t('focusIntro')}</p>
+      <div class="chips" role="group" aria-label={t('focusLengths')}>
         {PRESETS.map((m) => (
           <button type="button" key={m} onClick={() => onStart(m)}>
             {t('minutesButton', [String(m)])}
