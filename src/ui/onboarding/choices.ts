@@ -12,7 +12,7 @@ import { defaultWindow } from '../../core/settings/defaults';
 import { SITE_PRESETS } from '../../core/sites';
 import { windowMinutes } from '../../core/weekView';
 import { t } from '../../i18n';
-import { durationText } from '../shared/duration';
+import { durationText, LONG_WINDOW_MINUTES } from '../shared/duration';
 import { listWords, wallTimeWords } from './words';
 
 // ---------------------------------------------------------------------------
@@ -143,15 +143,12 @@ export function endDayOffsetOf(choice: Pick<Choice, 'start' | 'end' | 'base'>): 
   return null;
 }
 
-/** From this length on, the note says how long it runs, as the settings page does: an end typed before the start (a slip of AM and PM) shows at once. */
-const LONG_MINUTES = 20 * 60;
-
 /** "Ends the next day" next to an end time on a later day ("This runs 23 hours, into the next day." when long); "" when it ends the same day. */
 export function endDayNote(choice: Pick<Choice, 'start' | 'end' | 'base'>): string {
   const offset = endDayOffsetOf(choice);
   if (offset === null || offset === 0) return '';
   const length = windowMinutes({ start: choice.start, end: choice.end, endDayOffset: offset });
-  if (offset === 1 && length !== null && length > LONG_MINUTES) return t('scheduleLongNextDayNote', [durationText(length)]);
+  if (offset === 1 && length !== null && length > LONG_WINDOW_MINUTES) return t('scheduleLongNextDayNote', [durationText(length)]);
   return offset === 1 ? t('onboardingEndsNextDayNote') : t('onboardingEndsDaysLaterNote', [String(offset)]);
 }
 

@@ -11,7 +11,7 @@ import { cancelOnEscape } from '../shared/cancelOnEscape';
 import { useFocusNext } from '../shared/focusNext';
 import { DayPicker, EVERY_DAY } from './DayPicker';
 import { InputField, NameField, useFieldErrors, type FieldErrors } from './formFields';
-import { durationText } from '../shared/duration';
+import { durationText, LONG_WINDOW_MINUTES } from '../shared/duration';
 import { SaveProblems } from './SaveProblems';
 
 const KINDS: readonly { kind: WindowKind; key: string }[] = [
@@ -29,9 +29,6 @@ const OFFSETS = [
   { offset: 1, key: 'scheduleEndsNextDay' },
   { offset: 2, key: 'scheduleEndsTwoDaysLater' },
 ] as const;
-
-/** From this length on, the form says plainly how long a window runs (an end typed before the start makes ~23 hours). */
-const LONG_MINUTES = 20 * 60;
 
 /** The end day a parent most likely means: the next day when the end is not after the start. */
 const naturalOffset = (start: string, end: string): number => (end <= start ? 1 : 0);
@@ -127,7 +124,7 @@ export function WindowForm({ initial, idBase, onSave, onCancel }: Props) {
   // time typed before the start (18:00 to 17:00) reads "This runs 23 hours, into the next day".
   const length = times ? windowMinutes({ start, end, endDayOffset: offset }) : null;
   const endNote =
-    length !== null && length > LONG_MINUTES
+    length !== null && length > LONG_WINDOW_MINUTES
       ? t(offset === 1 ? 'scheduleLongNextDayNote' : offset === 2 ? 'scheduleLongTwoDaysNote' : 'scheduleLongSameDayNote', [
           durationText(length),
         ])
