@@ -3,7 +3,6 @@
 import type { BoundaryWindow, Weekday } from '../../core/types';
 import { formatLocale, t } from '../../i18n';
 
-const language = formatLocale;
 
 /**
  * "Jira and Confluence", "Saturday and Sunday". The joining word belongs to the sentence
@@ -22,12 +21,12 @@ export function listWords(items: readonly string[]): string {
 export function wallTimeWords(time: string): string {
   const [h, m] = time.split(':').map(Number);
   if (h === undefined || m === undefined || Number.isNaN(h) || Number.isNaN(m)) return time;
-  return new Intl.DateTimeFormat(language(), { hour: 'numeric', minute: '2-digit' }).format(new Date(2000, 0, 1, h, m));
+  return new Intl.DateTimeFormat(formatLocale(), { hour: 'numeric', minute: '2-digit' }).format(new Date(2000, 0, 1, h, m));
 }
 
 /** "Sunday": 1 January 2023 was a Sunday. */
 function weekdayName(day: number): string {
-  return new Intl.DateTimeFormat(language(), { weekday: 'long' }).format(new Date(2023, 0, 1 + day));
+  return new Intl.DateTimeFormat(formatLocale(), { weekday: 'long' }).format(new Date(2023, 0, 1 + day));
 }
 
 /** "every day", "weekdays", "Sunday to Thursday", "Saturday and Sunday", "Monday". */

@@ -6,10 +6,9 @@ import { addDays, formatDateKey } from '../../core/wallclock';
 import { formatTime, formatLocale, t } from '../../i18n';
 
 const DAY = 86_400_000;
-const lang = formatLocale;
 
 // Calendar values are formatted in UTC from UTC instants, so no zone or DST can shift them.
-const utcFormat = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(lang(), { ...options, timeZone: 'UTC' });
+const utcFormat = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(formatLocale(), { ...options, timeZone: 'UTC' });
 const utcDate = (dateKey: string): number => Date.parse(`${dateKey}T00:00:00Z`);
 /** 1 January 2023 was a Sunday. */
 const utcWeekday = (day: Weekday): number => Date.UTC(2023, 0, 1 + day);
@@ -53,7 +52,7 @@ export function timeRange(from: string, to: string): string {
 }
 
 export function scheduleWords(): ScheduleWords {
-  const list = new Intl.ListFormat(lang(), { style: 'long', type: 'conjunction' });
+  const list = new Intl.ListFormat(formatLocale(), { style: 'long', type: 'conjunction' });
   return {
     weekday: weekdayName,
     time: minutesText,

@@ -8,11 +8,10 @@ import { durationWords, type DayTotal, type ReflectionFact } from '../../core/re
 import { addDays, formatDateKey } from '../../core/wallclock';
 import { formatTime, formatWeekday, formatLocale, t } from '../../i18n';
 
-const language = formatLocale;
 
 /** 1234 → "1,234"; `maxFraction` digits after the point at most. */
 export function formatNumber(n: number, maxFraction = 0): string {
-  return new Intl.NumberFormat(language(), { maximumFractionDigits: maxFraction }).format(n);
+  return new Intl.NumberFormat(formatLocale(), { maximumFractionDigits: maxFraction }).format(n);
 }
 
 /** "1 minute", "45 minutes". */
@@ -53,7 +52,7 @@ export function axisHours(hours: number): string {
 
 /** "Wednesday, March 12" */
 function longDate(instant: number): string {
-  return new Intl.DateTimeFormat(language(), { weekday: 'long', day: 'numeric', month: 'long' }).format(instant);
+  return new Intl.DateTimeFormat(formatLocale(), { weekday: 'long', day: 'numeric', month: 'long' }).format(instant);
 }
 
 /** "Today, Wednesday, March 12" or "Tuesday, March 11". */
@@ -65,7 +64,7 @@ export function dayName(day: DayTotal, now: number): string {
 /** Under a bar: the short weekday ("Wed") or the short date ("Mar 12") of the day starting at `start`. */
 export function chartDayLabel(kind: 'weekday' | 'date', start: number): string {
   const options: Intl.DateTimeFormatOptions = kind === 'weekday' ? { weekday: 'short' } : { day: 'numeric', month: 'short' };
-  return new Intl.DateTimeFormat(language(), options).format(start);
+  return new Intl.DateTimeFormat(formatLocale(), options).format(start);
 }
 
 /** "today", "yesterday", "on Monday" within the week, else "on March 3". */
@@ -75,7 +74,7 @@ export function dayPhrase(at: number, now: number): string {
   if (day === today) return t('reflectionToday');
   if (day === addDays(today, -1)) return t('reflectionYesterday');
   if (day >= addDays(today, -6)) return t('reflectionOnDay', [formatWeekday(at)]);
-  return t('reflectionOnDay', [new Intl.DateTimeFormat(language(), { day: 'numeric', month: 'long' }).format(at)]);
+  return t('reflectionOnDay', [new Intl.DateTimeFormat(formatLocale(), { day: 'numeric', month: 'long' }).format(at)]);
 }
 
 /** A way through or an early ending as one plain sentence; a way through says how long it really lasted. */
