@@ -113,10 +113,13 @@ describe('gentle moments', () => {
     // A kind word open, then the focus block started by keyboard: the cursor stays with the
     // focus block's buttons while the start is said, rather than jumping to the thought field.
     await later.getByRole('button', { name: 'A kind word for you' }).click();
+    // The card takes focus once its words have loaded; only then does the parent move on.
+    await expect.poll(() => later.evaluate(() => document.activeElement?.textContent)).toBe('A kind word');
     await later.getByRole('button', { name: '15 minutes' }).focus();
     await later.keyboard.press('Enter');
     await expect.poll(() => later.getByText('1 thought parked until', { exact: false }).count()).toBe(1);
-    await expect.poll(() => later.getByRole('status').filter({ hasText: 'A 15-minute focus block is on' }).count()).toBe(1);
+    // Said once the worker has started it (a reconcile, slower on a loaded machine).
+    await expect.poll(() => later.getByRole('status').filter({ hasText: 'A 15-minute focus block is on' }).count(), { timeout: 10_000 }).toBe(1);
     expect(await later.evaluate(() => document.activeElement?.textContent)).toBe('15 minutes');
     await later.getByRole('button', { name: 'End family time now' }).click();
     await expect.poll(() => later.getByRole('region', { name: 'While you were away, you parked' }).count()).toBe(1);
