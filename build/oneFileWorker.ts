@@ -57,7 +57,10 @@ export function oneFileWorker(): Plugin {
             outDir: out,
             emptyOutDir: true,
             target: 'es2022',
-            minify,
+            // Terser, two passes, as a module: 0.5 KB gzip less than Vite's default minifier
+            // here, where every byte is read at each of the worker's starts.
+            minify: minify === false ? false : 'terser',
+            terserOptions: { module: true, compress: { passes: 2 } },
             modulePreload: false,
             rollupOptions: { input: join(dir, entry), output: { format: 'es', entryFileNames: 'worker.js' } },
           },
