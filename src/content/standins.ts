@@ -1,3 +1,4 @@
+// Over 250 lines: one function that must carry all it uses, since the worker injects its very source into pages already open.
 // The notification stand-ins, run in a work page's own world (MAIN) during family
 // time: the site keeps working and keeps its permission, but nothing pops up.
 //
@@ -100,21 +101,63 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
   // the parent's let-through words can be matched there (they never come into the page).
   let port: MessagePort | null = null;
   const pending = bare<{ held: 1; title: string; body: string }[]>([]);
-  const held = (title: unknown, body: unknown) => {
+  const noteHeld = (title: unknown, body: unknown) => {
     if (permission() !== 'granted') return;
     const word = { held: 1 as const, title: text(title, 300), body: text(body, 1000) };
     if (port) apply(post, port, [word]);
     else if (pending.length < 100) pending[pending.length] = word;
   };
 
+  // What was replaced, to be put back: object, key, the page's own, enumerable. Read by
+  // index only (an array's iterator is the page's to replace).
+  const replaced = bare<[object, string, unknown, boolean][]>([]);
+  const standIn = (target: object, key: string, real: unknown, stand: unknown, enumerable: boolean) => {
+    replaced[replaced.length] = [target, key, real, enumerable];
+    put(target, key, stand, enumerable);
+  };
+  // A method held while holding: answered with a promise of nothing, behind a Proxy of the
+  // page's own so that it reads as native code and keeps its name.
+  const held = (real: Function, hold: (args: unknown[]) => void) =>
+    new ProxyOf(real, bare({
+      apply(target: Function, self: unknown, args: unknown[]) {
+        if (!holding()) return apply(target, self, args);
+        hold(args);
+        return resolved(undefined);
+      },
+    }));
+
+  // The app's badge (an installed web app's unread count on its icon, Chromium): cleared as
+  // the holding begins, and the last one the page asked for meanwhile given at the end.
+  // Each call's promise is settled with the page's own `then` taken now: a refusal (in a
+  // frame, say) raises nothing the page could hear.
+  const nav = win.navigator;
+  const navProto = win.Navigator?.prototype;
+  const realClear = navProto?.clearAppBadge;
+  const settle = Promise.prototype.then;
+  const ignore = () => undefined;
+  const badge = (fn: Function | undefined, args: unknown[]) => {
+    try {
+      apply(settle, apply(fn!, nav, args), [ignore, ignore]);
+    } catch {
+      /* no badge here */
+    }
+  };
+  let lastBadge: [Function, unknown[]] | null = null;
+  let hushed = false;
+  const hush = () => {
+    if (hushed || !holding()) return;
+    hushed = true;
+    badge(realClear, []);
+  };
+
   const restore = () => {
     if (restored) return;
     restored = true;
-    if (RealNotification) {
-      put(win, 'Notification', RealNotification, false);
-      put(RealNotification.prototype, 'constructor', RealNotification, false);
+    if (hushed && lastBadge) badge(lastBadge[0], lastBadge[1]);
+    for (let i = 0; i < replaced.length; i++) {
+      const r = replaced[i]!;
+      put(r[0], r[1], r[2], r[3]);
     }
-    if (proto && typeof realShow === 'function') put(proto, 'showNotification', realShow, true);
   };
 
   if (RealNotification) {
@@ -142,7 +185,7 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
           onclose: handler,
           close: bare({ value: () => undefined }),
         });
-        held(args[0], options.body);
+        noteHeld(args[0], options.body);
         return shown;
       },
       // Anything else read as from the stand-in itself, so a getter the page puts on
@@ -151,28 +194,41 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
       get: (target, key, receiver) =>
         key === 'permission' && !restored ? (permission() ?? 'default') : reflectGet(target, key, receiver),
     }));
-    put(win, 'Notification', stand, false);
+    standIn(win, 'Notification', RealNotification, stand, false);
     // The prototype's own way back to the constructor leads to the stand-in too (it led to
     // the browser's own: a pristine constructor one property away).
-    put(RealNotification.prototype, 'constructor', stand, false);
+    standIn(RealNotification.prototype, 'constructor', RealNotification, stand, false);
   }
   if (proto && typeof realShow === 'function') {
-    // The real method behind a Proxy, so it reads as native code and keeps its name.
-    const stand = new ProxyOf(realShow, bare({
-      apply(target, self, args: unknown[]) {
-        if (!holding()) return apply(target, self, args);
-        let body: unknown = '';
-        try {
-          body = (args[1] as NotificationOptions | undefined)?.body;
-        } catch {
-          /* a getter of the page's that throws: held all the same */
-        }
-        held(args[0], body);
-        return resolved(undefined);
-      },
-    }));
-    put(proto, 'showNotification', stand, true);
+    const stand = held(realShow, (args) => {
+      let body: unknown = '';
+      try {
+        body = (args[1] as NotificationOptions | undefined)?.body;
+      } catch {
+        /* a getter of the page's that throws: held all the same */
+      }
+      noteHeld(args[0], body);
+    });
+    standIn(proto, 'showNotification', realShow, stand, true);
   }
+  // Each by its own call: a loop would take the page's array iterator.
+  const badgeStandIn = (key: 'setAppBadge' | 'clearAppBadge') => {
+    const real = navProto?.[key];
+    if (real)
+      standIn(
+        navProto,
+        key,
+        real,
+        held(real, (args) => {
+          // A number, or none: nothing of the page's is kept to call later.
+          lastBadge = [real, typeof args[0] === 'number' ? [args[0]] : []];
+          hush();
+        }),
+        true,
+      );
+  };
+  badgeStandIn('setAppBadge');
+  badgeStandIn('clearAppBadge');
 
   // The link: take the first port handed over, and only one; then stop listening.
   const onLink = (e: Event) => {
@@ -186,7 +242,10 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
     // realm, whose properties `Object.prototype` could answer for, is ever asked.
     const onWord = (m: MessageEvent) => {
       const word: unknown = dataOf ? apply(dataOf, m, []) : null;
-      if (typeof word === 'number') from = word;
+      if (typeof word === 'number') {
+        from = word;
+        hush();
+      }
       else if (word === 'restore') restore();
       // A page loading under Chromium's block reads denied: the parent's own answer is this.
       else if (word === 'granted') seenPermission = 'granted';

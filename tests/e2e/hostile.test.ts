@@ -120,7 +120,9 @@ describe('a listed work page during family time', () => {
         const n = new Notification('Hi', { body: 'there', tag: 't' });
         const show = ServiceWorkerRegistration.prototype.showNotification;
         return {
-          native: [Notification, show].map((f) => Function.prototype.toString.call(f).includes('[native code]')),
+          native: [Notification, show, navigator.setAppBadge, navigator.clearAppBadge].map((f) =>
+            Function.prototype.toString.call(f).includes('[native code]'),
+          ),
           shape: [
             n instanceof Notification,
             n instanceof EventTarget,
@@ -128,13 +130,14 @@ describe('a listed work page during family time', () => {
             n.constructor === Notification,
             Notification.name,
             show.name,
+            navigator.setAppBadge.name,
           ],
           notification: [n.title, n.body, n.tag, Notification.permission, typeof n.close, typeof n.addEventListener],
         };
       }),
     ).toEqual({
-      native: [true, true],
-      shape: [true, true, true, true, 'Notification', 'showNotification'],
+      native: [true, true, true, true],
+      shape: [true, true, true, true, 'Notification', 'showNotification', 'setAppBadge'],
       notification: ['Hi', 'there', 't', 'granted', 'function', 'function'],
     });
     // A pristine Notification from a blank frame, a srcdoc frame or a popup, taken the moment each is made.

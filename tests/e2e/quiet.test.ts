@@ -1,6 +1,7 @@
 // The heart of Hearth, in real Chromium against a fixture work chat on 127.0.0.1:
 // during family time nothing from the work site reaches the parent, its tabs are
 // muted and its unread counts hidden; afterwards everything is as it was.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { reflected } from '../fixtures/reflection';
 import { keepNotification, keptNotificationShows, notificationMade } from '../fixtures/routes';
@@ -14,6 +15,9 @@ let site: FixtureServer;
 let hearth: Hearth;
 
 const SHOWN = ['page-shown', 'registration-shown', 'sw-shown'] as const;
+/** What of the page's app badge reached the browser (the chat notes it as the browser would show it). */
+const appBadgeOf = (page: Page) =>
+  page.evaluate(() => (window as unknown as { appBadge: { shown: number | string | null; calls: number } }).appBadge);
 const shownSince = (since: number) => SHOWN.reduce((n, kind) => n + site.count(kind, since), 0);
 beforeAll(async () => {
   site = await serveFixtures();
@@ -42,6 +46,7 @@ describe('a work site during family time', () => {
     await expect.poll(() => chat.title(), { timeout: 5000 }).toMatch(/^\(\d+\) Work Chat$/);
     expect(await iconLinkOf(chat)).toMatch(/^\/badge\.png\?unread=\d+$/);
     await expect.poll(() => tabIconOf(hearth, chat.url()), { timeout: 3000 }).toMatch(/\/badge\.png\?unread=\d+$/);
+    await expect.poll(() => appBadgeOf(chat)).toMatchObject({ shown: expect.any(Number) });
 
     // Family time on.
     await ask(hearth, { type: 'startFocus', minutes: 30 });
@@ -62,6 +67,20 @@ describe('a work site during family time', () => {
     expect(await iconLinkOf(chat)).toMatch(/^data:image\/svg\+xml,.+#hearth$/);
     await expect.poll(() => tabIconOf(hearth, chat.url()), { timeout: 3000 }).toMatch(/^data:image\/svg\+xml,.+#hearth$/);
     expect(site.count('favicon-requested')).toBe(0);
+    // The app's icon badge (an installed web app's count) was cleared as family time began,
+    // and the site's asks since then are held.
+    const badgeAtStart = await appBadgeOf(chat);
+    expect(badgeAtStart.shown).toBeNull();
+    const unreadThen = await chat.locator('#unread').textContent();
+    await expect.poll(() => chat.locator('#unread').textContent(), { timeout: 5000 }).not.toBe(unreadThen);
+    expect(await appBadgeOf(chat)).toEqual(badgeAtStart);
+    // A tab whose count stops changing during family time gets back the last badge it asked
+    // for (a click, so Hearth leaves this tab as it is rather than reloading it).
+    await mutedByParent.locator('h1').click();
+    await mutedByParent.evaluate(() => {
+      for (let id = 1; id < 10_000; id++) clearInterval(id);
+      void navigator.setAppBadge?.(42);
+    });
 
     // A work tab opened during family time is quiet from its first moment, and its
     // plain icon is the one its page declared.
@@ -104,6 +123,8 @@ describe('a work site during family time', () => {
     expect(await muteOf(hearth, late.url())).toBe(false);
     expect(await muteOf(hearth, mutedByParent.url())).toBe(true);
     expect(await chat.evaluate(() => Notification.permission)).toBe('granted');
+    await expect.poll(() => appBadgeOf(mutedByParent)).toMatchObject({ shown: 42 });
+    await expect.poll(() => appBadgeOf(chat)).toMatchObject({ shown: expect.any(Number) });
     const after = Date.now();
     await expect.poll(() => shownSince(after), { timeout: 5000 }).toBeGreaterThan(0);
     // The constructor the page kept from family time shows notifications again.
