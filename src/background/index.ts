@@ -7,7 +7,7 @@ import { WELCOME_BACK_ID } from './enforcers/notices';
 import { tellAccessGone } from './enforcers/scripts';
 import { handleMessage } from './messaging';
 import { openLetThrough } from './letThrough';
-import { reconcileSoon, repairIfUnsettled } from './reconcile';
+import { reconcileForAlarm, reconcileSoon, repairIfUnsettled } from './reconcile';
 import { SETTINGS_KEY, adoptFromSync, noteInstalled } from './store';
 import { POLICY_KEY, adoptPolicy } from './policy';
 import { SYNC_KEY } from './sync';
@@ -26,7 +26,7 @@ browser.runtime.onStartup.addListener(() => {
   void reconcileSoon();
   void adoptPolicy();
 });
-browser.alarms.onAlarm.addListener(() => void reconcileSoon());
+browser.alarms.onAlarm.addListener(({ scheduledTime }) => void reconcileForAlarm(scheduledTime));
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && (SETTINGS_KEY in changes || POLICY_KEY in changes)) void reconcileSoon();
   // The browser reloaded its policy while running (Chromium does, every so often and when told).

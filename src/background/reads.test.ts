@@ -7,7 +7,7 @@ import { defaultSettings } from '../core/settings/defaults';
 import type { Request, TabPlan } from '../messages';
 import { applySiteEffects } from './enforcers/sites';
 import { handleMessage } from './messaging';
-import { reconcileSoon, repairIfUnsettled } from './reconcile';
+import { reconcileForAlarm, reconcileSoon, repairIfUnsettled } from './reconcile';
 import { SETTINGS_KEY } from './store';
 
 vi.mock('./enforcers/sites', () => import('../../tests/unit/workerFakes').then((m) => m.sitesWithoutEffects()));
@@ -189,6 +189,18 @@ describe('a worker waking', () => {
     await familyTimeWithSlack();
     await repairIfUnsettled(() => DINNER + 60_000);
     expect(applySiteEffects).not.toHaveBeenCalled();
+  });
+
+  test('for an alarm, applies once: not again when the waking repair already applied what came due', async () => {
+    await familyTimeWithSlack();
+    const end = new Date(2026, 10, 25, 23, 0).getTime();
+    // Started by the end's alarm: the repair finds the end passed and applies it.
+    await repairIfUnsettled(() => end + 40);
+    await reconcileForAlarm(end, () => end + 60);
+    expect(applySiteEffects).toHaveBeenCalledTimes(1);
+    // An alarm due after that apply read the clock (a worker kept running) applies.
+    await reconcileForAlarm(end + 1000, () => end + 1000);
+    expect(applySiteEffects).toHaveBeenCalledTimes(2);
   });
 
   test('applies again when the last apply was cut short', async () => {

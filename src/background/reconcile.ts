@@ -34,7 +34,12 @@ function settledAs(desired: Desired, settings: Settings): string {
   return JSON.stringify([sites, active, until, wakeAt, armed, ending, armAt, settings.preferences.dimWayThroughMinutes]);
 }
 
+// When the last reconcile of this worker's life read the clock. Only ever spares work: a
+// worker that starts again has none, and reconciles.
+let lastReconcileAt = -Infinity;
+
 export async function reconcile(now: number): Promise<Reconciled> {
+  lastReconcileAt = now;
   const [own, passes, policy] = await Promise.all([loadSettingsToApply(), loadPasses(now), loadPolicy()]);
   // In force: the parent's own settings with their organisation's beside them.
   const loaded = { ...own, settings: withPolicy(own.settings, policy) };
@@ -109,6 +114,20 @@ export const inTurn = serial((error) => console.error('Hearth: reconcile failed'
 /** Reconciles once the reconcile before it is done, with the clock read as it starts. */
 export function reconcileSoon(clock: () => number = Date.now): Promise<Reconciled> {
   return inTurn(() => reconcile(clock()));
+}
+
+/**
+ * An alarm due at `due`: reconciles, unless a reconcile that read the clock at or after
+ * `due` already ran in this worker. A worker the alarm starts repairs first (below), and
+ * that repair, finding a start or end passed, has applied it: a second apply would only
+ * query every tab and send each its plan again.
+ */
+export function reconcileForAlarm(due: number, clock: () => number = Date.now): Promise<void> {
+  return inTurn(async () => {
+    const now = clock();
+    // (A clock set back since that reconcile: it applied a time not reached yet.)
+    if (lastReconcileAt < due || lastReconcileAt > now) await reconcile(now);
+  });
 }
 
 /**
