@@ -123,6 +123,9 @@ test('idle: CPU, worker wake-ups and memory', { timeout: 600_000 }, async () => 
         // Seconds above the reference browser without extensions (none-b's is the noise floor).
         cpuExtraSeconds: Number((total(i) - total(reference)).toFixed(3)),
         cpuPerSlice: spread(slices[i]!, 4),
+        // Each slice's CPU seconds, in order: the same slices in every browser, so the
+        // summary can pair them (the noise floor, bench/table.mjs).
+        cpuSlices: slices[i]!.map((x) => Number(x.toFixed(4))),
         cpuSecondsByKind: spentByKind[i],
         cpuSecondsFromClockTicks: ticksSeconds[i],
         workerIdledOutBeforeWindow: b.workerPrefix ? idledOut[i] : null,

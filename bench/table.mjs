@@ -16,6 +16,21 @@ const iqr = (s, digits = 2) => (s ? `${fmt(s.p25, digits)}–${fmt(s.p75, digits
 const verdict = (value, target, noise = 0) =>
   value === null || value === undefined || Number.isNaN(value) ? 'n/a' : value <= target ? 'meets' : value <= target + noise ? 'within noise' : 'misses';
 
+/**
+ * How far two browsers without extensions differ over the idle window: the larger of what
+ * they differed by in this run and two standard deviations of that difference, from their
+ * slices paired in time (one run's difference is one draw of the noise, not its size).
+ */
+function idleNoise(a, b) {
+  const observed = Math.abs(b?.cpuExtraSeconds ?? 0);
+  const xs = a?.cpuSlices, ys = b?.cpuSlices;
+  if (!xs || !ys || xs.length !== ys.length || xs.length < 2) return observed;
+  const d = xs.map((x, i) => ys[i] - x);
+  const mean = d.reduce((s, x) => s + x, 0) / d.length;
+  const sd = Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (d.length - 1));
+  return Math.max(observed, 2 * sd * Math.sqrt(d.length));
+}
+
 export function rows() {
   const out = [];
   const add = (group, what, figure, spread, target, judged) => out.push({ group, what, figure, spread, target, verdict: judged ?? '' });
@@ -46,7 +61,7 @@ export function rows() {
   if (idle) {
     const f = idle.figures;
     const row = (id) => f.rows.find((r) => r.setup === id);
-    const noise = Math.abs(row('none-b')?.cpuExtraSeconds ?? 0);
+    const noise = idleNoise(row('none-a'), row('none-b'));
     for (const r of f.rows.filter((x) => x.setup !== 'none-a' && x.setup !== 'none-a+chat')) {
       const hearth = r.setup.startsWith('hearth');
       add(
