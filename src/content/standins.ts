@@ -127,9 +127,9 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
     }));
 
   // The app's badge (an installed web app's unread count on its icon, Chromium): cleared as
-  // the holding begins, and the last one the page asked for meanwhile given at the end.
-  // Each call's promise is settled with the page's own `then` taken now: a refusal (in a
-  // frame, say) raises nothing the page could hear.
+  // the holding begins, and the last one the page asked for given back at the end. Each
+  // call's promise is settled with `then` as it is now (the browser's own at document_start):
+  // a refusal (in a frame, say) raises nothing the page could hear.
   const nav = win.navigator;
   const navProto = win.Navigator?.prototype;
   const realClear = navProto?.clearAppBadge;
@@ -211,21 +211,27 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
     });
     standIn(proto, 'showNotification', realShow, stand, true);
   }
-  // Each by its own call: a loop would take the page's array iterator.
+  // Each by its own call: a loop would take the page's array iterator. Every ask is noted,
+  // held or not, so that what the page asked for last comes back at the end. A page that
+  // put something odd there first (not a function, a getter that throws) keeps it.
   const badgeStandIn = (key: 'setAppBadge' | 'clearAppBadge') => {
-    const real = navProto?.[key];
-    if (real)
-      standIn(
-        navProto,
-        key,
-        real,
-        held(real, (args) => {
-          // A number, or none: nothing of the page's is kept to call later.
-          lastBadge = [real, typeof args[0] === 'number' ? [args[0]] : []];
+    try {
+      const real = navProto?.[key];
+      if (typeof real !== 'function') return;
+      const stand = new ProxyOf(real, bare({
+        apply(target: Function, self: unknown, args: unknown[]) {
+          const value = args[0];
+          // A primitive or none: nothing of the page's is kept to call later.
+          lastBadge = [target, value === undefined || (typeof value === 'object' && value !== null) || typeof value === 'function' ? [] : [value]];
+          if (!holding()) return apply(target, self, args);
           hush();
-        }),
-        true,
-      );
+          return resolved(undefined);
+        },
+      }));
+      standIn(navProto, key, real, stand, true);
+    } catch {
+      /* left as the page has it */
+    }
   };
   badgeStandIn('setAppBadge');
   badgeStandIn('clearAppBadge');
@@ -244,6 +250,9 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
       const word: unknown = dataOf ? apply(dataOf, m, []) : null;
       if (typeof word === 'number') {
         from = word;
+        // Armed ahead: a page that loaded in the seconds before the start held from its first
+        // moment until this word; the badge is cleared again at the start.
+        if (!holding()) hushed = false;
         hush();
       }
       else if (word === 'restore') restore();
