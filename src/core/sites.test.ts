@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import type { SiteMode, WorkSite } from './settings/schema';
 import { compileSites, shadowedBy, originsFor } from './siteMatching';
-import { SITE_PRESETS, parseSitePattern, sameSite, siteHost } from './sites';
+import { SITE_PRESETS, parseSitePattern, sameSite, siteHost, typedPort } from './sites';
 
 const site = (id: string, pattern: string, mode: SiteMode = 'quiet'): WorkSite => ({ id, pattern, mode });
 
@@ -329,4 +329,22 @@ describe('SITE_PRESETS', () => {
     expect(Object.isFrozen(SITE_PRESETS)).toBe(true);
     expect(SITE_PRESETS.every((p) => Object.isFrozen(p))).toBe(true);
   });
+});
+
+describe('typedPort', () => {
+  test.each([
+    ['localhost:3000', '3000'],
+    ['http://intranet.example:8443/board?x=1', '8443'],
+    ['  jira.corp.example:8080  ', '8080'],
+    ['HTTPS://Slack.com:9000', '9000'],
+  ])('%s names port %s, which no pattern keeps', (typed, port) => {
+    expect(typedPort(typed)).toBe(port);
+  });
+
+  test.each(['slack.com', 'https://slack.com/x:1', 'slack.com:443', 'http://slack.com:80/', 'localhost:', 'mailto:someone'])(
+    '%s names no port worth a word',
+    (typed) => {
+      expect(typedPort(typed)).toBeNull();
+    },
+  );
 });

@@ -156,6 +156,17 @@ export function parseSitePattern(input: string): ParsedPattern {
   return { ok: true, pattern };
 }
 
+/**
+ * The port typed in an address ("localhost:3000" → "3000"), when it is not the scheme's own
+ * (80, 443): a pattern can't keep one (match patterns name none), so the parent is told the
+ * whole host is quieted. Null when none was typed.
+ */
+export function typedPort(input: string): string | null {
+  const authority = input.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#\\]/, 1)[0] ?? '';
+  const port = /:(\d+)$/.exec(authority)?.[1];
+  return port && port !== '80' && port !== '443' ? port : null;
+}
+
 // ---------------------------------------------------------------------------
 // Presets
 // ---------------------------------------------------------------------------

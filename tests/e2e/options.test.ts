@@ -185,6 +185,23 @@ describe('the work-site editor', () => {
     expect((await listedByWorker()).map((s) => s.pattern)).toEqual(['mail.google.com', 'slack.com']);
   });
 
+  test('an address typed with a port is listed for its whole host, and says so', async () => {
+    await address().fill('http://intranet.example:8443/board');
+    await address().press('Enter');
+    const said = 'Listed for every port of intranet.example, :8443 included: a work site can\'t be kept to one port.';
+    await expect.poll(status, soon).toBe(`intranet.example added. ${said}`);
+    // Also under the field, where the eye is, and describing it.
+    expect(await page.locator('p.field-note').textContent()).toBe(said);
+    expect(await address().getAttribute('aria-describedby')).toBe(await page.locator('p.field-note').getAttribute('id'));
+    expect((await listedByWorker()).map((s) => s.pattern)).toEqual(['mail.google.com', 'slack.com', 'intranet.example']);
+    // Typing again puts the note away.
+    await address().fill('x');
+    expect(await page.locator('p.field-note').count()).toBe(0);
+    await address().fill('');
+    await button('Remove intranet.example').click();
+    await expect.poll(status, soon).toBe('intranet.example removed.');
+  });
+
   test('the heads-up and the welcome back can be turned off by keyboard, and minutes changed', async () => {
     const notices = page.getByRole('region', { name: 'Notices and ways through', exact: true });
     const headsUp = notices.getByRole('checkbox', { name: 'A calm heads-up before family time starts' });

@@ -111,9 +111,9 @@ export function useWorkTools(announce: (text: string) => void): WorkTools {
     );
   }
 
-  const added = ({ view: now, name, before }: SiteAdded): void => {
+  const added = ({ view: now, name, before, note }: SiteAdded): void => {
     setView(now);
-    announce(before ? t('siteAlreadyListed', [name]) : t('onboardingToolOn', [name]));
+    announce((before ? t('siteAlreadyListed', [name]) : t('onboardingToolOn', [name])) + (note ? ` ${note}` : ''));
   };
 
   const remove = (site: SiteView, focusAfter: string): void => {

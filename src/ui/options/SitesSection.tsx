@@ -73,13 +73,14 @@ export function SitesSection() {
     whenAnswered(access);
   };
 
-  const added = ({ view: result, name, before, mode: chosen }: SiteAdded) => {
+  const added = ({ view: result, name, before, mode: chosen, note }: SiteAdded) => {
     setView(result);
+    const after = note ? ` ${note}` : '';
     if (before) {
       const changed = before.site.mode !== chosen ? ` ${t(MODE_NOW[chosen], [name])}` : '';
-      setAnnouncement(t('siteAlreadyListed', [name]) + changed);
+      setAnnouncement(t('siteAlreadyListed', [name]) + changed + after);
     } else {
-      setAnnouncement(t('siteAdded', [name]));
+      setAnnouncement(t('siteAdded', [name]) + after);
     }
   };
 

@@ -14,7 +14,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { InTurn } from '../../core/serial';
 import type { SiteMode } from '../../core/settings/schema';
-import { parseSitePattern } from '../../core/sites';
+import { parseSitePattern, typedPort } from '../../core/sites';
 import { t } from '../../i18n';
 import type { SitesView, SiteView } from '../../messages';
 import { ask } from './client';
@@ -22,6 +22,7 @@ import { requestAccess } from './workerView';
 
 export const ADDRESS_ID = 'site-address';
 const ADDRESS_ERROR_ID = 'site-address-error';
+const ADDRESS_NOTE_ID = 'site-address-note';
 const ADD_BUTTON_ID = 'site-add-button';
 
 export interface SiteAdded {
@@ -32,6 +33,8 @@ export interface SiteAdded {
   before: SiteView | undefined;
   /** The mode asked for (the settings page's choice may have changed since). */
   mode: SiteMode;
+  /** Said after the rest when the address was typed with a port: the whole host is listed. */
+  note: string;
 }
 
 interface AddSiteFormProps {
@@ -55,6 +58,8 @@ export function AddSiteForm({ sites, inTurn, mode = 'quiet', placeholder, childr
   const [error, setError] = useState('');
   /** Counts answers with an error, so the same sentence given twice is announced twice. */
   const [errorCount, setErrorCount] = useState(0);
+  /** Shown under the field after an address typed with a port is added (and announced by the page). */
+  const [note, setNote] = useState('');
 
   const add = (event: Event) => {
     event.preventDefault();
@@ -78,7 +83,10 @@ export function AddSiteForm({ sites, inTurn, mode = 'quiet', placeholder, childr
         setAddress((current) => (current === typed ? '' : current));
         const pattern = parsed.ok ? parsed.pattern : typed.trim();
         const name = result.sites.find((s) => s.site.pattern === pattern)?.name ?? pattern;
-        onAdded({ view: result, name, before, mode: chosen });
+        const port = typedPort(typed);
+        const said = port ? t('sitesPortNote', [pattern, port]) : '';
+        setNote(said);
+        onAdded({ view: result, name, before, mode: chosen, note: said });
       })
       .catch(onProblem);
     if (access && parsed.ok) onAsked(access, parsed.pattern);
@@ -100,12 +108,18 @@ export function AddSiteForm({ sites, inTurn, mode = 'quiet', placeholder, childr
           placeholder={placeholder}
           value={address}
           aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? ADDRESS_ERROR_ID : undefined}
+          aria-describedby={error ? ADDRESS_ERROR_ID : note ? ADDRESS_NOTE_ID : undefined}
           onInput={(e) => {
             setAddress((e.target as HTMLInputElement).value);
             setError('');
+            setNote('');
           }}
         />
+        {note && !error && (
+          <p id={ADDRESS_NOTE_ID} class="field-note">
+            {note}
+          </p>
+        )}
         {error && (
           <p key={errorCount} id={ADDRESS_ERROR_ID} class="field-error" role="alert">
             {error}
