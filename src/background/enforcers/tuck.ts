@@ -36,7 +36,8 @@ const REFIND_FOR_MS = 2 * 60_000;
 export interface TuckWanted {
   /** Sites whose tabs are to be away now (family time on, the parent's choice, no way through open). */
   sites: ReadonlySet<string>;
-  /** Which reachable work site a page belongs to, if any. */
+  /** Match patterns of every reachable work site, and which one a page belongs to. */
+  patterns: string[];
   siteFor: (url: string) => WorkSite | null;
   /** The title of Hearth's group ("Work · back at 7:30 PM"). */
   title: string;
@@ -124,15 +125,13 @@ async function before(tab: Tabs.Tab, siteId: string, s: Strip): Promise<TuckedTa
 }
 
 export async function applyTuck(wanted: TuckWanted, now: number = Date.now()): Promise<void> {
+  const loaded = await load();
+  if (!loaded.record && wanted.sites.size === 0) return;
   const s = strip();
-  const wants = wanted.sites.size > 0;
-  // Asked together: at a start, each answer the tucking waited for in turn came last of all
-  // the start's effects. Nothing to tuck away (family time over): giving back needs no
-  // permission, and no asking, and with nothing away no tab is looked at.
-  const [loaded, allowed, early] = await Promise.all([load(), wants && tuckAllowed(s), wants ? browser.tabs.query({}) : undefined]);
-  if (!loaded.record && !wants) return;
+  // Nothing to tuck away (family time over): giving back needs no permission, and no asking.
+  const allowed = wanted.sites.size > 0 && (await tuckAllowed(s));
   let record: Stored = loaded.record ?? emptyRecord();
-  const tabs = early ?? (await browser.tabs.query({}));
+  const tabs = await browser.tabs.query({});
   const restarted = loaded.record !== null && !loaded.sameSession;
   if (restarted || record.lost?.length) record = await findAgain(record, restarted, s, tabs, now);
   const byId = new Map(tabs.filter((t) => t.id !== undefined).map((t) => [t.id!, t]));
@@ -146,8 +145,7 @@ export async function applyTuck(wanted: TuckWanted, now: number = Date.now()): P
   const fresh = [...sites].filter((id) => !record.sites.includes(id));
   const recorded = new Set(windows.flatMap((w) => w.tabs.map((t) => t.tabId)));
   const waiting = record.waiting.filter((t) => sites.has(t.siteId) && byId.has(t.tabId) && !recorded.has(t.tabId));
-  // The work tabs among them (as a query by the sites' patterns would find them).
-  const candidates = fresh.length ? tabs.filter((t) => t.url && wanted.siteFor(t.url)) : [];
+  const candidates = fresh.length && wanted.patterns.length ? await browser.tabs.query({ url: wanted.patterns }) : [];
   for (const tab of candidates) {
     const site = tab.id !== undefined && !recorded.has(tab.id) ? wanted.siteFor(tab.url ?? '') : null;
     if (site && fresh.includes(site.id) && !waiting.some((t) => t.tabId === tab.id)) waiting.push({ tabId: tab.id!, siteId: site.id });
