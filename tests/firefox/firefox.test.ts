@@ -47,17 +47,11 @@ const nativeNotification = (page: Page) => page.evaluate(() => Notification.toSt
 const iconOf = (page: Page) => page.evaluate(() => document.querySelector('link[rel~="icon"]')?.getAttribute('href') ?? null);
 const overlayShown = (page: Page) => page.evaluate(() => document.documentElement.lastElementChild?.tagName === 'DIV');
 /** The tabs whose address starts with `prefix`, as the extension sees them (BiDi doesn't follow extension pages). */
-async function tabsAt(prefix: string): Promise<{ url: string; muted: boolean }[]> {
-  const page = await ff.open('src/ui/popup/index.html');
-  try {
-    return await page.evaluate(async (p) => {
-      const tabs = await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({});
-      return tabs.filter((t) => t.url?.startsWith(p)).map((t) => ({ url: t.url!, muted: t.mutedInfo?.muted ?? false }));
-    }, prefix);
-  } finally {
-    await page.close();
-  }
-}
+const tabsAt = (prefix: string) =>
+  ff.inExtension(async (api, p) => {
+    const tabs = await api.tabs.query({});
+    return tabs.filter((t) => t.url?.startsWith(p)).map((t) => ({ url: t.url!, muted: t.mutedInfo?.muted ?? false }));
+  }, prefix);
 const mutedOf = async (prefix: string) => (await tabsAt(prefix))[0]?.muted ?? null;
 
 describe('Hearth in Firefox', () => {
@@ -182,18 +176,14 @@ describe('Hearth in Firefox', () => {
     await expect.poll(() => chat.title()).toMatch(/^\[\d+\] Work Chat$/);
     await expect.poll(() => iconOf(chat)).toMatch(/^\/badge\.png\?unread=\d+$/);
     // Family time as a one-off block, long enough for the checks below under any load…
-    const setBlockEnd = async (fromNow: number) => {
-      const page = await ff.open('src/ui/popup/index.html');
-      await page.evaluate(async (fromNow) => {
-        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+    const setBlockEnd = (fromNow: number) =>
+      ff.inExtension(async (api, fromNow) => {
         const { settings } = (await api.storage.local.get('settings')) as { settings: { schedule: { blocks: { start: number }[] } } };
         const now = Date.now();
         const start = settings.schedule.blocks.find((b) => (b as { id?: string }).id === 'ff-alarm')?.start ?? now;
         settings.schedule.blocks = [{ id: 'ff-alarm', label: 'Story time', start, end: now + fromNow } as { start: number }];
         await api.storage.local.set({ settings });
       }, fromNow);
-      await page.close();
-    };
     await setBlockEnd(10 * 60_000);
     await expect.poll(() => chat.title()).toBe('Work Chat');
     await expect.poll(() => iconOf(chat)).toMatch(/#hearth$/);

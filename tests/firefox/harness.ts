@@ -31,6 +31,12 @@ export interface FirefoxHearth {
   open(path: string, ready?: string): Promise<Page>;
   /** Sends a message of the map from an extension page, as the popup would. */
   ask<T>(message: unknown): Promise<T>;
+  /**
+   * Runs `fn` in one long-lived extension page, with the extension's API to hand. One page
+   * for every read: opening and closing a page per poll churned Firefox's windows (every
+   * notification it draws is one) and, with the other core busy, once wedged it for good.
+   */
+  inExtension<T, A>(fn: (api: typeof chrome, arg: A) => Promise<T>, arg: A): Promise<T>;
   /** Errors Hearth logged (Firefox prints extension console output to its stdout). */
   errors(): string[];
   close(): Promise<void>;
@@ -68,13 +74,20 @@ export async function launchFirefox(extension = DIST, addonId = 'hearth@hearth.f
     return page;
   };
   let asker: Page | null = null;
+  const inExtension = async <T, A>(fn: (api: typeof chrome, arg: A) => Promise<T>, arg: A): Promise<T> => {
+    asker ??= await open('src/ui/popup/index.html');
+    const api = await asker.evaluateHandle(() => (globalThis as unknown as { browser: typeof chrome }).browser);
+    try {
+      return (await asker.evaluate(fn as never, api, arg as never)) as T;
+    } finally {
+      await api.dispose();
+    }
+  };
   return {
     browser,
     open,
-    async ask<T>(message: unknown) {
-      asker ??= await open('src/ui/popup/index.html');
-      return (await asker.evaluate((m) => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage(m), message)) as T;
-    },
+    inExtension,
+    ask: <T>(message: unknown) => inExtension<T, unknown>((api, m) => api.runtime.sendMessage(m), message),
     // Only Hearth's own lines: Firefox itself logs plenty that is not ours.
     errors: () => logged.filter((l) => /moz-extension:\/\/|Hearth/.test(l) && /error/i.test(l)),
     close: () => browser.close(),

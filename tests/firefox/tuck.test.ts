@@ -3,14 +3,11 @@
 // its end exactly where they were: index, pin and the tab in front. The choice is turned
 // on by the parent's click in settings, which asks for the optional `tabHide` permission.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'puppeteer-core';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { launchFirefox, type FirefoxHearth } from './harness';
 
 let site: FixtureServer;
 let ff: FirefoxHearth;
-/** An extension page the test reads the tabs through (BiDi doesn't follow extension pages' tabs). */
-let reader: Page;
 
 interface TabState {
   url: string;
@@ -22,12 +19,9 @@ interface TabState {
   muted: boolean;
 }
 
-const inExtension = <T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T> => reader.evaluate(fn as never, arg) as Promise<T>;
-
 /** Every tab of the windows the test opened, in window and index order. */
 async function layout(): Promise<TabState[]> {
-  return inExtension(async (origin: string) => {
-    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+  return ff.inExtension(async (api, origin) => {
     const tabs = await api.tabs.query({});
     const ours = new Set(tabs.filter((t) => t.url?.startsWith(origin)).map((t) => t.windowId));
     return tabs
@@ -51,7 +45,6 @@ beforeAll(async () => {
   const added = await ff.ask<{ ok: boolean }>({ type: 'addSite', pattern: '127.0.0.1', mode: 'quiet' });
   expect(added.ok).toBe(true);
   await ff.ask({ type: 'endNow' });
-  reader = await ff.open('src/ui/popup/index.html');
 });
 
 afterAll(async () => {
@@ -71,8 +64,7 @@ describe('work tabs tucked away in Firefox', () => {
     await options.close();
 
     // A window of the parent's: a pinned work tab, their own tab in front, two more work tabs.
-    await inExtension(async (origin: string) => {
-      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+    await ff.inExtension(async (api, origin) => {
       const w = (await api.windows.create({ url: `${origin}/chat/ff-tuck-1` }))!;
       const first = w.tabs![0]!.id!;
       await api.tabs.update(first, { pinned: true });
