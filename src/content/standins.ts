@@ -115,17 +115,6 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
     replaced[replaced.length] = [target, key, real, enumerable];
     put(target, key, stand, enumerable);
   };
-  // A method held while holding: answered with a promise of nothing, behind a Proxy of the
-  // page's own so that it reads as native code and keeps its name.
-  const held = (real: Function, hold: (args: unknown[]) => void) =>
-    new ProxyOf(real, bare({
-      apply(target: Function, self: unknown, args: unknown[]) {
-        if (!holding()) return apply(target, self, args);
-        hold(args);
-        return resolved(undefined);
-      },
-    }));
-
   // The app's badge (an installed web app's unread count on its icon, Chromium): cleared as
   // the holding begins, and the last one the page asked for given back at the end. Each
   // call's promise is settled with `then` as it is now (the browser's own at document_start):
@@ -200,15 +189,21 @@ export function installStandIns(linkEvent: string, seenNow: boolean): void {
     standIn(RealNotification.prototype, 'constructor', RealNotification, stand, false);
   }
   if (proto && typeof realShow === 'function') {
-    const stand = held(realShow, (args) => {
-      let body: unknown = '';
-      try {
-        body = (args[1] as NotificationOptions | undefined)?.body;
-      } catch {
-        /* a getter of the page's that throws: held all the same */
-      }
-      noteHeld(args[0], body);
-    });
+    // Held while holding: answered with a promise of nothing, behind a Proxy of the page's
+    // own so that it reads as native code and keeps its name.
+    const stand = new ProxyOf(realShow, bare({
+      apply(target: Function, self: unknown, args: unknown[]) {
+        if (!holding()) return apply(target, self, args);
+        let body: unknown = '';
+        try {
+          body = (args[1] as NotificationOptions | undefined)?.body;
+        } catch {
+          /* a getter of the page's that throws: held all the same */
+        }
+        noteHeld(args[0], body);
+        return resolved(undefined);
+      },
+    }));
     standIn(proto, 'showNotification', realShow, stand, true);
   }
   // Each by its own call: a loop would take the page's array iterator. Every ask is noted,
