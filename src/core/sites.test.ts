@@ -1,7 +1,7 @@
 import { describe, expect, it, test } from 'vitest';
 import type { SiteMode, WorkSite } from './settings/schema';
 import { compileSites, shadowedBy, originsFor } from './siteMatching';
-import { SITE_PRESETS, parseSitePattern, sameSite, siteHost, typedPort } from './sites';
+import { SITE_PRESETS, parseSitePattern, sameSite, siteHost } from './sites';
 
 const site = (id: string, pattern: string, mode: SiteMode = 'quiet'): WorkSite => ({ id, pattern, mode });
 
@@ -47,7 +47,7 @@ describe('parseSitePattern: accepted entries', () => {
     ['alice.github.io', 'alice.github.io'],
     ['bbc.co.uk', 'bbc.co.uk'],
   ])('%j → %s', (input, pattern) => {
-    expect(parseSitePattern(input)).toEqual({ ok: true, pattern });
+    expect(parseSitePattern(input)).toMatchObject({ ok: true, pattern });
   });
 
   it('keeps a host of exactly 253 characters and labels of exactly 63', () => {
@@ -331,20 +331,22 @@ describe('SITE_PRESETS', () => {
   });
 });
 
-describe('typedPort', () => {
+describe('the port typed with an address', () => {
   test.each([
     ['localhost:3000', '3000'],
+    ['127.0.0.1:4173', '4173'],
     ['http://intranet.example:8443/board?x=1', '8443'],
     ['  jira.corp.example:8080  ', '8080'],
     ['HTTPS://Slack.com:9000', '9000'],
   ])('%s names port %s, which no pattern keeps', (typed, port) => {
-    expect(typedPort(typed)).toBe(port);
+    expect(parseSitePattern(typed)).toMatchObject({ ok: true, port });
   });
 
   test.each(['slack.com', 'https://slack.com/x:1', 'slack.com:443', 'http://slack.com:80/', 'localhost:', 'mailto:someone'])(
     '%s names no port worth a word',
     (typed) => {
-      expect(typedPort(typed)).toBeNull();
+      const parsed = parseSitePattern(typed);
+      expect(parsed.ok && parsed.port).toBeFalsy();
     },
   );
 });

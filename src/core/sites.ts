@@ -19,7 +19,11 @@
 import { say } from './say';
 import type { WorkSite } from './settings/schema';
 
-export type ParsedPattern = { ok: true; pattern: string } | { ok: false; error: string };
+/**
+ * `port`: one typed with the address that is not the scheme's own (80, 443). A pattern
+ * can't keep it (match patterns name none), so the parent is told the whole host is listed.
+ */
+export type ParsedPattern = { ok: true; pattern: string; port?: string } | { ok: false; error: string };
 
 /**
  * Whole patterns that are endings shared by many unrelated sites. A guard against the
@@ -95,7 +99,9 @@ export function parseSitePattern(input: string): ParsedPattern {
   }
   const colon = authority.indexOf(':');
   let host = authority;
-  if (colon !== -1 && /^\d*$/.test(authority.slice(colon + 1))) host = authority.slice(0, colon);
+  let port = '';
+  if (colon !== -1 && /^\d*$/.test(authority.slice(colon + 1))) [host, port] = [authority.slice(0, colon), authority.slice(colon + 1)];
+  const ok = (pattern: string): ParsedPattern => (port && port !== '80' && port !== '443' ? { ok: true, pattern, port } : { ok: true, pattern });
 
   const wildcard = host.startsWith('*.');
   if (wildcard) host = host.slice(2);
@@ -121,7 +127,7 @@ export function parseSitePattern(input: string): ParsedPattern {
     if (ascii !== host.replace(/\.$/, '')) {
       return fail(say('coreSiteIpGuess', [said, ascii]));
     }
-    return { ok: true, pattern: ascii };
+    return ok(ascii);
   }
 
   const labels = ascii.split('.');
@@ -145,7 +151,7 @@ export function parseSitePattern(input: string): ParsedPattern {
   if (ascii === 'localhost') {
     return wildcard
       ? fail(say('coreSiteLocalhostWildcard'))
-      : { ok: true, pattern };
+      : ok(pattern);
   }
   if (SHARED_ENDINGS.has(ascii) || (wildcard && labels.length < 2)) {
     return fail(say('coreSiteSharedEnding', [said, ascii]));
@@ -153,18 +159,7 @@ export function parseSitePattern(input: string): ParsedPattern {
   if (labels.length < 2) {
     return fail(say('coreSiteNoDot', [said]));
   }
-  return { ok: true, pattern };
-}
-
-/**
- * The port typed in an address ("localhost:3000" → "3000"), when it is not the scheme's own
- * (80, 443): a pattern can't keep one (match patterns name none), so the parent is told the
- * whole host is quieted. Null when none was typed.
- */
-export function typedPort(input: string): string | null {
-  const authority = input.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#\\]/, 1)[0] ?? '';
-  const port = /:(\d+)$/.exec(authority)?.[1];
-  return port && port !== '80' && port !== '443' ? port : null;
+  return ok(pattern);
 }
 
 // ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { InTurn } from '../../core/serial';
 import type { SiteMode } from '../../core/settings/schema';
-import { parseSitePattern, typedPort } from '../../core/sites';
+import { parseSitePattern } from '../../core/sites';
 import { t } from '../../i18n';
 import type { SitesView, SiteView } from '../../messages';
 import { ask } from './client';
@@ -83,8 +83,7 @@ export function AddSiteForm({ sites, inTurn, mode = 'quiet', placeholder, childr
         setAddress((current) => (current === typed ? '' : current));
         const pattern = parsed.ok ? parsed.pattern : typed.trim();
         const name = result.sites.find((s) => s.site.pattern === pattern)?.name ?? pattern;
-        const port = typedPort(typed);
-        const said = port ? t('sitesPortNote', [pattern, port]) : '';
+        const said = parsed.ok && parsed.port ? t('sitesPortNote', [pattern, parsed.port]) : '';
         setNote(said);
         onAdded({ view: result, name, before, mode: chosen, note: said });
       })
