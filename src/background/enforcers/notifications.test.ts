@@ -77,4 +77,12 @@ describe('applyNotificationBlocks', () => {
     expect(await applyNotificationBlocks(['a'])).toEqual([]);
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
   });
+
+  test("on Firefox a work page's hello reads nothing to learn there is no block", async () => {
+    delete (globalThis as { chrome?: unknown }).chrome;
+    const get = vi.spyOn(fakeBrowser.storage.session, 'get');
+    expect(await allowedUnderBlock('https://app.slack.com/')).toBe(false);
+    expect(get).not.toHaveBeenCalled();
+    get.mockRestore();
+  });
 });

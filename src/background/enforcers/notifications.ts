@@ -51,6 +51,8 @@ async function allowedOrigins(api: Notifications, addresses: string[]): Promise<
 
 /** Whether the parent allowed notifications for the page at `address` (http or https), as read when the block was set. */
 export async function allowedUnderBlock(address: string): Promise<boolean> {
+  // No block, no record of it (Firefox): nothing to read at each work page's hello.
+  if (!canBlockNotifications()) return false;
   const { [ALLOWED_KEY]: allowed } = await browser.storage.session.get(ALLOWED_KEY);
   return Array.isArray(allowed) && allowed.includes(new URL(address).origin);
 }
