@@ -167,7 +167,8 @@ describe('parseSitePattern on arbitrary input', () => {
         if (!first.ok) return;
         expect(first.pattern).toMatch(SHAPE);
         expect(first.pattern.length).toBeLessThanOrEqual(253);
-        expect(parseSitePattern(first.pattern)).toEqual(first);
+        // The pattern reads back as itself, with no port: it never keeps one.
+        expect(parseSitePattern(first.pattern)).toEqual({ ok: true, pattern: first.pattern });
       }),
       { numRuns: 2000 },
     );
