@@ -14,8 +14,7 @@ import { handBack } from './thoughts';
 import { chosenHeadsUp, keptFacts } from './weekly';
 import { browser } from './ext';
 import { withPolicy } from '../core/policy';
-import { loadPolicy } from './policy';
-import { desiredNow, loadApplied, loadPasses, loadSettingsToApply, saveApplied, updatePasses, type LoadedSettings } from './store';
+import { desiredNow, loadApplied, loadSettingsToApply, policyAndPasses, readStored, saveApplied, updatePasses, type LoadedSettings, type Stored } from './store';
 
 export interface Reconciled extends LoadedSettings {
   desired: Desired;
@@ -38,19 +37,26 @@ function settledAs(desired: Desired, settings: Settings): string {
 // worker that starts again has none, and reconciles.
 let lastReconcileAt = -Infinity;
 
-export async function reconcile(now: number): Promise<Reconciled> {
+/** `read`: storage as a wake-up's repair just read it (one call to storage fewer before the effects). */
+export async function reconcile(now: number, read?: Stored): Promise<Reconciled> {
   lastReconcileAt = now;
-  const [own, passes, policy] = await Promise.all([loadSettingsToApply(), loadPasses(now), loadPolicy()]);
+  const stored = read ?? (await readStored());
+  const own = await loadSettingsToApply(stored);
+  const { policy, passes } = policyAndPasses(stored, now);
   // In force: the parent's own settings with their organisation's beside them.
   const loaded = { ...own, settings: withPolicy(own.settings, policy) };
   const desired = desiredState(loaded.settings, passes, now);
-  await browser.storage.session.remove(SETTLED_KEY);
+  // Unsettled, and the next wake-ups set, asked of the browser before any effect (so a
+  // worker stopped halfway still wakes, and repairs) but not waited for: each is a call to
+  // the browser the start's effects would otherwise queue behind.
+  const unsettled = browser.storage.session.remove(SETTLED_KEY);
   // A way through belongs to the family time it was opened in.
-  if (desired.active.length === 0 && passes.length) await updatePasses(() => [], now);
-  // The next wake-ups first: if the worker is stopped halfway, the alarms still come.
-  await applyAlarms(desired.wakeAt, desired.armAt);
+  const passesDone = desired.active.length === 0 && passes.length ? updatePasses(() => [], now) : undefined;
   // One effect that fails (a tab closing mid-way) must not hold back the others.
   const results = await Promise.allSettled([
+    unsettled,
+    passesDone,
+    applyAlarms(desired.wakeAt, desired.armAt),
     applySiteEffects(desired.sites, spanOf(desired), {
       wayThroughMinutes: loaded.settings.preferences.dimWayThroughMinutes,
       letThrough: loaded.settings.letThrough,
@@ -139,7 +145,8 @@ export function reconcileForAlarm(due: number, clock: () => number = Date.now): 
 export function repairIfUnsettled(clock: () => number = Date.now): Promise<void> {
   return inTurn(async () => {
     const now = clock();
-    const [{ settings, desired }, { [SETTLED_KEY]: settled }] = await Promise.all([desiredNow(now), browser.storage.session.get(SETTLED_KEY)]);
-    if (settled !== settledAs(desired, settings)) await reconcile(now);
+    const [stored, { [SETTLED_KEY]: settled }] = await Promise.all([readStored(), browser.storage.session.get(SETTLED_KEY)]);
+    const { settings, desired } = await desiredNow(now, stored);
+    if (settled !== settledAs(desired, settings)) await reconcile(now, stored);
   });
 }

@@ -52,8 +52,8 @@ export async function loadInstalledAt(): Promise<number | undefined> {
  * older format read cleanly is written back once in today's format, and settings that had
  * to be set aside are kept once as they were, so nothing the parent wrote is lost for good.
  */
-export async function loadSettingsToApply(): Promise<LoadedSettings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
+export async function loadSettingsToApply(read?: Stored): Promise<LoadedSettings> {
+  const stored = read ?? (await browser.storage.local.get(SETTINGS_KEY));
   const { settings, problems, intact, migratedFrom } = parseSettings(stored[SETTINGS_KEY]);
   if (intact && migratedFrom !== null) await saveSettings(settings);
   if (!intact) {
@@ -130,9 +130,18 @@ export async function loadPasses(now: number): Promise<Pass[]> {
   return openPasses(passes, now);
 }
 
-/** The settings in force and the stored ways through, in one call to storage. */
-async function readForDesired(): Promise<LoadedSettings & { passes: unknown }> {
-  const stored = await browser.storage.local.get([SETTINGS_KEY, POLICY_KEY, PASSES_KEY]);
+/** Storage as read: what should be is made of the settings, the policy and the ways through. */
+export type Stored = Record<string, unknown>;
+
+/** The three values what should be is made of, in one call to storage. */
+export const readStored = (): Promise<Stored> => browser.storage.local.get([SETTINGS_KEY, POLICY_KEY, PASSES_KEY]);
+
+/** The policy and the ways through as `stored` holds them (the settings: loadSettingsToApply). */
+export const policyAndPasses = (stored: Stored, now: number) => ({ policy: readPolicy(stored[POLICY_KEY]), passes: openPasses(stored[PASSES_KEY], now) });
+
+/** The settings in force and the stored ways through. */
+async function readForDesired(read?: Stored): Promise<LoadedSettings & { passes: unknown }> {
+  const stored = read ?? (await readStored());
   const { settings, problems } = parseSettings(stored[SETTINGS_KEY]);
   return { settings: withPolicy(settings, readPolicy(stored[POLICY_KEY])), problems, passes: stored[PASSES_KEY] };
 }
@@ -142,9 +151,9 @@ function desiredFrom({ settings, problems, passes: stored }: Awaited<ReturnType<
   return { settings, problems, passes, desired: desiredState(settings, passes, now) };
 }
 
-/** What should be now, from stored state and the pure core: a read, with no effect applied. */
-export async function desiredNow(now: number) {
-  return desiredFrom(await readForDesired(), now);
+/** What should be now, from stored state (`read`, or read now) and the pure core: a read, with no effect applied. */
+export async function desiredNow(now: number, read?: Stored) {
+  return desiredFrom(await readForDesired(read), now);
 }
 
 /**

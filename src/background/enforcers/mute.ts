@@ -17,8 +17,8 @@ const oursStill = (tab: Tabs.Tab) =>
 
 /** `patterns`: match patterns of the work sites to keep muted now (empty: none). */
 export async function applyMute(patterns: string[]): Promise<void> {
-  const recorded = await mutedByUs();
-  const work = patterns.length ? await browser.tabs.query({ url: patterns }) : [];
+  // Asked together: the sound is the first thing a parent notices at the start.
+  const [recorded, work] = await Promise.all([mutedByUs(), patterns.length ? browser.tabs.query({ url: patterns }) : []]);
   const workIds = new Set(work.map((t) => t.id));
   const keep = recorded.filter((id) => workIds.has(id));
 

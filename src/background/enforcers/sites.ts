@@ -79,7 +79,6 @@ export async function applySiteEffects(plans: SitePlan[], span: Span, { wayThrou
     // Tabs tucked away (the parent's choice per site) only once family time is on: it is felt.
     applyTuck({
       sites: new Set(on ? reachable.filter((p) => p.tuck).map((p) => p.site.id) : []),
-      patterns: reach.matchPatterns,
       siteFor: reach.siteFor,
       title: tuckTitle(span.until),
       wake: ending,

@@ -50,9 +50,8 @@ const { applyTuck, isWaiting } = await import('./tuck');
 
 const chat: WorkSite = { id: 'chat', pattern: 'chat.example', mode: 'quiet' };
 const mail: WorkSite = { id: 'mail', pattern: 'mail.example', mode: 'quiet' };
-const PATTERNS = ['*://*.chat.example/*', '*://*.mail.example/*'];
 const siteFor = (url: string) => (url.includes('chat.example') ? chat : url.includes('mail.example') ? mail : null);
-const wanted = (...sites: string[]) => ({ sites: new Set(sites), patterns: PATTERNS, siteFor, title: 'Work · back at 7:30 PM' });
+const wanted = (...sites: string[]) => ({ sites: new Set(sites), siteFor, title: 'Work · back at 7:30 PM' });
 
 beforeEach(() => {
   strip.calls = [];

@@ -36,8 +36,7 @@ const REFIND_FOR_MS = 2 * 60_000;
 export interface TuckWanted {
   /** Sites whose tabs are to be away now (family time on, the parent's choice, no way through open). */
   sites: ReadonlySet<string>;
-  /** Match patterns of every reachable work site, and which one a page belongs to. */
-  patterns: string[];
+  /** Which reachable work site a page belongs to, if any. */
   siteFor: (url: string) => WorkSite | null;
   /** The title of Hearth's group ("Work · back at 7:30 PM"). */
   title: string;
@@ -125,12 +124,16 @@ async function before(tab: Tabs.Tab, siteId: string, s: Strip): Promise<TuckedTa
 }
 
 export async function applyTuck(wanted: TuckWanted, now: number = Date.now()): Promise<void> {
-  const loaded = await load();
-  if (!loaded.record && wanted.sites.size === 0) return;
   const s = strip();
-  // Nothing to tuck away (family time over): giving back needs no permission, and no asking.
-  const allowed = wanted.sites.size > 0 && (await tuckAllowed(s));
+  const wants = wanted.sites.size > 0;
+  // The record and the permission asked together: at a start, each answer the tucking
+  // waited for in turn came last of all the start's effects. Nothing to tuck away (family
+  // time over): giving back needs no permission, and no asking.
+  const [loaded, allowed] = await Promise.all([load(), wants && tuckAllowed(s)]);
+  if (!loaded.record && !wants) return;
   let record: Stored = loaded.record ?? emptyRecord();
+  // Asked once the record is read, as before: after a restart the browser may still be
+  // restoring its windows, and their tabs are found again by what this query sees.
   const tabs = await browser.tabs.query({});
   const restarted = loaded.record !== null && !loaded.sameSession;
   if (restarted || record.lost?.length) record = await findAgain(record, restarted, s, tabs, now);
@@ -145,7 +148,8 @@ export async function applyTuck(wanted: TuckWanted, now: number = Date.now()): P
   const fresh = [...sites].filter((id) => !record.sites.includes(id));
   const recorded = new Set(windows.flatMap((w) => w.tabs.map((t) => t.tabId)));
   const waiting = record.waiting.filter((t) => sites.has(t.siteId) && byId.has(t.tabId) && !recorded.has(t.tabId));
-  const candidates = fresh.length && wanted.patterns.length ? await browser.tabs.query({ url: wanted.patterns }) : [];
+  // The work tabs among them (as a query by the sites' patterns would find them).
+  const candidates = fresh.length ? tabs.filter((t) => t.url && wanted.siteFor(t.url)) : [];
   for (const tab of candidates) {
     const site = tab.id !== undefined && !recorded.has(tab.id) ? wanted.siteFor(tab.url ?? '') : null;
     if (site && fresh.includes(site.id) && !waiting.some((t) => t.tabId === tab.id)) waiting.push({ tabId: tab.id!, siteId: site.id });
