@@ -37,15 +37,19 @@ async function setSettings(patch: { windows?: unknown[]; blocks?: unknown[]; pre
 
 const notifications = async () => Object.keys(await (await hearth.worker()).evaluate(() => chrome.notifications.getAll()));
 
+/** A dinner window that is on now, whatever the time of day. */
+async function dinnerNow() {
+  const start = new Date(Date.now() - 60_000);
+  const end = new Date(Date.now() + 30 * 60_000);
+  const overnight = end.getDate() !== start.getDate() ? 1 : 0;
+  await setSettings({
+    windows: [{ id: 'dinner', label: 'Dinner', kind: 'dinner', days: [0, 1, 2, 3, 4, 5, 6], start: hhmm(start), end: hhmm(end), endDayOffset: overnight, paused: false }],
+  });
+}
+
 describe('gentle moments', () => {
   test('during dinner the popup leads with a prompt for dinner', async () => {
-    // A dinner window that is on now, whatever the time of day.
-    const start = new Date(Date.now() - 60_000);
-    const end = new Date(Date.now() + 30 * 60_000);
-    const overnight = end.getDate() !== start.getDate() ? 1 : 0;
-    await setSettings({
-      windows: [{ id: 'dinner', label: 'Dinner', kind: 'dinner', days: [0, 1, 2, 3, 4, 5, 6], start: hhmm(start), end: hhmm(end), endDayOffset: overnight, paused: false }],
-    });
+    await dinnerNow();
     const popup = await hearth.open(POPUP);
     const section = popup.getByRole('region', { name: 'For this moment' });
     await expect.poll(() => section.count()).toBe(1);
@@ -59,6 +63,43 @@ describe('gentle moments', () => {
       await section.getByRole('button', { name: 'Another', exact: true }).press('Enter');
       await expect.poll(() => text.textContent()).not.toBe(words);
     }
+    await popup.close();
+  });
+
+  test('a prompt hidden by a slip comes back with one key, as it was, a favourite still', async () => {
+    await dinnerNow();
+    const popup = await hearth.open(POPUP);
+    const section = popup.getByRole('region', { name: 'For this moment' });
+    const text = section.locator('p.prompt-text');
+    await expect.poll(() => text.textContent()).not.toBe('');
+    const words = (await text.textContent())!;
+    const id = PROMPT_LIBRARY.find((p) => english[promptMessageKey(p.id)]?.message === words)!.id;
+    const stored = () => popup.evaluate(async () => (await chrome.storage.local.get('prompts')).prompts as { hidden: string[]; favourites: string[] } | undefined);
+    const keep = section.getByRole('button', { name: 'Keep as favourite', exact: true });
+    await keep.press('Enter');
+    await expect.poll(() => keep.getAttribute('aria-pressed')).toBe('true');
+
+    await section.getByRole('button', { name: 'Hide this one', exact: true }).press('Enter');
+    const said = section.getByRole('status');
+    await expect.poll(() => said.textContent()).toBe('Hidden: it won’t come up again.');
+    await expect.poll(() => text.textContent()).not.toBe(words);
+    expect(await stored()).toMatchObject({ hidden: [id], favourites: [] });
+
+    const bringBack = section.getByRole('button', { name: 'Bring it back', exact: true });
+    await bringBack.focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => text.textContent()).toBe(words);
+    await expect.poll(() => said.textContent()).toBe('');
+    expect(await bringBack.count()).toBe(0);
+    expect(await stored()).toMatchObject({ hidden: [], favourites: [id] });
+    expect(await keep.getAttribute('aria-pressed')).toBe('true');
+    // The button pressed went with the note: focus is back where the prompt was hidden from.
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Hide this one');
+    // Moving on leaves nothing to bring back.
+    await section.getByRole('button', { name: 'Hide this one', exact: true }).press('Enter');
+    await expect.poll(() => bringBack.count()).toBe(1);
+    await section.getByRole('button', { name: 'Another', exact: true }).press('Enter');
+    await expect.poll(() => bringBack.count()).toBe(0);
     await popup.close();
   });
 

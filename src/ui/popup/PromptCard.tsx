@@ -1,4 +1,5 @@
-// One prompt at a time, readable in two seconds: another, keep, or hide for good.
+// One prompt at a time, readable in two seconds: another, keep, or hide for good (with a
+// way to bring back the one just hidden: a slip of the finger must not cost it).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PromptKind, PromptView } from '../../core/prompts';
 import { t } from '../../i18n';
@@ -12,12 +13,18 @@ import { promptAction, promptNow } from '../shared/prompts';
  */
 export function PromptCard({ status, kind, title, focus = false }: { status: StatusView; kind?: PromptKind; title: string; focus?: boolean }) {
   const [prompt, setPrompt] = useState<PromptView | null | undefined>(undefined);
+  /** The prompt hidden last, and how to bring it back, until the parent moves on. */
+  const [hidden, setHidden] = useState<{ prompt: PromptView; undo: () => Promise<void> }>();
   const heading = useRef<HTMLHeadingElement>(null);
+  const hideButton = useRef<HTMLButtonElement>(null);
   // Where the parent stands as the popup last heard it; a newer status brings no new prompt.
   const where = useRef(status);
   where.current = status;
   const next = useCallback(() => promptNow(where.current, kind, Date.now()).catch(() => null), [kind]);
-  const another = useCallback(async () => setPrompt(await next()), [next]);
+  const another = useCallback(async () => {
+    setHidden(undefined);
+    setPrompt(await next());
+  }, [next]);
   useEffect(() => void another(), [another]);
   const shown = prompt !== undefined;
   useEffect(() => {
@@ -27,16 +34,26 @@ export function PromptCard({ status, kind, title, focus = false }: { status: Sta
   if (prompt === undefined) return null;
   const toggleFavourite = async () => {
     if (!prompt) return;
+    setHidden(undefined);
     await promptAction(prompt.id, prompt.favourite ? 'unfavourite' : 'favourite');
     setPrompt({ ...prompt, favourite: !prompt.favourite });
   };
   const hide = async () => {
     if (!prompt) return;
-    await promptAction(prompt.id, 'hide');
+    const { undo } = await promptAction(prompt.id, 'hide');
     const after = await next();
+    setHidden(undo && { prompt, undo });
     setPrompt(after);
     // Every prompt hidden: the buttons go, so focus rests on the card's title.
     if (!after) heading.current?.focus();
+  };
+  const bringBack = async () => {
+    if (!hidden) return;
+    await hidden.undo();
+    setPrompt(hidden.prompt);
+    setHidden(undefined);
+    // The button pressed goes with the note: focus to where the parent hid it from.
+    requestAnimationFrame(() => hideButton.current?.focus());
   };
 
   return (
@@ -55,10 +72,19 @@ export function PromptCard({ status, kind, title, focus = false }: { status: Sta
           <button type="button" aria-pressed={prompt.favourite} onClick={toggleFavourite}>
             {t('promptKeep')}
           </button>
-          <button type="button" onClick={hide}>
+          <button type="button" ref={hideButton} onClick={hide}>
             {t('promptHide')}
           </button>
         </div>
+      )}
+      {/* Always there, so that what it says as a prompt is hidden is announced. */}
+      <p class="prompt-hidden" role="status">
+        {hidden && t('promptHidden')}
+      </p>
+      {hidden && (
+        <button type="button" class="link" onClick={bringBack}>
+          {t('promptUnhide')}
+        </button>
       )}
     </section>
   );

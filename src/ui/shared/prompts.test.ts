@@ -112,6 +112,20 @@ describe('promptAction', () => {
     expect(ids).not.toContain(hidden);
   });
 
+  test("a hide undone brings the prompt back as it was: a favourite still, the parent's own kept", async () => {
+    const [id] = library('dinner', 'connection');
+    await promptAction(id!, 'favourite');
+    const added = await addCustomPrompt('Ask what made them laugh today', 'connection');
+    const own = added.ok ? added.prompt.id : '';
+    const before = await loadPromptPrefs();
+    const { undo } = await promptAction(id!, 'hide');
+    const { undo: undoOwn } = await promptAction(own, 'hide');
+    expect(await loadPromptPrefs()).toMatchObject({ favourites: [], hidden: [id], custom: [] });
+    await undoOwn!();
+    await undo!();
+    expect(await loadPromptPrefs()).toEqual(before);
+  });
+
   test('ids Hearth does not know are ignored', async () => {
     await promptAction('no-such-prompt', 'favourite');
     await promptAction('no-such-prompt', 'hide');

@@ -73,14 +73,17 @@ export function promptNow(status: Pick<StatusView, 'active' | 'childAges'>, kind
 /**
  * Keep a prompt as a favourite, let it go, or hide it for good. Hiding a favourite
  * also unfavourites it; hiding one of the parent's own prompts removes it. Favouriting
- * a hidden prompt brings it back. Ids Hearth doesn't know are ignored.
+ * a hidden prompt brings it back. Ids Hearth doesn't know are ignored. `undo` puts the
+ * prompts back as they were before (to bring back one hidden by a slip).
  */
-export function promptAction(id: string, action: 'favourite' | 'unfavourite' | 'hide'): Promise<{ ok: true }> {
+export function promptAction(id: string, action: 'favourite' | 'unfavourite' | 'hide'): Promise<{ ok: true; undo?: () => Promise<void> }> {
   return serially(async () => {
     const prefs = await loadPromptPrefs();
     const isCustom = prefs.custom.some((c) => c.id === id);
     if (!isCustom && !LIBRARY_BY_ID.has(id)) return { ok: true as const };
     const without = (ids: string[]) => ids.filter((other) => other !== id);
+    // Each case below gives a list anew, never changes one: a shallow copy is the whole before.
+    const before = { ...prefs };
     switch (action) {
       case 'favourite':
         prefs.favourites = [...without(prefs.favourites), id];
@@ -96,7 +99,7 @@ export function promptAction(id: string, action: 'favourite' | 'unfavourite' | '
         break;
     }
     await savePromptPrefs(prefs);
-    return { ok: true as const };
+    return { ok: true as const, undo: () => serially(() => savePromptPrefs(before)) };
   });
 }
 
