@@ -205,7 +205,7 @@ export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, go
   // goes back on top. A modal dialog is seen by its `open` attribute, which no page can keep
   // from an observer; a popover and fullscreen by their events, which this script hears
   // first; one in a shadow root of the page's by the focus it takes, or on Chromium by the
-  // card being covered (`trackVisibility`).
+  // card being covered (`trackVisibility`); on Firefox a popover by looking (below).
   onTopLayer = (e) => {
     if (e.type === 'fullscreenchange' || (opensTopLayer(e.target) && (e as ToggleEvent).newState === 'open')) keep(true);
   };
@@ -219,6 +219,18 @@ export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, go
           delay: 100,
         } as IntersectionObserverInit)
       : null;
+  // Without `trackVisibility` (Firefox), a popover the page opened while keeping its toggle
+  // event from us (a listener of its own put first, before family time) is looked for twice
+  // a second. Those open at the last look are below the overlay: it went up after them.
+  let below: Element[] = [];
+  const looking = covered
+    ? undefined
+    : setInterval(() => {
+        const open = [...document.querySelectorAll(':popover-open')];
+        const fresh = open.some((el) => !below.includes(el));
+        below = open;
+        if (fresh) keep(true);
+      }, 500);
   // A page that takes the overlay out, moves or restyles it, swaps its root or opens itself
   // anew gets it back as it was. (Disconnected on abort, so it never runs after.)
   const guard = new MutationObserver(() => keep(false));
@@ -239,6 +251,7 @@ export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, go
     guard.disconnect();
     opened.disconnect();
     covered?.disconnect();
+    clearInterval(looking);
     clearTimeout(later);
     onTopLayer = null;
     host?.remove();

@@ -3,10 +3,11 @@
 // work tab and gives it back, and neither an ordinary site nor a work page can learn
 // of it or undo it (docs/trust.md).
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { inflateSync } from 'node:zlib';
 import type { Page } from 'puppeteer-core';
 import { probeExtension, serveOrdinarySite, type OrdinarySite } from '../fixtures/ordinarySite';
 import { axeSource, runAxe } from '../fixtures/axe';
-import { overlayOnTop, showOwnModal, stopToggles, swapRoot, writeAnew } from '../fixtures/overlayLifts';
+import { overlayOnTop, showOwnModal, showOwnPopover, stopToggles, swapRoot, writeAnew } from '../fixtures/overlayLifts';
 import { blankFrameGetsStandIns, framesNative, keepNotification, keptNotificationShows, notificationMade, saveNotification, tryRoutes, tryUnreachableRoutes } from '../fixtures/routes';
 import { reflected } from '../fixtures/reflection';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
@@ -46,6 +47,22 @@ async function openChat(path: string): Promise<Page> {
 const nativeNotification = (page: Page) => page.evaluate(() => Notification.toString().startsWith('function Notification('));
 const iconOf = (page: Page) => page.evaluate(() => document.querySelector('link[rel~="icon"]')?.getAttribute('href') ?? null);
 const overlayShown = (page: Page) => page.evaluate(() => document.documentElement.lastElementChild?.tagName === 'DIV');
+/**
+ * The colour drawn at the middle of the page, [r, g, b]: a one-pixel screenshot, its PNG read
+ * here (the one row is a filter byte, which changes nothing in a first row, then the pixel).
+ * Firefox has no way for a test to read the top layer's order, and no hit test tells it.
+ */
+async function middlePixel(page: Page): Promise<number[]> {
+  const { x, y } = await page.evaluate(() => ({ x: Math.floor(innerWidth / 2), y: Math.floor(innerHeight / 2) }));
+  const png = Buffer.from(await page.screenshot({ clip: { x, y, width: 1, height: 1 } }));
+  const data: Buffer[] = [];
+  for (let at = 8; at < png.length; at += 12 + png.readUInt32BE(at)) {
+    if (png.toString('ascii', at + 4, at + 8) === 'IDAT') data.push(png.subarray(at + 8, at + 8 + png.readUInt32BE(at)));
+  }
+  return [...inflateSync(Buffer.concat(data)).subarray(1, 4)];
+}
+const bright = ([r, g, b]: number[]) => r! < 60 && g! > 200 && b! < 60;
+
 /** The tabs whose address starts with `prefix`, as the extension sees them (BiDi doesn't follow extension pages). */
 const tabsAt = (prefix: string) =>
   ff.inExtension(async (api, p) => {
@@ -114,13 +131,17 @@ describe('Hearth in Firefox', () => {
     await chat.close();
   });
 
-  test('a dimmed page cannot lift its overlay: not by a dialog, a new root or writing itself anew', async () => {
+  test('a dimmed page cannot lift its overlay: not by a popover kept from Hearth, a dialog, a new root or writing itself anew', async () => {
     const chat = await openChat('/chat/ff-dim-lift');
     await chat.evaluate(stopToggles);
     await ff.ask({ type: 'startFocus', minutes: 30 });
     await expect.poll(() => overlayShown(chat)).toBe(true);
     const onTop = () => chat.evaluate(overlayOnTop);
     await expect.poll(onTop).toBe(true);
+    // A popover, its toggle event kept from Hearth by the page's own listener, put first.
+    await chat.evaluate(showOwnPopover);
+    expect(await chat.evaluate(() => document.querySelector(':popover-open')?.textContent)).toBe('Sam is typing');
+    await expect.poll(async () => bright(await middlePixel(chat)), { timeout: 10_000 }).toBe(false);
     await chat.evaluate(showOwnModal);
     await expect.poll(onTop).toBe(true);
     await chat.evaluate(swapRoot);
