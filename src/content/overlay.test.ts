@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { englishMessage } from '../../tests/unit/setup';
 import type { TabPlan } from '../messages';
-import { calmWords } from './overlay';
+import { calmWords } from './calmWords';
 
 process.env.TZ = 'Europe/London';
 

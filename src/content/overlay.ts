@@ -5,8 +5,7 @@
 // own dialogs, popovers, fullscreen video), and the page behind is inert, so
 // keys and screen readers meet the overlay first. Nothing of the page is changed.
 import { writingLocale } from '../core/locale';
-import { familyTimeEndsFirst } from '../core/wayThrough';
-import { formatDateKey } from '../core/wallclock';
+import { calmWords, type Say } from './calmWords';
 import type { TabPlan } from '../messages';
 
 type Api = typeof chrome;
@@ -28,31 +27,6 @@ const STYLE =
   'button:focus-visible{outline:3px solid #1f5fbf;outline-offset:2px}' +
   '@media (prefers-color-scheme:dark){section{background:#28252a;color:#f3ede6;border-color:#433d45}' +
   'button{background:#f5a66a;border-color:#f5a66a;color:#1d1b1f}button:focus-visible{outline-color:#8ab4ff}}';
-
-type Say = (key: string, subs?: string[]) => string;
-
-/**
- * What the overlay says for a plan, in a language, at an instant: its title, its
- * line, and its way through (none when the end of family time is not known).
- * Pure, so tests read it without a page.
- */
-export function calmWords(plan: TabPlan, say: Say, lang: string, now: number): [string, string, string | null] {
-  const name = plan.name || say('calmThisSite');
-  let line = say('calmOver', [name]);
-  let wayThrough: string | null = null;
-  if (plan.until !== null) {
-    const time = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' }).format(plan.until);
-    const when =
-      formatDateKey(plan.until) === formatDateKey(now)
-        ? time
-        : say('dayAndTime', [new Intl.DateTimeFormat(lang, { weekday: 'long' }).format(plan.until), time]);
-    line = say('calmUntil', [name, when]);
-    // Less family time left than a way through lasts: it goes through until the end.
-    if (familyTimeEndsFirst(now, plan.wayThroughMinutes, plan.until)) wayThrough = say('calmWayThroughUntil', [when]);
-    else wayThrough = plan.wayThroughMinutes === 1 ? say('calmWayThroughOne') : say('calmWayThrough', [String(plan.wayThroughMinutes)]);
-  }
-  return [say('calmTitle'), line, wayThrough];
-}
 
 const HOST_STYLE = 'all:initial!important;display:block!important';
 
