@@ -46,17 +46,19 @@ export async function reconcile(now: number, read?: Stored): Promise<Reconciled>
   // In force: the parent's own settings with their organisation's beside them.
   const loaded = { ...own, settings: withPolicy(own.settings, policy) };
   const desired = desiredState(loaded.settings, passes, now);
-  // Unsettled, and the next wake-ups set, asked of the browser before any effect (so a
-  // worker stopped halfway still wakes, and repairs) but not waited for: each is a call to
-  // the browser the start's effects would otherwise queue behind.
+  // Unsettled, asked of the browser first and waited for with the effects (the mark that
+  // they all landed is set only after it); a way through belongs to the family time it was
+  // opened in. Neither is anything an effect waits on.
   const unsettled = browser.storage.session.remove(SETTLED_KEY);
-  // A way through belongs to the family time it was opened in.
   const passesDone = desired.active.length === 0 && passes.length ? updatePasses(() => [], now) : undefined;
+  // The next wake-ups set before any effect: a worker stopped halfway still wakes, and repairs.
+  const alarmsSet = applyAlarms(desired.wakeAt, desired.armAt);
+  await alarmsSet.catch(() => undefined);
   // One effect that fails (a tab closing mid-way) must not hold back the others.
   const results = await Promise.allSettled([
     unsettled,
     passesDone,
-    applyAlarms(desired.wakeAt, desired.armAt),
+    alarmsSet,
     applySiteEffects(desired.sites, spanOf(desired), {
       wayThroughMinutes: loaded.settings.preferences.dimWayThroughMinutes,
       letThrough: loaded.settings.letThrough,

@@ -56,18 +56,20 @@ export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, go
   let host: HTMLElement | null = null;
   let dialog: HTMLDialogElement | null = null;
   let heading: HTMLElement | null = null;
+  let inside: ShadowRoot | null = null;
   let through = false;
   /** Raising: the dialog closes and opens again, and the focus it loses meanwhile is no news. */
   let raising = false;
 
-  /** Ours above whatever the page just put in the top layer. */
+  /** Ours above whatever the page just put in the top layer, focus where it was in it (else on the heading). */
   const onTop = () => {
     if (!dialog?.open) return;
+    const had = inside?.activeElement;
     raising = true;
     try {
       dialog.close();
       dialog.showModal();
-      heading?.focus();
+      ((had instanceof HTMLElement && had) || heading)?.focus();
     } finally {
       raising = false;
     }
@@ -133,6 +135,7 @@ export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, go
     shadow.append(style, modal);
     host?.remove();
     host = shown;
+    inside = shadow;
     dialog = modal;
     heading = h1;
     // Beside <body>, not in it: a page that swaps its body keeps the overlay.
@@ -195,16 +198,11 @@ export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, go
       : null;
   // Without `trackVisibility` (Firefox), a popover the page opened while keeping its toggle
   // event from us (a listener of its own put first, before family time) is looked for twice
-  // a second. Those open at the last look are below the overlay: it went up after them.
-  let below: Element[] = [];
+  // a second while the page shows. Which of the top layer is drawn above can't be read
+  // there, so while one is open the overlay goes back on top at each look, focus kept.
   const looking = covered
     ? undefined
-    : setInterval(() => {
-        const open = [...document.querySelectorAll(':popover-open')];
-        const fresh = open.some((el) => !below.includes(el));
-        below = open;
-        if (fresh) keep(true);
-      }, 500);
+    : setInterval(() => document.visibilityState === 'visible' && document.querySelector(':popover-open') && keep(true), 500);
   // A page that takes the overlay out, moves or restyles it, swaps its root or opens itself
   // anew gets it back as it was. (Disconnected on abort, so it never runs after.)
   const guard = new MutationObserver(() => keep(false));

@@ -142,6 +142,13 @@ describe('Hearth in Firefox', () => {
     await chat.evaluate(showOwnPopover);
     expect(await chat.evaluate(() => document.querySelector(':popover-open')?.textContent)).toBe('Sam is typing');
     await expect.poll(async () => bright(await middlePixel(chat)), { timeout: 10_000 }).toBe(false);
+    // The same popover closed and opened again, above the overlay once more.
+    await chat.evaluate(() => {
+      const own = document.querySelector<HTMLElement>(':popover-open')!;
+      own.hidePopover();
+      own.showPopover();
+    });
+    await expect.poll(async () => bright(await middlePixel(chat)), { timeout: 10_000 }).toBe(false);
     await chat.evaluate(showOwnModal);
     await expect.poll(onTop).toBe(true);
     await chat.evaluate(swapRoot);

@@ -73,12 +73,17 @@ export async function launchFirefox(extension = DIST, addonId = 'hearth@hearth.f
     await page.waitForSelector(ready, { timeout: 15_000 });
     return page;
   };
-  let asker: Page | null = null;
+  // One page, opened once even when two calls come together; opened again only if it failed to.
+  let asker: Promise<Page> | null = null;
   const inExtension = async <T, A>(fn: (api: typeof chrome, arg: A) => Promise<T>, arg: A): Promise<T> => {
-    asker ??= await open('src/ui/popup/index.html');
-    const api = await asker.evaluateHandle(() => (globalThis as unknown as { browser: typeof chrome }).browser);
+    asker ??= open('src/ui/popup/index.html').catch((error: unknown) => {
+      asker = null;
+      throw error;
+    });
+    const page = await asker;
+    const api = await page.evaluateHandle(() => (globalThis as unknown as { browser: typeof chrome }).browser);
     try {
-      return (await asker.evaluate(fn as never, api, arg as never)) as T;
+      return (await page.evaluate(fn as never, api, arg as never)) as T;
     } finally {
       await api.dispose();
     }
