@@ -3,7 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import { PROMPT_KINDS, type PromptKind } from '../../core/prompts';
 import { t } from '../../i18n';
 import { LiveRegion, useAnnouncement } from '../shared/announcement';
-import { addCustomPrompt, type AddPromptResult } from '../shared/prompts';
+import { addCustomPrompt, type AddPromptResult } from './ownPrompts';
 import { toneRefusal } from './promptTone';
 
 /** As long as the worker takes a prompt (its message schema counts the trimmed text). */

@@ -17,6 +17,7 @@ export function PromptCard({ status, kind, title, focus = false }: { status: Sta
   const [hidden, setHidden] = useState<{ prompt: PromptView; undo: () => Promise<void> }>();
   const heading = useRef<HTMLHeadingElement>(null);
   const hideButton = useRef<HTMLButtonElement>(null);
+  const hiding = useRef(false);
   // Where the parent stands as the popup last heard it; a newer status brings no new prompt.
   const where = useRef(status);
   where.current = status;
@@ -39,13 +40,19 @@ export function PromptCard({ status, kind, title, focus = false }: { status: Sta
     setPrompt({ ...prompt, favourite: !prompt.favourite });
   };
   const hide = async () => {
-    if (!prompt) return;
-    const { undo } = await promptAction(prompt.id, 'hide');
-    const after = await next();
-    setHidden(undo && { prompt, undo });
-    setPrompt(after);
-    // Every prompt hidden: the buttons go, so focus rests on the card's title.
-    if (!after) heading.current?.focus();
+    // One hide at a time: a second click before the next prompt shows would hide it again.
+    if (!prompt || hiding.current) return;
+    hiding.current = true;
+    try {
+      const { undo } = await promptAction(prompt.id, 'hide');
+      const after = await next();
+      setHidden(undo && { prompt, undo });
+      setPrompt(after);
+      // Every prompt hidden: the buttons go, so focus rests on the card's title.
+      if (!after) heading.current?.focus();
+    } finally {
+      hiding.current = false;
+    }
   };
   const bringBack = async () => {
     if (!hidden) return;

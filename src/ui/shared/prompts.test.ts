@@ -2,7 +2,8 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, test } from 'vitest';
 import { PROMPT_LIBRARY } from '../../core/promptLibrary';
 import { fitsOccasion, promptMessageKey, type Moment, type Occasion, type PromptKind, type PromptView } from '../../core/prompts';
-import { addCustomPrompt, nextPrompt, promptAction } from './prompts';
+import { addCustomPrompt } from '../options/ownPrompts';
+import { nextPrompt, promptAction } from './prompts';
 import { MAX_CUSTOM_LENGTH, PREFS_KEY, ROTATION_KEY, loadPromptPrefs } from './promptStore';
 
 const NOW = 1_767_225_600_000;
@@ -112,18 +113,32 @@ describe('promptAction', () => {
     expect(ids).not.toContain(hidden);
   });
 
-  test("a hide undone brings the prompt back as it was: a favourite still, the parent's own kept", async () => {
-    const [id] = library('dinner', 'connection');
+  test("a hide undone brings the prompt back as it was: a favourite still, the parent's own in its place", async () => {
+    const [id, other] = library('dinner', 'connection');
     await promptAction(id!, 'favourite');
-    const added = await addCustomPrompt('Ask what made them laugh today', 'connection');
-    const own = added.ok ? added.prompt.id : '';
+    const first = await addCustomPrompt('Ask what made them laugh today', 'connection');
+    await addCustomPrompt('Read the dinosaur book again', 'micro-moment');
+    const own = first.ok ? first.prompt.id : '';
     const before = await loadPromptPrefs();
     const { undo } = await promptAction(id!, 'hide');
     const { undo: undoOwn } = await promptAction(own, 'hide');
-    expect(await loadPromptPrefs()).toMatchObject({ favourites: [], hidden: [id], custom: [] });
-    await undoOwn!();
+    expect(await loadPromptPrefs()).toMatchObject({ favourites: [], hidden: [id] });
+    expect((await loadPromptPrefs()).custom).toHaveLength(1);
     await undo!();
+    await undoOwn!();
     expect(await loadPromptPrefs()).toEqual(before);
+    // What changed after the hide stays: only that prompt comes back.
+    const again = await promptAction(id!, 'hide');
+    await promptAction(other!, 'favourite');
+    await again.undo!();
+    expect(await loadPromptPrefs()).toMatchObject({ favourites: [id, other], hidden: [] });
+  });
+
+  test('hiding a prompt already hidden changes nothing, and has nothing to undo', async () => {
+    const [id] = library('dinner');
+    expect((await promptAction(id!, 'hide')).undo).toBeTypeOf('function');
+    expect((await promptAction(id!, 'hide')).undo).toBeUndefined();
+    expect((await loadPromptPrefs()).hidden).toEqual([id]);
   });
 
   test('ids Hearth does not know are ignored', async () => {

@@ -1,24 +1,15 @@
 // Gentle prompts, in the pages that show them: the next prompt for where the parent is,
-// keeping one as a favourite or hiding it, and the parent's own prompts, checked before
-// they are kept. What is stored, and how it is read back, is promptStore.ts. The library
-// and its rotation live here rather than in the worker, which loads at every wake.
+// keeping one as a favourite or hiding it (adding the parent's own is in the settings
+// page, ui/options/ownPrompts.ts). What is stored, and how it is read back, is
+// promptStore.ts. The library and its rotation live here rather than in the worker, which
+// loads at every wake.
 import { t } from '../../i18n';
 import { PROMPT_LIBRARY } from '../../core/promptLibrary';
 import { occasionAt, promptMessageKey, type Occasion, type PromptKind, type PromptMeta, type PromptView } from '../../core/prompts';
 import { choosePrompt } from '../../core/promptRotation';
 import { serial } from '../../core/serial';
 import type { StatusView } from '../../messages';
-import {
-  MAX_CUSTOM_LENGTH,
-  loadPromptPrefs,
-  loadRotation,
-  saveRotation,
-  savePromptPrefs,
-  type CustomPrompt,
-  type PromptPrefs,
-} from './promptStore';
-
-export type AddPromptResult = { ok: true; prompt: PromptView } | { ok: false; error: string };
+import { loadPromptPrefs, loadRotation, saveRotation, savePromptPrefs, type PromptPrefs } from './promptStore';
 
 // Read-modify-write steps run one after another, so two quick clicks can't lose one.
 const serially = serial();
@@ -73,8 +64,9 @@ export function promptNow(status: Pick<StatusView, 'active' | 'childAges'>, kind
 /**
  * Keep a prompt as a favourite, let it go, or hide it for good. Hiding a favourite
  * also unfavourites it; hiding one of the parent's own prompts removes it. Favouriting
- * a hidden prompt brings it back. Ids Hearth doesn't know are ignored. `undo` puts the
- * prompts back as they were before (to bring back one hidden by a slip).
+ * a hidden prompt brings it back. Ids Hearth doesn't know are ignored. A hide that changed
+ * something comes with `undo`: that prompt back as it was (a favourite again, the parent's
+ * own in its place again), whatever else changed since.
  */
 export function promptAction(id: string, action: 'favourite' | 'unfavourite' | 'hide'): Promise<{ ok: true; undo?: () => Promise<void> }> {
   return serially(async () => {
@@ -82,8 +74,9 @@ export function promptAction(id: string, action: 'favourite' | 'unfavourite' | '
     const isCustom = prefs.custom.some((c) => c.id === id);
     if (!isCustom && !LIBRARY_BY_ID.has(id)) return { ok: true as const };
     const without = (ids: string[]) => ids.filter((other) => other !== id);
-    // Each case below gives a list anew, never changes one: a shallow copy is the whole before.
-    const before = { ...prefs };
+    const favourite = prefs.favourites.indexOf(id);
+    const own = prefs.custom.findIndex((c) => c.id === id);
+    const shown = !prefs.hidden.includes(id);
     switch (action) {
       case 'favourite':
         prefs.favourites = [...without(prefs.favourites), id];
@@ -92,51 +85,25 @@ export function promptAction(id: string, action: 'favourite' | 'unfavourite' | '
       case 'unfavourite':
         prefs.favourites = without(prefs.favourites);
         break;
-      case 'hide':
+      case 'hide': {
+        const custom = prefs.custom[own];
         prefs.favourites = without(prefs.favourites);
         if (isCustom) prefs.custom = prefs.custom.filter((c) => c.id !== id);
         else prefs.hidden = [...without(prefs.hidden), id];
-        break;
+        await savePromptPrefs(prefs);
+        if (!shown) return { ok: true as const };
+        const undo = () =>
+          serially(async () => {
+            const now = await loadPromptPrefs();
+            now.hidden = without(now.hidden);
+            if (custom && !now.custom.some((c) => c.id === id)) now.custom.splice(own, 0, custom);
+            if (favourite !== -1 && !now.favourites.includes(id)) now.favourites.splice(favourite, 0, id);
+            await savePromptPrefs(now);
+          });
+        return { ok: true as const, undo };
+      }
     }
     await savePromptPrefs(prefs);
-    return { ok: true as const, undo: () => serially(() => savePromptPrefs(before)) };
-  });
-}
-
-/** Text compared for sameness: case, spacing, quote marks and end punctuation aside. */
-function sameness(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/\s+/g, ' ')
-    .replace(/^["'\s]+|["'.!?…\s]+$/g, '');
-}
-
-/**
- * A prompt in the parent's own words, for every moment; checked for length and repeats.
- * Its tone is checked by the page that adds it (ui/options/promptTone.ts).
- */
-export function addCustomPrompt(text: string, kind: PromptKind): Promise<AddPromptResult> {
-  return serially(async () => {
-    const clean = text.replace(/\s+/g, ' ').trim();
-    if (clean === '') return { ok: false, error: t('promptErrorEmpty') };
-    // Counted as the message schema counts (UTF-16 units), so what is kept always reads back.
-    if (clean.length > MAX_CUSTOM_LENGTH) {
-      return { ok: false, error: t('promptErrorTooLong', [String(MAX_CUSTOM_LENGTH)]) };
-    }
-    const prefs = await loadPromptPrefs();
-    const wanted = sameness(clean);
-    const known = [
-      ...prefs.custom.map((c) => c.text),
-      ...PROMPT_LIBRARY.map((p) => t(promptMessageKey(p.id))),
-    ];
-    if (known.some((existing) => sameness(existing) === wanted)) {
-      return { ok: false, error: t('promptErrorDuplicate') };
-    }
-    const prompt: CustomPrompt = { id: `custom-${crypto.randomUUID()}`, text: clean, kind, moments: ['any'] };
-    prefs.custom = [...prefs.custom, prompt];
-    await savePromptPrefs(prefs);
-    return { ok: true, prompt: { id: prompt.id, text: clean, kind, favourite: false, custom: true } };
+    return { ok: true as const };
   });
 }
