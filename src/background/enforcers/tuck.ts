@@ -149,21 +149,20 @@ export async function applyTuck(wanted: TuckWanted, now: number = Date.now()): P
   const recorded = new Set(windows.flatMap((w) => w.tabs.map((t) => t.tabId)));
   const waiting = record.waiting.filter((t) => sites.has(t.siteId) && byId.has(t.tabId) && !recorded.has(t.tabId));
   // The work tabs among them (as a query by the sites' patterns would find them).
-  const candidates = fresh.length ? tabs.filter((t) => t.url && wanted.siteFor(t.url)) : [];
-  for (const tab of candidates) {
+  for (const tab of fresh.length ? tabs : []) {
     const site = tab.id !== undefined && !recorded.has(tab.id) ? wanted.siteFor(tab.url ?? '') : null;
     if (site && fresh.includes(site.id) && !waiting.some((t) => t.tabId === tab.id)) waiting.push({ tabId: tab.id!, siteId: site.id });
   }
   const away: TuckedTab[] = [];
   const stillWaiting: WaitingTab[] = [];
   for (const t of waiting) {
-    const tab = byId.get(t.tabId) ?? candidates.find((c) => c.id === t.tabId);
+    const tab = byId.get(t.tabId);
     if (!tab) continue;
     if (tab.active) stillWaiting.push(t);
     else away.push(await before(tab, t.siteId, s));
   }
   for (const t of away) {
-    const windowId = byId.get(t.tabId)?.windowId ?? candidates.find((c) => c.id === t.tabId)!.windowId!;
+    const windowId = byId.get(t.tabId)!.windowId!;
     const w = windows.find((x) => x.windowId === windowId);
     if (!w) {
       windows.push({ windowId, groupId: null, tabs: [t] });
