@@ -1,6 +1,7 @@
 // Tucked work tabs in the moments around them (Chromium): a work tab in front stays until
 // the parent looks away; a way through and ending family time early bring tabs back at
-// once; a tab the parent drags out stays where they put it; Hearth's group renamed and a
+// once; a tab the parent drags out stays where they put it, and one whose place is now
+// inside a group of the parent's comes back beside it; Hearth's group renamed and a
 // window closed meanwhile; 100 work tabs across 5 windows.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -133,6 +134,32 @@ describe('tucked work tabs, in the moments around them (Chromium)', () => {
     expect(after.find((t) => t.id === two.id)).toEqual({ id: two.id, windowId, index: 2, group: null });
     const others = (list: typeof before) => list.filter((t) => t.id !== two.id);
     expect(others(after)).toEqual(others(before));
+    expect(await stored()).toBeUndefined();
+    await closeWindow(windowId);
+  });
+
+  test("the parent made a group of their own around a work tab's place: it comes back beside it, and their group is left whole", async () => {
+    const windowId = await windowWith(['about:blank#a', work('/chat/between'), 'about:blank#b', 'about:blank#c']);
+    await expect.poll(async () => (await workTabs()).length).toBe(1);
+    await ask(hearth, { type: 'startFocus', minutes: 30 });
+    await expect.poll(async () => (await workTabs()).every(tucked)).toBe(true);
+    // Family time: the parent gathers their own three tabs into a group, where the work tab was.
+    const theirs = await (await hearth.worker()).evaluate(async ({ id, origin }) => {
+      const own = (await chrome.tabs.query({ windowId: id })).filter((t) => !t.url?.startsWith(origin));
+      const group = await chrome.tabs.group({ tabIds: own.map((t) => t.id!) as [number, ...number[]], createProperties: { windowId: id } });
+      await chrome.tabGroups.update(group, { title: 'Holiday' });
+      return own.map((t) => t.id!);
+    }, { id: windowId, origin: site.origin });
+
+    await ask(hearth, { type: 'endNow' });
+    await expect.poll(async () => (await workTabs()).some((t) => t.group !== null), { timeout: 3000 }).toBe(false);
+    const all = (await tabs()).filter((t) => t.windowId === windowId);
+    // Their group is whole and unbroken; the work tab sits at its edge, in no group.
+    expect(all.filter((t) => t.group === 'Holiday').map((t) => t.id)).toEqual(theirs);
+    const holiday = all.filter((t) => t.group === 'Holiday').map((t) => t.index);
+    expect(Math.max(...holiday) - Math.min(...holiday)).toBe(2);
+    const back = all.find((t) => t.url.endsWith('/chat/between'))!;
+    expect([Math.min(...holiday) - 1, Math.max(...holiday) + 1]).toContain(back.index);
     expect(await stored()).toBeUndefined();
     await closeWindow(windowId);
   });

@@ -44,9 +44,13 @@ export const tabNow = (tab: Tabs.Tab): TabNow => ({
 
 const quietly = <T>(call: Promise<T>): Promise<T | undefined> => call.catch(() => undefined);
 
-/** Moves tabs, in this order, to `index` on, or to the end when the window has fewer tabs now. */
-async function moveTo(tabIds: number | number[], index: number): Promise<void> {
-  await browser.tabs.move(tabIds, { index }).catch(() => quietly(browser.tabs.move(tabIds, { index: -1 })));
+/**
+ * Moves tabs, in this order, to `index` on, or to the end when the window has fewer tabs
+ * now; the tabs as they are after it (none if neither move could be made).
+ */
+async function moveTo(tabIds: number | number[], index: number): Promise<Tabs.Tab[]> {
+  const moved = await browser.tabs.move(tabIds, { index }).catch(() => quietly(browser.tabs.move(tabIds, { index: -1 })));
+  return moved === undefined ? [] : ([] as Tabs.Tab[]).concat(moved);
 }
 
 /**
@@ -102,15 +106,23 @@ const chromium: Strip = {
     const now = new Map<number, number | null>();
     const made = new Map<number, GroupBefore>();
     const collapsedBefore = new Map<number, boolean>();
+    // Asked of the browser in this order, without waiting for each answer in turn: the
+    // browser carries out a window's moves in the order asked, and in the busiest moment of
+    // the end each wait is a turn behind every page being put back.
     // Hearth's group out of the way first, at the end of the window, so that no tab given
     // back lands inside it (a run cut short may have left it among the parent's tabs).
     // Unfolded too: Chromium freezes the tabs of a folded group, and a tab moved out of it
     // stays frozen (its page can't be put back) until the parent looks at it; unfolding wakes them.
-    if (api && w.groupId !== null) {
-      await Promise.all([quietly(api.move(w.groupId, { index: -1 })), quietly(api.update(w.groupId, { collapsed: false }))]);
-    }
+    const aside =
+      api && w.groupId !== null ? Promise.all([quietly(api.move(w.groupId, { index: -1 })), quietly(api.update(w.groupId, { collapsed: false }))]) : undefined;
+    // Tabs that were in no group leave Hearth's at once, in one call, before any moves (a
+    // move first and a call to leave the group after, per run, took a third of the end on
+    // 50 tabs). One tab closed meanwhile fails the whole call: then the others one by one.
+    const loose = tabs.filter((t) => !t.pinned && !t.group).map((t) => t.tabId);
+    const out = loose.length ? browser.tabs.ungroup(loose).catch(() => Promise.all(loose.map((id) => quietly(browser.tabs.ungroup(id))))) : undefined;
     // Asked only when a tab was in a group of the parent's before.
     const inWindow = api && tabs.some((t) => t.group) ? await quietly(api.query({ windowId: w.windowId })) : undefined;
+    await Promise.all([aside, out]);
     for (const { group } of tabs) {
       if (!group || now.has(group.id)) continue;
       const same = inWindow?.find((g) => g.id === group.id);
@@ -127,7 +139,7 @@ const chromium: Strip = {
       if (first.pinned) await Promise.all(ids.map((id) => quietly(browser.tabs.update(id, { pinned: true }))));
       // Every tab to the left of the run is where it was: the index alone puts the run
       // between the same neighbours. A group's edge is not inside it, so joining is asked for after.
-      await moveTo(ids, first.index);
+      const moved = await moveTo(ids, first.index);
       if (first.pinned) continue;
       if (first.group) {
         const groupId = now.get(first.group.id) ?? null;
@@ -141,12 +153,13 @@ const chromium: Strip = {
         }
         continue;
       }
-      // Landed inside a group (the parent rearranged meanwhile): out of it, and to its place again.
-      const joined = (await browser.tabs.query({ windowId: w.windowId })).filter((t) => ids.includes(t.id!) && tabNow(t).groupId !== -1);
-      if (joined.length) {
-        await quietly(browser.tabs.ungroup(joined.map((t) => t.id!)));
-        await moveTo(ids, first.index);
-      }
+      // Landed inside a group (the parent made one around its place meanwhile): out of it.
+      // The browser sets it just outside, at the group's nearer edge; moved to its index
+      // again, it would join the group again. The move says where each tab went; a move
+      // that could not be made, the window.
+      const after = moved.length ? moved : await browser.tabs.query({ windowId: w.windowId });
+      const joined = after.filter((t) => ids.includes(t.id!) && tabNow(t).groupId !== -1);
+      if (joined.length) await quietly(browser.tabs.ungroup(joined.map((t) => t.id!)));
     }
     if (!api) return;
     // Tabs of other sites still tucked away: folded again.
