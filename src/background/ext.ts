@@ -6,7 +6,7 @@ import polyfill from 'webextension-polyfill';
 
 // One binding of its own: re-exported as is, every use in the bundle reads `x.default.…`.
 export const browser: typeof polyfill = polyfill;
-export type { Runtime, Tabs } from 'webextension-polyfill';
+export type { Runtime, Scripting, Tabs } from 'webextension-polyfill';
 
 type ChromeOnly = {
   contentSettings?: typeof chrome.contentSettings;

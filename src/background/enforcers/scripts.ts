@@ -4,7 +4,7 @@
 // unregistered at its end, when every open work tab is put back. The calm overlay
 // is its own script, for dimmed and set-aside sites only, and so is the let-through
 // matcher, for sites with let-through words only.
-import { browser } from '../ext';
+import { browser, type Scripting } from '../ext';
 import { sameList } from '../../core/lists';
 import asideFile from '../../content/aside.ts?iife';
 import overlayFile from '../../content/calm-overlay.ts?iife';
@@ -58,14 +58,18 @@ export async function applyContentScripts(
   extras: Extras = { aside: none, overlay: none, letThrough: none },
   from: number | null = null,
 ): Promise<Restored[]> {
+  // Every registration of Hearth's, and what the tabs were last brought to, asked at once:
+  // at the end each answer waited for in turn is a turn behind every tab being given back.
+  const [all, { [TABS_KEY]: stored }] = await Promise.all([browser.scripting.getRegisteredContentScripts(), browser.storage.session.get(TABS_KEY)]);
   await Promise.all([
-    applyRegistration(ASIDE_ID, asideFile, extras.aside),
-    applyRegistration(OVERLAY_ID, overlayFile, extras.overlay),
-    applyRegistration(LET_THROUGH_ID, letThroughFile, extras.letThrough),
+    applyRegistration(all, ASIDE_ID, asideFile, extras.aside),
+    applyRegistration(all, OVERLAY_ID, overlayFile, extras.overlay),
+    applyRegistration(all, LET_THROUGH_ID, letThroughFile, extras.letThrough),
   ]);
-  const current = await browser.scripting.getRegisteredContentScripts({ ids: [MAIN_ID, ISOLATED_ID] });
+  const current = all.filter((s) => s.id === MAIN_ID || s.id === ISOLATED_ID);
   const registered = current.find((s) => s.id === ISOLATED_ID)?.matches ?? [];
-  const inTabs = await tabsBroughtTo(registered);
+  // No record (a new browser session, whose tabs load afresh under the registered scripts): the registration.
+  const inTabs = Array.isArray(stored) ? { patterns: stored as string[], recorded: true } : { patterns: registered, recorded: false };
   const registeredNow = current.length === 2 && sameList(registered, patterns);
   if (registeredNow && sameList(inTabs.patterns, patterns)) return [];
 
@@ -95,9 +99,9 @@ export async function applyContentScripts(
   }
   // Every pattern a tab may still be quieted for: registered, or reached by a run that was cut short.
   const released = [...new Set([...registered, ...inTabs.patterns])].filter((p) => !patterns.includes(p));
-  const quietNow = await tabsOn(patterns);
+  // (Nothing released: nothing to put back, and no tab to look for.)
+  const [quietNow, releasedTabs] = await Promise.all([tabsOn(released.length ? patterns : []), tabsOn(released)]);
   const stillQuiet = new Set([...quietNow.live, ...quietNow.frozen]);
-  const releasedTabs = await tabsOn(released);
   const toRestore = releasedTabs.live.filter((id) => !stillQuiet.has(id));
   // A tab the browser froze (Chromium freezes the tabs of a collapsed group, where work tabs
   // are tucked away) can't answer now: put back without waiting, it is when the parent
@@ -106,15 +110,6 @@ export async function applyContentScripts(
   const restored = (await Promise.all(toRestore.map(restore))).filter((r): r is Restored => r !== null);
   await browser.storage.session.set({ [TABS_KEY]: patterns });
   return restored;
-}
-
-/**
- * What open work tabs were last brought to. No record (a new browser session, whose
- * tabs load afresh under the registered scripts): the registration.
- */
-async function tabsBroughtTo(registered: string[]): Promise<{ patterns: string[]; recorded: boolean }> {
-  const { [TABS_KEY]: stored } = await browser.storage.session.get(TABS_KEY);
-  return Array.isArray(stored) ? { patterns: stored as string[], recorded: true } : { patterns: registered, recorded: false };
 }
 
 /**
@@ -157,8 +152,8 @@ async function tabsOn(patterns: string[]): Promise<{ live: number[]; frozen: num
 }
 
 /** A top-frame script for pages of some sites that start loading: the set-aside stop, the calm overlay. */
-async function applyRegistration(id: string, file: string, { matches, exclude }: Registration): Promise<void> {
-  const [current] = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+async function applyRegistration(all: Scripting.RegisteredContentScript[], id: string, file: string, { matches, exclude }: Registration): Promise<void> {
+  const current = all.find((s) => s.id === id);
   if (current && sameList(current.matches ?? [], matches) && sameList(current.excludeMatches ?? [], exclude)) return;
   if (current) await browser.scripting.unregisterContentScripts({ ids: [id] });
   if (matches.length) {
