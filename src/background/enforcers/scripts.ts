@@ -69,14 +69,15 @@ export async function applyContentScripts(
   const current = all.filter((s) => s.id === MAIN_ID || s.id === ISOLATED_ID);
   const registered = current.find((s) => s.id === ISOLATED_ID)?.matches ?? [];
   // No record (a new browser session, whose tabs load afresh under the registered scripts): the registration.
-  const inTabs = Array.isArray(stored) ? { patterns: stored as string[], recorded: true } : { patterns: registered, recorded: false };
+  const recorded = Array.isArray(stored);
+  const inTabs: string[] = recorded ? stored : registered;
   const registeredNow = current.length === 2 && sameList(registered, patterns);
-  if (registeredNow && sameList(inTabs.patterns, patterns)) return [];
+  if (registeredNow && sameList(inTabs, patterns)) return [];
 
   if (!registeredNow) {
     // The record first: if the worker stops once the registration has changed, the next
     // run must not take the registration for the tabs.
-    if (!inTabs.recorded) await browser.storage.session.set({ [TABS_KEY]: inTabs.patterns });
+    if (!recorded) await browser.storage.session.set({ [TABS_KEY]: inTabs });
     if (current.length) await browser.scripting.unregisterContentScripts({ ids: current.map((s) => s.id) });
     if (patterns.length) {
       await browser.scripting.registerContentScripts([
@@ -98,7 +99,7 @@ export async function applyContentScripts(
     for (const id of frozen) void inject(id, from);
   }
   // Every pattern a tab may still be quieted for: registered, or reached by a run that was cut short.
-  const released = [...new Set([...registered, ...inTabs.patterns])].filter((p) => !patterns.includes(p));
+  const released = [...new Set([...registered, ...inTabs])].filter((p) => !patterns.includes(p));
   // (Nothing released: nothing to put back, and no tab to look for.)
   const [quietNow, releasedTabs] = await Promise.all([tabsOn(released.length ? patterns : []), tabsOn(released)]);
   const stillQuiet = new Set([...quietNow.live, ...quietNow.frozen]);

@@ -50,7 +50,7 @@ const quietly = <T>(call: Promise<T>): Promise<T | undefined> => call.catch(() =
  */
 async function moveTo(tabIds: number | number[], index: number): Promise<Tabs.Tab[]> {
   const moved = await browser.tabs.move(tabIds, { index }).catch(() => quietly(browser.tabs.move(tabIds, { index: -1 })));
-  return moved === undefined ? [] : ([] as Tabs.Tab[]).concat(moved);
+  return ([] as Tabs.Tab[]).concat(moved ?? []);
 }
 
 /**
@@ -104,8 +104,8 @@ const chromium: Strip = {
     // The parent's groups as they are now: the same one (its title may be theirs now), or
     // after a restart one of the same title and colour; made again on first need otherwise.
     const now = new Map<number, number | null>();
-    const made = new Map<number, GroupBefore>();
-    const collapsedBefore = new Map<number, boolean>();
+    /** How each of the parent's groups given tabs back folds at the end: as it was (made again), as it is now (the same). */
+    const fold = new Map<number, boolean>();
     // Asked of the browser in this order, without waiting for each answer in turn: the
     // browser carries out a window's moves in the order asked, and in the busiest moment of
     // the end each wait is a turn behind every page being put back.
@@ -130,8 +130,8 @@ const chromium: Strip = {
       // is the one made again (by a run cut short, or by the browser's session), and folds as it was.
       const again = same ? undefined : inWindow?.find((g) => g.id !== w.groupId && g.title === group.title && g.color === group.color);
       now.set(group.id, (same ?? again)?.id ?? null);
-      if (same) collapsedBefore.set(same.id, same.collapsed);
-      if (again) made.set(again.id, group);
+      if (same) fold.set(same.id, same.collapsed);
+      if (again) fold.set(again.id, group.collapsed);
     }
     for (const run of runsOf(returnOrder(tabs))) {
       const ids = run.map((t) => t.tabId);
@@ -146,7 +146,7 @@ const chromium: Strip = {
         if (groupId === null) {
           const remade = await browser.tabs.group({ tabIds: ids as [number, ...number[]], createProperties: { windowId: w.windowId } });
           now.set(first.group.id, remade);
-          made.set(remade, first.group);
+          fold.set(remade, first.group.collapsed);
           if (api) await quietly(api.update(remade, { title: first.group.title, color: first.group.color as GroupColor }));
         } else {
           await browser.tabs.group({ groupId, tabIds: ids as [number, ...number[]] });
@@ -155,18 +155,15 @@ const chromium: Strip = {
       }
       // Landed inside a group (the parent made one around its place meanwhile): out of it.
       // The browser sets it just outside, at the group's nearer edge; moved to its index
-      // again, it would join the group again. The move says where each tab went; a move
-      // that could not be made, the window.
-      const after = moved.length ? moved : await browser.tabs.query({ windowId: w.windowId });
-      const joined = after.filter((t) => ids.includes(t.id!) && tabNow(t).groupId !== -1);
+      // again, it would join the group again. The move says where each tab went (a move
+      // that could not be made, a tab closed meanwhile, left them where they were).
+      const joined = moved.filter((t) => tabNow(t).groupId !== -1);
       if (joined.length) await quietly(browser.tabs.ungroup(joined.map((t) => t.id!)));
     }
     if (!api) return;
     // Tabs of other sites still tucked away: folded again.
     if (w.groupId !== null && (await quietly(api.get(w.groupId)))) await quietly(api.update(w.groupId, { collapsed: true }));
-    // Groups made again fold as they were; the parent's own groups as they are now.
-    for (const [groupId, group] of made) await quietly(api.update(groupId, { collapsed: group.collapsed }));
-    for (const [groupId, collapsed] of collapsedBefore) {
+    for (const [groupId, collapsed] of fold) {
       const g = await quietly(api.get(groupId));
       if (g && g.collapsed !== collapsed) await quietly(api.update(groupId, { collapsed }));
     }
