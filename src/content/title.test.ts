@@ -9,6 +9,7 @@ import { hideTitleCount } from './title';
  */
 class TitlePage extends EventTarget {
   readyState: DocumentReadyState = 'complete';
+  visibilityState: DocumentVisibilityState = 'visible';
   readonly documentElement = { nodeName: 'HTML' };
   readonly head = { nodeName: 'HEAD' };
   readonly titleElement = { nodeName: 'TITLE', textContent: '' };
@@ -33,6 +34,12 @@ class TitlePage extends EventTarget {
   }
   site(text: string) {
     this.write(text, true);
+    FakeObserver.settle();
+  }
+  /** The parent switches to another tab (hidden), or back to this one. */
+  seen(state: DocumentVisibilityState) {
+    this.visibilityState = state;
+    this.dispatchEvent(new Event('visibilitychange'));
     FakeObserver.settle();
   }
   private write(text: string, reported: boolean) {
@@ -77,6 +84,40 @@ describe('hideTitleCount', () => {
       expect(page.title).toBe('(5) Inbox');
     });
 
+    it(`out of sight, holds the title still, whatever the site writes; in sight, the site's latest without its count (${browser})`, () => {
+      open('(2) Chat', reportsOurWrites);
+      start();
+      page.seen('hidden');
+      expect(page.title).toBe('Chat');
+      for (const text of ['New message from Sam', '(3) Chat', 'Sam is typing…', '(3) Chat']) {
+        page.site(text);
+        expect(page.title).toBe('Chat');
+      }
+      page.site('(4) Sam: are you there? - Chat');
+      page.seen('visible');
+      expect(page.title).toBe('Sam: are you there? - Chat');
+      page.site('(5) Chat');
+      expect(page.title).toBe('Chat');
+      page.seen('hidden');
+      page.site('New message from Alex');
+      expect(page.title).toBe('Chat');
+      quiet.abort();
+      expect(page.title).toBe('New message from Alex');
+    });
+
+    it(`a page loading out of sight holds the first title it gets (${browser})`, () => {
+      open('', reportsOurWrites);
+      page.visibilityState = 'hidden';
+      page.readyState = 'loading';
+      start();
+      expect(page.title).toBe('');
+      page.site('(7) Mail');
+      expect(page.title).toBe('Mail');
+      page.site('New message!');
+      expect(page.title).toBe('Mail');
+      quiet.abort();
+      expect(page.title).toBe('New message!');
+    });
   }
 
   // Chromium only: in Firefox, Hearth's own write is never reported, so a site clearing

@@ -1,5 +1,6 @@
 // Keeps unread counts ("(3) Inbox") out of a work page's title during family time,
-// however often the site rewrites it; on abort the site's own latest title comes back.
+// however often the site rewrites it, and, while the page is out of sight, any change
+// of it at all; on abort the site's own latest title comes back.
 import { stripUnreadCount } from '../core/titles';
 
 /**
@@ -30,11 +31,18 @@ export function hideTitleCount(signal: AbortSignal): void {
       pending.length = 0;
     }
   };
+  /**
+   * Out of sight, the title holds still: a site that changes it in the background (a
+   * blinking "New message!", "Sam is typing…") is calling the parent back, count or no
+   * count. In sight again, the site's own latest title, without its count. A page with no
+   * title yet (loading out of sight) holds the first it gets.
+   */
+  let held = '';
   const quiet = () => {
     if (pending.length) return; // our own write is still on its way
-    const now = document.title;
-    const stripped = stripUnreadCount(now);
-    if (stripped !== now) write(stripped);
+    const site = stripUnreadCount(oursShowing ? real : document.title);
+    held = document.visibilityState === 'hidden' ? held || site : '';
+    if ((held || site) !== document.title) write(held || site);
   };
 
   // Watches <head> for a new <title>, and the title element's text. At document_start
@@ -78,6 +86,19 @@ export function hideTitleCount(signal: AbortSignal): void {
       { once: true, signal },
     );
   }
+  // The event only says to look: whether the page is out of sight is the document's to say.
+  document.addEventListener(
+    'visibilitychange',
+    () => {
+      // Hearth's write still "on its way" is showing (Firefox never reports one; Chromium
+      // has long reported it by now): from here it is known to be ours.
+      if (pending.length) oursShowing = true;
+      pending.length = 0;
+      held = '';
+      quiet();
+    },
+    { signal },
+  );
   quiet();
   signal.addEventListener('abort', () => {
     observer.disconnect();

@@ -158,3 +158,27 @@ export function zoneWhereItIs(hour: number): string {
 /** "HH:MM" in `zone` at `instant`. */
 export const wallTimeIn = (zone: string, instant: number): string =>
   new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+
+/**
+ * Headless Chromium keeps every tab "visible", whichever is in front; in a browser on a
+ * screen, switching tabs hides the page and fires its visibilitychange. This does just
+ * that (or shows it again), in Hearth's own isolated world of the page, where its scripts
+ * read it.
+ */
+export async function inSight(hearth: Hearth, page: Page, visible: boolean): Promise<void> {
+  const cdp = await hearth.context.newCDPSession(page);
+  try {
+    const contexts: { id: number; name: string; origin: string; auxData?: { isDefault?: boolean; frameId?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await cdp.send('Runtime.enable');
+    const ours = contexts.find((c) => !c.auxData?.isDefault && c.origin.includes(hearth.id)) ?? contexts.find((c) => !c.auxData?.isDefault && c.name !== '');
+    if (!ours) throw new Error(`no isolated world of Hearth's in the page: ${JSON.stringify(contexts)}`);
+    const state = visible ? 'visible' : 'hidden';
+    await cdp.send('Runtime.evaluate', {
+      contextId: ours.id,
+      expression: `Object.defineProperty(document, 'visibilityState', { get: () => '${state}', configurable: true }); document.dispatchEvent(new Event('visibilitychange'));`,
+    });
+  } finally {
+    await cdp.detach();
+  }
+}

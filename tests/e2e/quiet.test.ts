@@ -8,7 +8,7 @@ import { keepNotification, keptNotificationShows, notificationMade } from '../fi
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import type { ReflectionSource } from '../../src/core/reflection';
 import { launch, type Hearth } from './harness';
-import { ask, closePages, iconLinkOf, muteOf, openChat, quietFixtureOnly, sleep, tabIconOf } from './helpers';
+import { ask, closePages, iconLinkOf, inSight, muteOf, openChat, quietFixtureOnly, sleep, tabIconOf } from './helpers';
 import { profileAllowingNotifications } from './profile';
 
 let site: FixtureServer;
@@ -134,6 +134,35 @@ describe('a work site during family time', () => {
     const held = async () => reflected(await ask<ReflectionSource>(hearth, { type: 'reflection' })).heldThisWeek;
     await expect.poll(held).toBeGreaterThan(0);
     await closePages(chat, mutedByParent, late, afterStop);
+  });
+
+  test('out of sight, a work tab whose title flashes a message holds it still; in sight, the site\'s own title shows', async () => {
+    const chat = await openChat(hearth, site, '/chat/e?style=blink');
+    const flashing = (on: boolean) => chat.evaluate((value) => void ((window as unknown as { flashing: boolean }).flashing = value), on);
+    // Before: the chat flashes its message in the title, as title-alert libraries do.
+    await flashing(true);
+    await expect.poll(() => chat.title(), { timeout: 5000 }).toBe('New message from Sam');
+    await flashing(false);
+    await expect.poll(() => chat.title(), { timeout: 5000 }).toBe('Work Chat');
+    await ask(hearth, { type: 'startFocus', minutes: 30 });
+    // The parent is elsewhere; a message comes, and the chat flashes it.
+    await inSight(hearth, chat, false);
+    await chat.evaluate(() => {
+      // Every title the page shows, a task after each change (Hearth answers a change at once).
+      const seen: string[] = [];
+      new MutationObserver(() => setTimeout(() => seen.push(document.title))).observe(document.head, { childList: true, subtree: true, characterData: true });
+      (window as unknown as { titlesSeen: string[] }).titlesSeen = seen;
+    });
+    await flashing(true);
+    const seen = () => chat.evaluate(() => (window as unknown as { titlesSeen: string[] }).titlesSeen);
+    // Four of the chat's ticks, two of them flashing its message.
+    await expect.poll(async () => (await seen()).length, { timeout: 8000 }).toBeGreaterThanOrEqual(4);
+    expect((await seen()).filter((title) => title !== 'Work Chat')).toEqual([]);
+    // In sight again: the site's own title, its message too (it has no count to hide).
+    await inSight(hearth, chat, true);
+    await expect.poll(() => chat.title(), { timeout: 5000 }).toBe('New message from Sam');
+    await ask(hearth, { type: 'endNow' });
+    await closePages(chat);
   });
 
   test("a work page that answers for the stand-ins' private words in its first script stays quiet, and comes back at the end", async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
 import { launch, type Hearth } from './harness';
-import { ask as askInNewTab } from './helpers';
+import { ask as askInNewTab, inSight } from './helpers';
 import { profileAllowingNotifications } from './profile';
 
 let site: FixtureServer;
@@ -98,7 +98,7 @@ describe('tucked work tabs, in the moments around them (Chromium)', () => {
     expect(front).toMatchObject({ active: true, group: null });
     // The parent switches to their own tab: the work page goes out of sight, and its tab goes.
     await pageAt('about:blank#mine').bringToFront();
-    await lookedAway(pageAt(work('/chat/front')));
+    await inSight(hearth, pageAt(work('/chat/front')), false);
     await expect.poll(async () => (await workTabs()).every(tucked)).toBe(true);
 
     // A way through for the site: its tabs come back at once, where they were.
@@ -210,28 +210,6 @@ describe('tucked work tabs, in the moments around them (Chromium)', () => {
     for (const id of windows) await closeWindow(id);
   });
 });
-
-/**
- * Headless Chromium keeps every tab "visible", whichever is in front; in a browser on a
- * screen, switching tabs hides the page and fires its visibilitychange. This does just
- * that, in Hearth's own isolated world of the page, where its script listens.
- */
-async function lookedAway(page: Page): Promise<void> {
-  const cdp = await hearth.context.newCDPSession(page);
-  try {
-    const contexts: { id: number; name: string; origin: string; auxData?: { isDefault?: boolean; frameId?: string } }[] = [];
-    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-    await cdp.send('Runtime.enable');
-    const ours = contexts.find((c) => !c.auxData?.isDefault && c.origin.includes(hearth.id)) ?? contexts.find((c) => !c.auxData?.isDefault && c.name !== '');
-    if (!ours) throw new Error(`no isolated world of Hearth's in the page: ${JSON.stringify(contexts)}`);
-    await cdp.send('Runtime.evaluate', {
-      contextId: ours.id,
-      expression: `Object.defineProperty(document, 'visibilityState', { get: () => 'hidden', configurable: true }); document.dispatchEvent(new Event('visibilitychange'));`,
-    });
-  } finally {
-    await cdp.detach();
-  }
-}
 
 /** How many work tabs are in a tab group now, in one cheap look (the test polls it). */
 async function grouped(): Promise<number> {
