@@ -105,6 +105,35 @@ describe('hideTitleCount', () => {
       expect(page.title).toBe('New message from Alex');
     });
 
+    it(`a site going back, out of sight, to exactly the title held is the site's own: in sight and at the end, that title (${browser})`, () => {
+      open('Chat', reportsOurWrites);
+      start();
+      page.seen('hidden');
+      page.site('Sam is typing…');
+      expect(page.title).toBe('Chat');
+      page.site('Chat');
+      expect(page.title).toBe('Chat');
+      page.seen('visible');
+      expect(page.title).toBe('Chat');
+      page.seen('hidden');
+      page.site('Sam is typing…');
+      page.site('Chat');
+      quiet.abort();
+      expect(page.title).toBe('Chat');
+    });
+
+    it(`a visibilitychange the page sends itself, out of sight, changes nothing (${browser})`, () => {
+      open('Chat', reportsOurWrites);
+      start();
+      page.seen('hidden');
+      page.site('New message from Sam');
+      page.seen('hidden'); // the page's own event: still out of sight
+      expect(page.title).toBe('Chat');
+      page.site('New message from Alex');
+      page.seen('hidden');
+      expect(page.title).toBe('Chat');
+    });
+
     it(`a page loading out of sight holds the first title it gets (${browser})`, () => {
       open('', reportsOurWrites);
       page.visibilityState = 'hidden';
@@ -120,18 +149,20 @@ describe('hideTitleCount', () => {
     });
   }
 
-  // Chromium only: in Firefox, Hearth's own write is never reported, so a site clearing
-  // its count to exactly the title Hearth wrote is taken for Hearth's write, and the
-  // old count comes back at the end (until the site next writes its title).
-  it('leaves a title the site cleared itself as it is', () => {
-    open('(3) Inbox');
-    start();
-    page.site('Inbox');
-    const writes = page.hearthWrites;
-    quiet.abort();
-    expect(page.title).toBe('Inbox');
-    expect(page.hearthWrites).toBe(writes);
-  });
+  for (const [browser, reportsOurWrites] of [
+    ['Chromium', true],
+    ['Firefox', false],
+  ] as const) {
+    it(`leaves a title the site cleared itself, to exactly what Hearth wrote, as it is (${browser})`, () => {
+      open('(3) Inbox', reportsOurWrites);
+      start();
+      page.site('Inbox');
+      const writes = page.hearthWrites;
+      quiet.abort();
+      expect(page.title).toBe('Inbox');
+      expect(page.hearthWrites).toBe(writes);
+    });
+  }
 
   it('never writes a title with no count in it', () => {
     open('Inbox');

@@ -4,32 +4,34 @@
 import { stripUnreadCount } from '../core/titles';
 
 /**
- * Each write is told apart as the site's or Hearth's, so at the end the site's own
- * latest title comes back (and a title the site already cleared stays clear).
+ * Each change is told apart as the site's or Hearth's, so at the end the site's own
+ * latest title comes back (and a title the site already cleared stays clear). Not by its
+ * text: a site going back to exactly what Hearth wrote (a flashing title back to its
+ * name) is the site's. Hearth takes its own write's record off the observer as it writes
+ * (Chromium reports it; Firefox reports none for a content script's write), so every
+ * record the observer hands over is the site's.
  */
 export function hideTitleCount(signal: AbortSignal): void {
   let real = document.title;
-  /** Hearth's writes not yet seen by the observer, oldest first. */
-  const pending: string[] = [];
   /** The title on the page now is one Hearth wrote. */
   let oursShowing = false;
 
-  const write = (text: string) => {
-    pending.push(text);
-    document.title = text;
-  };
   const seen = (text: string) => {
-    const ours = pending.indexOf(text);
-    if (ours !== -1) {
-      pending.splice(0, ours + 1);
-      oursShowing = true;
-    } else {
-      real = text;
-      oursShowing = false;
-      // The site wrote after us: whatever of ours was still on its way is superseded.
-      // (Firefox reports no mutation for a write from the content script at all.)
-      pending.length = 0;
+    real = text;
+    oursShowing = false;
+  };
+  const take = (records: MutationRecord[]) => {
+    for (const record of records) {
+      if (record.type === 'characterData') seen((record.target as Text).data);
+      else if (record.target.nodeName === 'TITLE') seen(record.target.textContent ?? '');
     }
+  };
+  const write = (text: string) => {
+    take(observer.takeRecords()); // the site's, from before this write
+    document.title = text;
+    observer.takeRecords(); // this write's own
+    oursShowing = true;
+    watch(true);
   };
   /**
    * Out of sight, the title holds still: a site that changes it in the background (a
@@ -38,10 +40,10 @@ export function hideTitleCount(signal: AbortSignal): void {
    * title yet (loading out of sight) holds the first it gets.
    */
   let held = '';
+  let sight = document.visibilityState;
   const quiet = () => {
-    if (pending.length) return; // our own write is still on its way
     const site = stripUnreadCount(oursShowing ? real : document.title);
-    held = document.visibilityState === 'hidden' ? held || site : '';
+    held = sight === 'hidden' ? held || site : '';
     if ((held || site) !== document.title) write(held || site);
   };
 
@@ -51,7 +53,8 @@ export function hideTitleCount(signal: AbortSignal): void {
   // about 3.5 ms of its load), and each batch of records narrows the watch again.
   let root: Node | null = null;
   let el: Element | null = null;
-  const watch = () => {
+  /** `ours`: a title element Hearth's write just made holds Hearth's text, not the site's. */
+  const watch = (ours = false) => {
     const nowRoot = document.head ?? document.documentElement ?? document;
     const nowEl = document.querySelector('title');
     if (nowRoot === root && nowEl === el) return;
@@ -60,16 +63,13 @@ export function hideTitleCount(signal: AbortSignal): void {
     observer.observe(document, { childList: true });
     observer.observe((root = nowRoot), { childList: true });
     if (nowEl) observer.observe(nowEl, { childList: true, characterData: true, subtree: true });
-    // A title element not seen before (parsed, or put in by the site or by a write): its text is news.
+    // A title element not seen before (parsed, or put in by the site): its text is news.
     const fresh = nowEl !== el;
     el = nowEl;
-    if (fresh && nowEl) seen(document.title);
+    if (fresh && nowEl && !ours) seen(document.title);
   };
   const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      if (record.type === 'characterData') seen((record.target as Text).data);
-      else if (record.target.nodeName === 'TITLE') seen(record.target.textContent ?? '');
-    }
+    take(records);
     watch();
     quiet();
   });
@@ -79,21 +79,22 @@ export function hideTitleCount(signal: AbortSignal): void {
     document.addEventListener(
       'DOMContentLoaded',
       () => {
+        take(observer.takeRecords());
         watch();
-        if (!pending.length && !oursShowing) real = document.title;
+        if (!oursShowing) real = document.title;
         quiet();
       },
       { once: true, signal },
     );
   }
-  // The event only says to look: whether the page is out of sight is the document's to say.
+  // Only a real change of sight counts: the page can dispatch the event, but it can't
+  // change what the document tells Hearth's own world.
   document.addEventListener(
     'visibilitychange',
     () => {
-      // Hearth's write still "on its way" is showing (Firefox never reports one; Chromium
-      // has long reported it by now): from here it is known to be ours.
-      if (pending.length) oursShowing = true;
-      pending.length = 0;
+      if (document.visibilityState === sight) return;
+      sight = document.visibilityState;
+      take(observer.takeRecords());
       held = '';
       quiet();
     },
@@ -102,6 +103,6 @@ export function hideTitleCount(signal: AbortSignal): void {
   quiet();
   signal.addEventListener('abort', () => {
     observer.disconnect();
-    if (oursShowing || pending.length) document.title = real;
+    if (oursShowing) document.title = real;
   });
 }
