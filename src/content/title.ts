@@ -8,8 +8,7 @@ import { stripUnreadCount } from '../core/titles';
  * latest title comes back (and a title the site already cleared stays clear). Not by its
  * text: a site going back to exactly what Hearth wrote (a flashing title back to its
  * name) is the site's. Hearth takes its own write's record off the observer as it writes
- * (Chromium reports it; Firefox reports none for a content script's write), so every
- * record the observer hands over is the site's.
+ * (whether the engine made one or not), so every record the observer hands over is the site's.
  */
 export function hideTitleCount(signal: AbortSignal): void {
   let real = document.title;
@@ -20,18 +19,21 @@ export function hideTitleCount(signal: AbortSignal): void {
     real = text;
     oursShowing = false;
   };
+  /** The site's records: its title is whatever the page says now (none of Hearth's writes came since). */
   const take = (records: MutationRecord[]) => {
-    for (const record of records) {
-      if (record.type === 'characterData') seen((record.target as Text).data);
-      else if (record.target.nodeName === 'TITLE') seen(record.target.textContent ?? '');
-    }
+    if (records.some((r) => r.type === 'characterData' || r.target.nodeName === 'TITLE')) seen(document.title);
+    watch();
   };
+  // Fifty writes in one task at most: a page (or another extension) that writes its title
+  // back each time Hearth does would otherwise go back and forth with it, and hang the tab.
+  let burst = 0;
   const write = (text: string) => {
     take(observer.takeRecords()); // the site's, from before this write
+    if (burst++ === 0) setTimeout(() => (burst = 0));
+    if (burst > 50 || !el) return; // (no title element: Hearth makes none, it would outlast the site's)
     document.title = text;
     observer.takeRecords(); // this write's own
     oursShowing = true;
-    watch(true);
   };
   /**
    * Out of sight, the title holds still: a site that changes it in the background (a
@@ -42,6 +44,8 @@ export function hideTitleCount(signal: AbortSignal): void {
   let held = '';
   let sight = document.visibilityState;
   const quiet = () => {
+    // (Asked here too: a page that writes itself anew with `document.open()` drops listeners.)
+    if (document.visibilityState !== sight) [sight, held] = [document.visibilityState, ''];
     const site = stripUnreadCount(oursShowing ? real : document.title);
     held = sight === 'hidden' ? held || site : '';
     if ((held || site) !== document.title) write(held || site);
@@ -53,8 +57,7 @@ export function hideTitleCount(signal: AbortSignal): void {
   // about 3.5 ms of its load), and each batch of records narrows the watch again.
   let root: Node | null = null;
   let el: Element | null = null;
-  /** `ours`: a title element Hearth's write just made holds Hearth's text, not the site's. */
-  const watch = (ours = false) => {
+  const watch = () => {
     const nowRoot = document.head ?? document.documentElement ?? document;
     const nowEl = document.querySelector('title');
     if (nowRoot === root && nowEl === el) return;
@@ -63,14 +66,13 @@ export function hideTitleCount(signal: AbortSignal): void {
     observer.observe(document, { childList: true });
     observer.observe((root = nowRoot), { childList: true });
     if (nowEl) observer.observe(nowEl, { childList: true, characterData: true, subtree: true });
-    // A title element not seen before (parsed, or put in by the site): its text is news.
+    // A title element not seen before (parsed, or put in by the site), or none any more: news.
     const fresh = nowEl !== el;
     el = nowEl;
-    if (fresh && nowEl && !ours) seen(document.title);
+    if (fresh) seen(document.title);
   };
   const observer = new MutationObserver((records) => {
     take(records);
-    watch();
     quiet();
   });
   watch();
@@ -80,7 +82,6 @@ export function hideTitleCount(signal: AbortSignal): void {
       'DOMContentLoaded',
       () => {
         take(observer.takeRecords());
-        watch();
         if (!oursShowing) real = document.title;
         quiet();
       },
@@ -93,15 +94,14 @@ export function hideTitleCount(signal: AbortSignal): void {
     'visibilitychange',
     () => {
       if (document.visibilityState === sight) return;
-      sight = document.visibilityState;
       take(observer.takeRecords());
-      held = '';
       quiet();
     },
     { signal },
   );
   quiet();
   signal.addEventListener('abort', () => {
+    take(observer.takeRecords());
     observer.disconnect();
     if (oursShowing) document.title = real;
   });
