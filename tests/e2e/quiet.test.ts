@@ -162,9 +162,17 @@ describe('a work site during family time', () => {
     const count = (await seen()).length;
     await expect.poll(async () => (await seen()).length, { timeout: 5000 }).toBeGreaterThan(count);
     expect((await seen()).filter((title) => title !== 'Work Chat')).toEqual([]);
-    // In sight again: the site's own title, its message too (it has no count to hide).
+    // The chat stops, its last word a message of its own: held too, while out of sight.
+    await chat.evaluate(() => {
+      clearInterval((window as unknown as { ticking: number }).ticking);
+      document.title = 'Sam: are you home?';
+    });
+    await expect.poll(async () => (await seen()).at(-1)).toBe('Work Chat');
+    expect(await chat.title()).toBe('Work Chat');
+    // In sight again: the site's latest title at once (it writes nothing more), its
+    // message too, as it has no count to hide.
     await inSight(hearth, chat, true);
-    await expect.poll(() => chat.title(), { timeout: 5000 }).toBe('New message from Sam');
+    await expect.poll(() => chat.title(), { timeout: 5000 }).toBe('Sam: are you home?');
     await ask(hearth, { type: 'endNow' });
     await closePages(chat);
   });
