@@ -4,6 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { oneFileWorker } from './build/oneFileWorker';
+import { smallContentScripts } from './build/smallContentScripts';
 import { version } from './package.json' with { type: 'json' };
 
 type Target = 'chrome' | 'firefox' | 'chrome-test' | 'firefox-test';
@@ -69,7 +70,7 @@ export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' || mode === 'chrome-test' || mode === 'firefox-test' ? mode : 'chrome';
   const firefox = target === 'firefox' || target === 'firefox-test';
   return {
-    plugins: [crx({ manifest: manifestFor(target), browser: firefox ? 'firefox' : 'chrome' }), keepScriptsPrivate, oneFileWorker()],
+    plugins: [crx({ manifest: manifestFor(target), browser: firefox ? 'firefox' : 'chrome' }), keepScriptsPrivate, oneFileWorker(), smallContentScripts()],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
