@@ -1,7 +1,7 @@
 import { describe, expect, it, test } from 'vitest';
 import type { SiteMode, WorkSite } from './settings/schema';
 import { compileSites, shadowedBy, originsFor } from './siteMatching';
-import { SITE_PRESETS, parseSitePattern, sameSite, siteHost } from './sites';
+import { SITE_PRESETS, parseSitePattern, sameSite, siteHost, typedName } from './sites';
 
 const site = (id: string, pattern: string, mode: SiteMode = 'quiet'): WorkSite => ({ id, pattern, mode });
 
@@ -349,4 +349,37 @@ describe('the port typed with an address', () => {
       expect(parsed.ok && parsed.port).toBeFalsy();
     },
   );
+});
+
+describe('typedName: an address in its own script, named as typed', () => {
+  test.each([
+    ['bücher.de', 'bücher.de'],
+    ['  https://Bücher.DE/konto?x=1  ', 'bücher.de'],
+    ['BÜCHER.de.', 'bücher.de'],
+    ['*.bücher.de', 'bücher.de'],
+    ['bücher.de:8080', 'bücher.de'],
+    ['bücher。de', 'bücher.de'],
+    ['straße.example', 'straße.example'],
+    ['mail.例え.jp', 'mail.例え.jp'],
+    ['bu\u0308cher.de', 'bücher.de'], // typed decomposed, named composed
+  ])('%s is named %s', (typed, name) => {
+    const parsed = parseSitePattern(typed);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(typedName(typed, parsed.pattern)).toBe(name);
+  });
+
+  test.each([
+    ['slack.com', 'slack.com'], // nothing to name: the pattern reads as typed
+    ['xn--bcher-kva.de', 'xn--bcher-kva.de'], // typed in the browser's own form
+    ['bücher.de', 'xn--mnchen-3ya.example'], // another host
+  ])('%s gives no name for %s', (typed, pattern) => {
+    expect(typedName(typed, pattern)).toBeNull();
+  });
+
+  it('gives no name longer than a name may be', () => {
+    const typed = `${'ü'.repeat(30)}.${'ö'.repeat(30)}.de`;
+    const parsed = parseSitePattern(typed);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(typedName(typed, parsed.pattern)).toBeNull();
+  });
 });

@@ -16,6 +16,7 @@
 //   trailing dot removed), never substrings of the URL text, so "slack.com" does not
 //   match notslack.com, slack.com.evil.io, evil.io/slack.com or slack.com@evil.io.
 
+import { NAME_MAX } from './limits';
 import { say } from './say';
 import type { WorkSite } from './settings/schema';
 
@@ -160,6 +161,30 @@ export function parseSitePattern(input: string): ParsedPattern {
     return fail(say('coreSiteNoDot', [said]));
   }
   return ok(pattern);
+}
+
+/**
+ * The name an address typed in its own script is shown by: "bücher.de", not the
+ * "xn--bcher-kva.de" its pattern keeps (the form the browser matches tabs in). Only the
+ * host as typed, and only when the browser reads it as that pattern's host; else null
+ * (the pattern is its name, as for any other address). Kept out of parseSitePattern: the
+ * pages that take typed addresses name the site with it, so the worker carries none of it.
+ */
+export function typedName(input: string, pattern: string): string | null {
+  const host = siteHost(pattern);
+  if (!host.split('.').some((label) => label.startsWith('xn--'))) return null;
+  const typed = (input.trim().toLowerCase().replace(/^https?:/, '').replace(/^[/\\]+/, '').split(/[/?#\\]/, 1)[0] ?? '')
+    .replace(/:\d*$/, '')
+    .replace(/^\*\./, '')
+    .replace(/[\u3002\uff0e\uff61]/g, '.') // the ideographic full stops the browser reads as dots
+    .replace(/\.$/, '')
+    .normalize('NFC');
+  if (typed === host || typed.length > NAME_MAX) return null;
+  try {
+    return new URL(`http://${typed}`).hostname.replace(/\.$/, '') === host ? typed : null;
+  } catch {
+    return null;
+  }
 }
 
 // ---------------------------------------------------------------------------

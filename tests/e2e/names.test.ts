@@ -80,4 +80,15 @@ describe('a site added by its address', () => {
     const reflection = await hearth.open('src/ui/reflection/index.html');
     await reflection.getByText(/went through to Team chat/).first().waitFor();
   });
+
+  test('an address in its own script is named as it was typed, and matched as the browser reads it', async () => {
+    await options.getByRole('textbox', { name: 'Address of a work site', ...exact }).fill('https://Bücher.de/konto');
+    await options.getByRole('button', { name: 'Add site', ...exact }).click();
+    await expect.poll(status).toBe('bücher.de added.');
+    const item = listed().filter({ hasText: 'bücher.de' });
+    expect(await item.textContent()).toContain('xn--bcher-kva.de');
+    expect(await options.getByRole('button', { name: 'Rename bücher.de', ...exact }).count()).toBe(1);
+    const { sites } = await ask<{ sites: { site: { pattern: string; name?: string } }[] }>(hearth, { type: 'sites' });
+    expect(sites.map((s) => s.site)).toContainEqual(expect.objectContaining({ pattern: 'xn--bcher-kva.de', name: 'bücher.de' }));
+  });
 });

@@ -66,6 +66,23 @@ describe('parseSettingsFile: round trip', () => {
     ]);
   });
 
+  it('names an address written in its own script as written, unless the file names it', () => {
+    const result = parseSettingsFile(
+      spoilt((d) => {
+        d.settings.sites = [
+          { id: 'a', pattern: 'https://Bücher.de/konto', mode: 'quiet' },
+          { id: 'b', pattern: 'münchen.example', mode: 'quiet', name: 'Rathaus' },
+          { id: 'c', pattern: 'xn--caf-dma.example', mode: 'quiet' },
+        ];
+      }),
+    );
+    expect(result.ok && result.settings.sites).toEqual([
+      { id: 'a', pattern: 'xn--bcher-kva.de', mode: 'quiet', name: 'bücher.de' },
+      { id: 'b', pattern: 'xn--mnchen-3ya.example', mode: 'quiet', name: 'Rathaus' },
+      { id: 'c', pattern: 'xn--caf-dma.example', mode: 'quiet' },
+    ]);
+  });
+
   it('trims names and leaves out fields Hearth does not know', () => {
     const result = parseSettingsFile(
       spoilt((d) => {

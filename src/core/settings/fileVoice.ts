@@ -4,7 +4,7 @@
 
 import { isRecord } from '../record';
 import { say } from '../say';
-import { parseSitePattern, siteHost } from '../sites';
+import { parseSitePattern, siteHost, typedName } from '../sites';
 import { isDateKey } from '../wallclock';
 import type { Voice } from './read';
 import { PREFERENCE_MINUTES, type Preferences, type WorkSite } from './schema';
@@ -43,7 +43,8 @@ function impossibleDate(item: unknown): string | null {
 
 /**
  * Each site's pattern read as the "Add site" field reads it, and stored in its tidy
- * form; the first one Hearth can't use, or two naming the same sites, are refused.
+ * form (an unnamed address in its own script named as written, as that field names it);
+ * the first one Hearth can't use, or two naming the same sites, are refused.
  */
 function sitePatterns(sites: WorkSite[], refuse: (sentence: string) => never): WorkSite[] {
   const byHost = new Map<string, string>();
@@ -62,7 +63,8 @@ function sitePatterns(sites: WorkSite[], refuse: (sentence: string) => never): W
       );
     }
     byHost.set(siteHost(parsed.pattern), parsed.pattern);
-    return { ...site, pattern: parsed.pattern };
+    const named = site.name === undefined ? typedName(site.pattern, parsed.pattern) : null;
+    return { ...site, pattern: parsed.pattern, ...(named ? { name: named } : {}) };
   });
 }
 

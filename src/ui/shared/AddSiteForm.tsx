@@ -10,11 +10,13 @@
 //
 // The worker reads the address (the same normalisation as an imported file's); an
 // address it can't use keeps its text, and the worker's sentence is shown under the field.
+// An address in its own script is listed in the form the browser matches ("xn--…") and
+// named, here, as it was typed.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { InTurn } from '../../core/serial';
 import type { SiteMode } from '../../core/settings/schema';
-import { parseSitePattern } from '../../core/sites';
+import { parseSitePattern, typedName } from '../../core/sites';
 import { t } from '../../i18n';
 import type { SitesView, SiteView } from '../../messages';
 import { ask } from './client';
@@ -70,7 +72,14 @@ export function AddSiteForm({ sites, inTurn, mode = 'quiet', placeholder, childr
     // worker's answer below says what to change.
     const access = parsed.ok ? requestAccess(parsed.pattern) : null;
     const before = parsed.ok ? sites?.find((s) => s.site.pattern === parsed.pattern) : undefined;
-    void inTurn(() => ask({ type: 'addSite', pattern: typed, mode: chosen }))
+    void inTurn(async () => {
+      const added = await ask({ type: 'addSite', pattern: typed, mode: chosen });
+      // A new address in its own script is named as typed ("bücher.de"), unless an open tab named it.
+      const pattern = parsed.ok && !before ? parsed.pattern : null;
+      const site = added.ok && pattern ? added.sites.find((s) => s.site.pattern === pattern) : undefined;
+      const named = site && site.name === pattern ? typedName(typed, pattern) : null;
+      return site && named ? { ok: true as const, ...(await ask({ type: 'renameSite', id: site.site.id, name: named })) } : added;
+    })
       .then((result) => {
         if (!result.ok) {
           setError(result.error);
