@@ -16,6 +16,8 @@
  */
 export const QUIET_ICON = "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'><circle cx='8' cy='8' r='6' fill='%23c9a98f'/></svg>";
 
+import { watchHead, writeBudget } from './headWatch';
+
 const ICON = 'link[rel~="icon" i]';
 
 const absolute = (href: string): string => {
@@ -51,8 +53,9 @@ export function hideIconBadges(signal: AbortSignal): void {
       return;
     }
     real.set(link, now);
-    link.setAttribute('href', ours);
+    if (mayWrite()) link.setAttribute('href', ours);
   };
+  const mayWrite = writeBudget(signal, () => document.querySelectorAll<HTMLLinkElement>(ICON).forEach(point));
 
   const added = (node: Node) => {
     if (!isIcon(node)) return;
@@ -70,27 +73,15 @@ export function hideIconBadges(signal: AbortSignal): void {
       record.addedNodes.forEach(added);
     }
   };
-  // Icon links live in <head>, which may not be parsed yet at document_start: until it
-  // is, only the root's own children are watched (no subtree: a long page's body would
-  // hand over a record for every node, profiled at several ms of its load), then only
-  // <head>, whose icons parsed so far are taken as if just added.
+  // Icon links live in <head>, which may not be parsed yet at document_start; a new one
+  // (parsed, or put in by the site) has its icons taken as if just added.
   const observer = new MutationObserver((records) => {
     onRecords(records);
     onHead();
   });
-  const watch = (root: Node) =>
-    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['href', 'rel'] });
-  let watching: Node | null = null;
+  const headMoved = watchHead(observer, { attributes: true, attributeFilter: ['href', 'rel'] });
   const onHead = () => {
-    const head = document.head;
-    if (signal.aborted || (head && watching === head)) return;
-    observer.disconnect();
-    // The document itself too: a page that swaps its root or calls `document.open()` gets a new <head>.
-    observer.observe(document, { childList: true });
-    if (head) {
-      watch((watching = head));
-      document.querySelectorAll(ICON).forEach(added);
-    } else observer.observe((watching = document.documentElement ?? document), { childList: true });
+    if (!signal.aborted && headMoved() && document.head) document.querySelectorAll(ICON).forEach(added);
   };
   onHead();
 

@@ -2,6 +2,7 @@
 // however often the site rewrites it, and, while the page is out of sight, any change
 // of it at all; on abort the site's own latest title comes back.
 import { stripUnreadCount } from '../core/titles';
+import { watchHead, writeBudget } from './headWatch';
 
 /**
  * Each change is told apart as the site's or Hearth's, so at the end the site's own
@@ -21,16 +22,13 @@ export function hideTitleCount(signal: AbortSignal): void {
   };
   /** The site's records: its title is whatever the page says now (none of Hearth's writes came since). */
   const take = (records: MutationRecord[]) => {
-    if (records.some((r) => r.type === 'characterData' || r.target.nodeName === 'TITLE')) seen(document.title);
+    if (records.some((r) => el?.contains(r.target))) seen(document.title);
     watch();
   };
-  // Fifty writes in one task at most: a page (or another extension) that writes its title
-  // back each time Hearth does would otherwise go back and forth with it, and hang the tab.
-  let burst = 0;
+  const mayWrite = writeBudget(signal, () => quiet());
   const write = (text: string) => {
     take(observer.takeRecords()); // the site's, from before this write
-    if (burst++ === 0) setTimeout(() => (burst = 0));
-    if (burst > 50 || !el) return; // (no title element: Hearth makes none, it would outlast the site's)
+    if (!el || !mayWrite()) return; // (no title element: Hearth makes none, it would outlast the site's)
     document.title = text;
     observer.takeRecords(); // this write's own
     oursShowing = true;
@@ -51,20 +49,14 @@ export function hideTitleCount(signal: AbortSignal): void {
     if ((held || site) !== document.title) write(held || site);
   };
 
-  // Watches <head> for a new <title>, and the title element's text. At document_start
-  // neither may exist yet: until <head> does, only the root's own children are watched
-  // (no subtree: a long page's body would hand over a record for every node, profiled at
-  // about 3.5 ms of its load), and each batch of records narrows the watch again.
-  let root: Node | null = null;
+  // Watches <head> for a new <title> (the page's title is the first in the document),
+  // and the title element's text, wherever the site put it. At document_start neither
+  // may exist yet; each batch of records watches anew.
   let el: Element | null = null;
   const watch = () => {
-    const nowRoot = document.head ?? document.documentElement ?? document;
+    const moved = headMoved();
     const nowEl = document.querySelector('title');
-    if (nowRoot === root && nowEl === el) return;
-    observer.disconnect();
-    // The document itself too: a page that swaps its root or calls `document.open()` gets a new <head>.
-    observer.observe(document, { childList: true });
-    observer.observe((root = nowRoot), { childList: true });
+    if (!moved && nowEl === el) return;
     if (nowEl) observer.observe(nowEl, { childList: true, characterData: true, subtree: true });
     // A title element not seen before (parsed, or put in by the site), or none any more: news.
     const fresh = nowEl !== el;
@@ -75,6 +67,7 @@ export function hideTitleCount(signal: AbortSignal): void {
     take(records);
     quiet();
   });
+  const headMoved = watchHead(observer, { characterData: true });
   watch();
   // Removed by the abort, so a page put back while still loading is left alone.
   if (document.readyState === 'loading') {

@@ -194,4 +194,61 @@ describe('a work site during family time', () => {
     expect(await made()).toEqual({ native: true, heldByStandIn: false, asked: 0 });
     await closePages(page);
   });
+
+  test('a work page that puts in a new head, puts its title where no title was watched, or fights over its icon: counts stay out, and the tab answers', async () => {
+    await ask(hearth, { type: 'startFocus', minutes: 30 });
+    const chat = await openChat(hearth, site, '/chat/f?style=paren');
+    await expect.poll(() => chat.title(), { timeout: 3000 }).toBe('Work Chat');
+    await chat.evaluate(() => clearInterval((window as unknown as { ticking: number }).ticking));
+    const quietIcon = /#hearth$/;
+
+    // A new <head>, with a count in its title and a badge in its icon.
+    await chat.evaluate(() => {
+      const head = document.createElement('head');
+      head.innerHTML = '<title>(7) Work Chat</title><link rel="icon" href="/badge.png?unread=7">';
+      document.documentElement.replaceChild(head, document.head);
+    });
+    await expect.poll(() => chat.title(), { timeout: 3000 }).toBe('Work Chat');
+    await expect.poll(() => iconLinkOf(chat), { timeout: 3000 }).toMatch(quietIcon);
+
+    // A title before <head>, the root's own child: the page's title now.
+    await chat.evaluate(() => {
+      const title = document.createElement('title');
+      title.id = 'early';
+      title.textContent = '(6) Work Chat';
+      document.documentElement.insertBefore(title, document.head);
+    });
+    await expect.poll(() => chat.title(), { timeout: 3000 }).toBe('Work Chat');
+
+    // A title inside an element of <head>, before the head's own.
+    await chat.evaluate(() => {
+      document.getElementById('early')?.remove();
+      const holder = document.createElement('div');
+      document.head.prepend(holder);
+      const title = document.createElement('title');
+      title.textContent = '(11) Work Chat';
+      holder.append(title);
+    });
+    await expect.poll(() => chat.title(), { timeout: 3000 }).toBe('Work Chat');
+
+    // The page's own watcher points its icon back at its badge each time Hearth changes it.
+    await chat.evaluate(() => {
+      const link = document.querySelector('link[rel~="icon"]')!;
+      const badge = '/badge.png?unread=9';
+      new MutationObserver(() => link.getAttribute('href') !== badge && link.setAttribute('href', badge)).observe(link, { attributes: true });
+      link.setAttribute('href', badge);
+    });
+    // The tab answers (a page and Hearth writing back and forth would hang it), a task later and again a second later.
+    await chat.evaluate(() => new Promise((answered) => setTimeout(answered)));
+    await chat.evaluate(() => new Promise((answered) => setTimeout(answered, 1000)));
+    expect(await chat.evaluate(() => document.title)).toBe('Work Chat');
+
+    // At the end, the site's own: its latest title, and the icon it fought for.
+    // The parent clicks in it, so it is not reloaded at the end (a tab nobody touched is).
+    await chat.mouse.click(2, 2);
+    await ask(hearth, { type: 'endNow' });
+    await expect.poll(() => chat.title(), { timeout: 3000 }).toBe('(11) Work Chat');
+    await expect.poll(() => iconLinkOf(chat), { timeout: 3000 }).toBe('/badge.png?unread=9');
+    await closePages(chat);
+  });
 });
