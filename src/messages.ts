@@ -215,6 +215,8 @@ export const ContentReportSchema = v.variant('type', [
   // The page went out of sight (the parent looked away from it): a tab of a tucked site
   // that was in front when family time began is tucked away now.
   v.object({ type: v.literal('outOfSight') }),
+  // The page went (followed a link, was closed or reloaded): the worker looks where its tab went.
+  v.object({ type: v.literal('gone') }),
 ]);
 
 /** What one work tab shows during a boundary. */

@@ -1,7 +1,8 @@
 // What Hearth's content scripts in work tabs say, answered for the sender's own tab only:
 // hello (mute it, and here is its plan), notifications held (counted), one that names a
-// let-through word (checked and shown), a set-aside page stopped, and the overlay's way
-// through on the parent's own click. Reads of stored state; only a way through changes it.
+// let-through word (checked and shown), a set-aside page stopped, the overlay's way
+// through on the parent's own click, and a page gone. Reads of stored state; only a way
+// through, and a tab gone on from its work site, change what should be.
 import { browser, type Runtime } from './ext';
 import type * as v from 'valibot';
 import type { ContentReportSchema, TabPlan } from '../messages';
@@ -35,6 +36,8 @@ export function contentReport(message: v.InferOutput<typeof ContentReportSchema>
       return planForTab(sender);
     case 'outOfSight':
       return outOfSight(sender);
+    case 'gone':
+      return pageGone(sender);
   }
 }
 
@@ -172,5 +175,27 @@ async function overlayWayThrough(sender: Runtime.MessageSender): Promise<null> {
 async function outOfSight(sender: Runtime.MessageSender): Promise<null> {
   const tabId = sender.tab?.id;
   if (tabId !== undefined && (await isWaiting(tabId))) await reconcileSoon();
+  return null;
+}
+
+/**
+ * A work page went (its top frame's pagehide). If its tab went on to a page of no work
+ * site (a cartoon for the children after dinner's last email), Hearth's mute goes with
+ * it: the tab is looked at until it shows another address, for six seconds (a reload, or
+ * a tab closed, changes nothing; another work page says hello). Looked at, not listened
+ * for: a listener for every tab's updates would start the worker at every page load.
+ */
+async function pageGone(sender: Runtime.MessageSender): Promise<null> {
+  const tabId = sender.tab?.id;
+  for (let wait = 100; tabId !== undefined && wait < 5000; wait *= 2) {
+    await new Promise((later) => setTimeout(later, wait));
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    if (!tab) break;
+    // (An address Hearth has no access to is not given: no work site's.)
+    if (tab.url !== sender.url) {
+      if (!tab.url || !(await senderPlan(sender, Date.now(), tab.url))) await reconcileSoon();
+      break;
+    }
+  }
   return null;
 }

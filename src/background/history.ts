@@ -68,7 +68,7 @@ export function historyKey(event: NewHistoryEvent): string {
 
 function toStored(event: NewHistoryEvent): HistoryEvent {
   if (!Number.isFinite(event.at)) {
-    throw new RangeError(`A history event needs a finite time (epoch ms), not ${String(event.at)}`);
+    throw new RangeError(`history event at ${event.at}, not a time`);
   }
   const stored: HistoryEvent = {
     key: historyKey(event),

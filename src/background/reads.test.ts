@@ -99,6 +99,42 @@ describe("a work tab's hello", () => {
     expect(update).toHaveBeenCalledTimes(1);
   });
 
+  describe('gone (its page went)', () => {
+    const goneTo = async (next: ((id: number) => Promise<unknown>) | null) => {
+      await familyTimeWithSlack();
+      const sender = await workTab();
+      vi.useFakeTimers({ toFake: ['Date', 'setTimeout'] });
+      vi.setSystemTime(DINNER);
+      const answered = handleMessage({ type: 'gone' }, sender);
+      await vi.advanceTimersByTimeAsync(150);
+      await next?.(sender.tab.id!);
+      await vi.advanceTimersByTimeAsync(7000);
+      expect(await answered).toBeNull();
+    };
+
+    test('to a page of no work site: the tab is looked at until it shows it, and what should be is applied (its mute let go)', async () => {
+      await goneTo((id) => fakeBrowser.tabs.update(id, { url: 'https://cartoons.example/' }));
+      expect(applySiteEffects).toHaveBeenCalledTimes(1);
+    });
+
+    test('to a page Hearth has no access to (no address given): applied too', async () => {
+      await goneTo((id) => fakeBrowser.tabs.update(id, { url: undefined } as object));
+      expect(applySiteEffects).toHaveBeenCalledTimes(1);
+    });
+
+    for (const [what, next] of [
+      ['reloaded (the same address all along)', null],
+      ['to another work page (which says hello itself)', (id: number) => fakeBrowser.tabs.update(id, { url: 'https://app.slack.com/other' })],
+      // (As the browser answers for a tab closed; the fake's own remove mistakes it for a window.)
+      ['closed', async () => vi.spyOn(fakeBrowser.tabs, 'get').mockRejectedValue(new Error('No tab with id'))],
+    ] as const) {
+      test(`${what}: nothing applied`, async () => {
+        await goneTo(next);
+        expect(applySiteEffects).not.toHaveBeenCalled();
+      });
+    }
+  });
+
   test('tabs asking together (tucked tabs waking at the end) share one read of storage', async () => {
     await familyTimeWithSlack();
     const senders = await Promise.all([workTab(), workTab(), workTab()]);

@@ -35,6 +35,8 @@ type Listener = (message: unknown, sender: { id?: string }) => void;
 const slot = globalThis as { __hearthQuiet?: Quiet; __hearthInjected?: boolean; __hearthFrom?: number; __hearthOverlay?: unknown };
 
 let listeners: Set<Listener>;
+/** The page's window, as far as its going and coming back go. */
+let win: EventTarget & { top: unknown };
 /** The page's document, as far as going out of sight goes. */
 let page: EventTarget & { visibilityState: string };
 const lookAway = () => {
@@ -58,9 +60,10 @@ const dim: TabPlan = { siteId: 's', name: 'Chat', mode: 'dim', wayThroughMinutes
 
 /** Runs the script as the browser would, in the top frame or in a frame inside it. */
 async function load({ top = true, injected = false, from = 0 } = {}): Promise<Quiet> {
-  const win: { top?: unknown } = {};
+  win = Object.assign(new EventTarget(), { top: {} as unknown });
   win.top = top ? win : {};
   vi.stubGlobal('window', win);
+  vi.stubGlobal('addEventListener', win.addEventListener.bind(win));
   page = Object.assign(new EventTarget(), { visibilityState: 'visible' });
   vi.stubGlobal('document', page);
   slot.__hearthInjected = injected;
@@ -125,6 +128,28 @@ describe('the quiet script', () => {
     quiet.restore();
     lookAway();
     expect(sent).toHaveLength(2);
+  });
+
+  it('says when its page goes, and asks again when the browser brings it back from its back-forward cache', async () => {
+    await load();
+    answerHello(dim);
+    await settle();
+    // The page's own events are not the browser's: nothing is said.
+    win.dispatchEvent(new Event('pagehide'));
+    win.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    expect(sent).toEqual([{ type: 'hello' }]);
+    win.dispatchEvent(trusted('pagehide'));
+    expect(sent).toEqual([{ type: 'hello' }, { type: 'gone' }]);
+    // Shown as it loads is no coming back; from the cache it is.
+    win.dispatchEvent(Object.defineProperty(trusted('pageshow'), 'persisted', { value: false }));
+    win.dispatchEvent(Object.defineProperty(trusted('pageshow'), 'persisted', { value: true }));
+    expect(sent).toEqual([{ type: 'hello' }, { type: 'gone' }, { type: 'hello' }]);
+  });
+
+  it('in a frame, says nothing of its page going', async () => {
+    await load({ top: false });
+    win.dispatchEvent(trusted('pagehide'));
+    expect(sent).toEqual([]);
   });
 
   it('woken after the browser froze it, asks again, and puts itself back when family time is over', async () => {

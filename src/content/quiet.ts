@@ -169,8 +169,12 @@ function start(): QuietIsolated {
   // tabs are tucked away) may have missed the end of family time: on waking, it asks. The
   // browser's own event only: the page can dispatch one too.
   document.addEventListener('resume', (e) => e.isTrusted && ask(), { signal });
-  // "I am a work tab": the worker mutes this tab and answers with what to show.
   if (top) {
+    // Gone (the browser's own events only): the worker looks where the tab went, and lets
+    // its mute go if it left the work site; back from the back-forward cache, it asks again.
+    addEventListener('pagehide', (e) => e.isTrusted && void runtime.sendMessage({ type: 'gone' }).catch(() => undefined), { signal });
+    addEventListener('pageshow', (e) => e.isTrusted && (e as PageTransitionEvent).persisted && ask(), { signal });
+    // "I am a work tab": the worker mutes this tab and answers with what to show.
     runtime.sendMessage({ type: 'hello' }).then(
       (plan: TabPlan | null) => apply(plan ?? null),
       () => undefined,

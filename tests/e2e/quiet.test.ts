@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { reflected } from '../fixtures/reflection';
 import { keepNotification, keptNotificationShows, notificationMade } from '../fixtures/routes';
 import { serveFixtures, type FixtureServer } from '../fixtures/server';
+import { serveOrdinarySite } from '../fixtures/ordinarySite';
 import type { ReflectionSource } from '../../src/core/reflection';
 import { launch, type Hearth } from './harness';
 import { ask, closePages, iconLinkOf, inSight, muteOf, openChat, quietFixtureOnly, sleep, tabIconOf } from './helpers';
@@ -250,5 +251,29 @@ describe('a work site during family time', () => {
     await expect.poll(() => chat.title(), { timeout: 3000 }).toBe('(11) Work Chat');
     await expect.poll(() => iconLinkOf(chat), { timeout: 3000 }).toBe('/badge.png?unread=9');
     await closePages(chat);
+  });
+
+  test('a tab that goes on from a work page to another site has its sound back; back on the work site, it is muted again', async () => {
+    const ordinary = await serveOrdinarySite();
+    try {
+      await ask(hearth, { type: 'startFocus', minutes: 30 });
+      const tab = await openChat(hearth, site, '/chat/g?style=paren');
+      await expect.poll(() => muteOf(hearth, tab.url()), { timeout: 3000 }).toBe(true);
+      const worker = await hearth.worker();
+      const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!, tab.url());
+      // By its id: Hearth (and this test's worker) has no access to the other site, so no address to look it up by.
+      const muted = () => worker.evaluate(async (id) => (await chrome.tabs.get(id)).mutedInfo?.muted, tabId);
+
+      // The parent puts on something for the children in the same tab.
+      await tab.goto(`${ordinary.origin}/cartoon`);
+      await expect.poll(muted, { timeout: 8000 }).toBe(false);
+      // A work page again: muted again.
+      await tab.goto(`${site.origin}/chat/g?style=paren`);
+      await expect.poll(muted, { timeout: 3000 }).toBe(true);
+      await ask(hearth, { type: 'endNow' });
+      await closePages(tab);
+    } finally {
+      await ordinary.close();
+    }
   });
 });
