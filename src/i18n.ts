@@ -1,7 +1,7 @@
 // Every user-facing string comes from public/_locales/<lang>/messages.json.
 import browser from 'webextension-polyfill';
 import { writingLocale } from './core/locale';
-import { formatDateKey } from './core/wallclock';
+import { whenWords } from './core/when';
 import { setSay } from './core/say';
 
 export type Substitutions = string | string[];
@@ -35,8 +35,5 @@ export function formatWeekday(instant: number): string {
   return new Intl.DateTimeFormat(formatLocale(), { weekday: 'long' }).format(instant);
 }
 
-/** "7:30 pm" today, "Saturday 12:00 am" on another day: times a parent reads at a glance. */
-export function formatWhen(instant: number, now: number): string {
-  if (formatDateKey(instant) === formatDateKey(now)) return formatTime(instant);
-  return t('dayAndTime', [formatWeekday(instant), formatTime(instant)]);
-}
+/** "7:30 pm" today, "Saturday 12:00 am" on another day, as "until …" takes it (core/when.ts). */
+export const formatWhen = (instant: number, now: number): string => whenWords(instant, now, formatLocale(), t);

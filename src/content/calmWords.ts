@@ -1,10 +1,9 @@
 // What the calm overlay says for a plan: its title, its line and its way through. Pure,
 // so tests read it without a page.
 import { familyTimeEndsFirst } from '../core/wayThrough';
-import { formatDateKey } from '../core/wallclock';
+import { whenWords } from '../core/when';
+import type { Say } from '../core/say';
 import type { TabPlan } from '../messages';
-
-export type Say = (key: string, subs?: string[]) => string;
 
 /**
  * What the overlay says for a plan, in a language, at an instant: its title, its
@@ -15,11 +14,7 @@ export function calmWords(plan: TabPlan, say: Say, lang: string, now: number): [
   let line = say('calmOver', [name]);
   let wayThrough: string | null = null;
   if (plan.until !== null) {
-    const time = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' }).format(plan.until);
-    const when =
-      formatDateKey(plan.until) === formatDateKey(now)
-        ? time
-        : say('dayAndTime', [new Intl.DateTimeFormat(lang, { weekday: 'long' }).format(plan.until), time]);
+    const when = whenWords(plan.until, now, lang, say);
     line = say('calmUntil', [name, when]);
     // Less family time left than a way through lasts: it goes through until the end.
     if (familyTimeEndsFirst(now, plan.wayThroughMinutes, plan.until)) wayThrough = say('calmWayThroughUntil', [when]);

@@ -5,7 +5,8 @@
 // own dialogs, popovers, fullscreen video), and the page behind is inert, so
 // keys and screen readers meet the overlay first. Nothing of the page is changed.
 import { writingLocale } from '../core/locale';
-import { calmWords, type Say } from './calmWords';
+import { calmWords } from './calmWords';
+import type { Say } from '../core/say';
 import type { TabPlan } from '../messages';
 
 type Api = typeof chrome;
