@@ -33,23 +33,26 @@ export function DaysSection({ view, range, onRange }: Props) {
         {title}
       </p>
       <DayChart days={days} titleId={titleId} now={view.now} />
-      <table class="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reflectionTableDay')}</th>
-            <th scope="col">{t('reflectionTableTime')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.date}>
-              <th scope="row">{dayName(d, view.now)}</th>
-              <td>{formatDuration(d.hours)}</td>
+      {/* Hidden by a wrapper: a table is never narrower than its text, whatever its own width. */}
+      <div class="visually-hidden">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reflectionTableDay')}</th>
+              <th scope="col">{t('reflectionTableTime')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.date}>
+                <th scope="row">{dayName(d, view.now)}</th>
+                <td>{formatDuration(d.hours)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
