@@ -109,13 +109,17 @@ describe('gentle moments', () => {
     await field.fill('Reply to Sam about the deck');
     await field.press('Enter');
     await expect.poll(() => popup.getByText(/^Parked\. It will be here after/).count()).toBe(1);
+    // Family time made longer (an hour's focus block on top): what was said goes with the time it named.
+    await popup.getByRole('button', { name: '60 minutes', exact: true }).click();
+    await expect.poll(() => popup.getByText(/^Parked\. It will be here after/).count()).toBe(0);
+    await expect.poll(() => popup.getByText(/^1 thought parked until/).count()).toBe(1);
     await popup.close();
 
     await hearth.stopWorker();
     const again = await hearth.open(POPUP);
     await expect.poll(() => again.getByText(/^1 thought parked until/).count()).toBe(1);
     await again.getByRole('button', { name: 'End family time now' }).click();
-    await expect.poll(() => again.getByRole('region', { name: 'While you were away, you parked' }).count()).toBe(1);
+    await expect.poll(() => again.getByRole('region', { name: 'Thoughts you parked' }).count()).toBe(1);
     expect(await again.getByText('Reply to Sam about the deck').count()).toBe(1);
     await expect.poll(notifications).toContain('hearth-welcome-back');
 
@@ -127,7 +131,7 @@ describe('gentle moments', () => {
     // The last one handled: said so, and focus on the section's title.
     expect(await again.getByRole('status').filter({ hasText: 'Marked done.' }).count()).toBe(1);
     expect(await again.getByText("That's all of them.").count()).toBe(1);
-    await expect.poll(() => again.evaluate(() => document.activeElement?.textContent)).toBe('While you were away, you parked');
+    await expect.poll(() => again.evaluate(() => document.activeElement?.textContent)).toBe('Thoughts you parked');
     await again.close();
   });
 
@@ -163,7 +167,7 @@ describe('gentle moments', () => {
     await expect.poll(() => later.getByRole('status').filter({ hasText: 'A 15-minute focus block is on' }).count(), { timeout: 10_000 }).toBe(1);
     expect(await later.evaluate(() => document.activeElement?.textContent)).toBe('15 minutes');
     await later.getByRole('button', { name: 'End family time now' }).click();
-    await expect.poll(() => later.getByRole('region', { name: 'While you were away, you parked' }).count()).toBe(1);
+    await expect.poll(() => later.getByRole('region', { name: 'Thoughts you parked' }).count()).toBe(1);
     expect(await later.getByText('Book the dentist').count()).toBe(1);
     // As it ends, focus rests on where the parent now stands, not on the kind word from before.
     await expect.poll(() => later.evaluate(() => document.activeElement?.id)).toBe('state');

@@ -238,7 +238,7 @@ test(
     await field.press('Enter');
     await expect.poll(() => focus.getByText(/^Parked\. It will be here after/).count()).toBe(1);
     await focus.getByRole('button', { name: 'End family time now' }).click();
-    await expect.poll(() => focus.getByRole('region', { name: 'While you were away, you parked' }).count()).toBe(1);
+    await expect.poll(() => focus.getByRole('region', { name: 'Thoughts you parked' }).count()).toBe(1);
     await focus.getByRole('button', { name: 'Done: Reply to Sam about the deck' }).click();
     await expect.poll(() => focus.getByText('Reply to Sam about the deck').count()).toBe(0);
     await focus.close();

@@ -145,6 +145,8 @@ describe('the work-site editor', () => {
     expect(await address().getAttribute('aria-describedby')).toBe(await alert.getAttribute('id'));
     expect(await address().inputValue()).toBe('not a site!');
     expect(await listedOnPage()).toEqual(['Slack', 'Gmail']);
+    // What the section said last (about Gmail) no longer stands beside the new sentence.
+    expect(await status()).toBe('');
 
     // "slack.com." is a fully qualified name: the dot goes, and it is a site of its own
     // (Slack's preset is app.slack.com).

@@ -214,6 +214,7 @@ export function SitesSection() {
         onAdded={added}
         onAsked={whenAnswered}
         onProblem={oops}
+        onRefused={() => setAnnouncement('')}
       >
         <div class="field">
           <label class="mode-label" for="site-mode">{t('sitesModeLabel')}</label>

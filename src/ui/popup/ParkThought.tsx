@@ -28,6 +28,9 @@ export function ParkThought({
   useEffect(() => {
     if (focusFirst) field.current?.focus();
   }, [focusFirst]);
+  // What was said after parking holds only while the wait it named does (a block made longer changes it).
+  const waitsFor = 'until' in waits ? waits.until : waits.after;
+  useEffect(() => setSaid(''), [waitsFor]);
   const count = view.waiting.length;
   const waiting = during
     ? t(count === 1 ? 'parkedOne' : 'parkedMany', [String(count), waits.until])

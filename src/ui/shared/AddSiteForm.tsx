@@ -53,9 +53,11 @@ interface AddSiteFormProps {
   onAsked: (access: Promise<boolean>, pattern: string) => void;
   /** The add did not reach the worker. */
   onProblem: (error: unknown) => void;
+  /** The address was refused (its sentence shows under the field): what the page said last no longer holds. */
+  onRefused?: () => void;
 }
 
-export function AddSiteForm({ sites, inTurn, mode = 'quiet', placeholder, children, onAdded, onAsked, onProblem }: AddSiteFormProps) {
+export function AddSiteForm({ sites, inTurn, mode = 'quiet', placeholder, children, onAdded, onAsked, onProblem, onRefused }: AddSiteFormProps) {
   const [address, setAddress] = useState('');
   const [error, setError] = useState('');
   /** Counts answers with an error, so the same sentence given twice is announced twice. */
@@ -84,6 +86,7 @@ export function AddSiteForm({ sites, inTurn, mode = 'quiet', placeholder, childr
         if (!result.ok) {
           setError(result.error);
           setErrorCount((n) => n + 1);
+          onRefused?.();
           // Back to the field to change it (from the button; typing with Enter stays put).
           if (document.activeElement?.id === ADD_BUTTON_ID) document.getElementById(ADDRESS_ID)?.focus();
           return;
