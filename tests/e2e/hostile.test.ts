@@ -155,8 +155,8 @@ describe('a listed work page during family time', () => {
       shown: 'none',
     });
     // Where no stand-in reaches (a constructor saved before family time, the page's own
-    // workers), the browser's own block refuses it.
-    expect(await chat.evaluate(tryUnreachableRoutes)).toEqual({ savedConstructor: 'error', dedicatedWorker: 'error', sharedWorker: 'error' });
+    // workers, a blank frame with a fragment), the browser's own block refuses it.
+    expect(await chat.evaluate(tryUnreachableRoutes)).toEqual({ savedConstructor: 'error', dedicatedWorker: 'error', sharedWorker: 'error', blankFragmentFrame: 'error' });
 
     // The page goes on notifying once a second; nothing is shown while family time is on.
     const reportsBefore = site.reports.filter((r) => r.page === '/chat/hostile').length;
