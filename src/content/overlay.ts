@@ -30,6 +30,8 @@ const STYLE =
   'button{background:#f5a66a;border-color:#f5a66a;color:#1d1b1f}button:focus-visible{outline-color:#8ab4ff}}';
 
 const HOST_STYLE = 'all:initial!important;display:block!important';
+/** The foreignObject the host goes into when the page's root is an <svg>, filling it. */
+const HOLDER_STYLE = `${HOST_STYLE};x:0!important;y:0!important;width:100%!important;height:100%!important`;
 
 /** Events that tell of something the page put in the top layer, heard first (below). */
 export const TOP_LAYER_EVENTS = ['toggle', 'fullscreenchange'] as const;
@@ -55,6 +57,7 @@ export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, go
   const [title, sentence, wayThrough] = calmWords(plan, say, writingLocale(api.i18n.getUILanguage(), say('htmlLang')), Date.now());
   const focusedBefore = document.activeElement;
   let host: HTMLElement | null = null;
+  let holder: Element | null = null;
   let dialog: HTMLDialogElement | null = null;
   let heading: HTMLElement | null = null;
   let inside: ShadowRoot | null = null;
@@ -135,12 +138,17 @@ export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, go
     });
     shadow.append(style, modal);
     host?.remove();
+    holder?.remove();
     host = shown;
     inside = shadow;
     dialog = modal;
     heading = h1;
-    // Beside <body>, not in it: a page that swaps its body keeps the overlay.
-    root.append(shown);
+    // Beside <body>, not in it: a page that swaps its body keeps the overlay. A page that
+    // made its root an <svg> draws no HTML child of it: there the host goes into a
+    // foreignObject filling the root, whose top-layer dialog then shows over all of it.
+    holder = root instanceof SVGSVGElement ? document.createElementNS('http://www.w3.org/2000/svg', 'foreignObject') : null;
+    holder?.setAttribute('style', HOLDER_STYLE);
+    (holder ? root.appendChild(holder) : root).append(shown);
     modal.showModal();
     for (const type of TOP_LAYER_EVENTS) addEventListener(type, heard, true);
     // Focus rests on the heading, not the way through: a parent mid-sentence when
@@ -162,8 +170,9 @@ export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, go
     const now = Date.now();
     spent = spent.filter((at) => now - at < 1000);
     if (spent.length === 0) pause = 250;
-    const placed = host?.parentNode === document.documentElement && dialog?.matches(':modal');
-    const styled = host?.getAttribute('style') === HOST_STYLE;
+    const placed =
+      (holder ?? host)?.parentNode === document.documentElement && host?.parentNode === (holder ?? document.documentElement) && dialog?.matches(':modal');
+    const styled = host?.getAttribute('style') === HOST_STYLE && (!holder || holder.getAttribute('style') === HOLDER_STYLE);
     if (placed && styled && !raise) return;
     if (spent.length >= BUDGET) {
       later ??= setTimeout(() => {
@@ -175,7 +184,10 @@ export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, go
     }
     spent.push(now);
     if (!placed) draw();
-    else if (!styled) host!.setAttribute('style', HOST_STYLE);
+    else if (!styled) {
+      host!.setAttribute('style', HOST_STYLE);
+      holder?.setAttribute('style', HOLDER_STYLE);
+    }
     else onTop();
   };
 
@@ -217,6 +229,7 @@ export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, go
       opened.observe(root, { subtree: true, attributes: true, attributeFilter: ['open'] });
     }
     if (host) guard.observe(host, { attributes: true });
+    if (holder) guard.observe(holder, { attributes: true, childList: true });
   };
   draw();
 
@@ -228,6 +241,7 @@ export function showCalmOverlay(signal: AbortSignal, api: Api, plan: TabPlan, go
     clearTimeout(later);
     onTopLayer = null;
     host?.remove();
+    holder?.remove();
     if (focusedBefore instanceof HTMLElement && focusedBefore.isConnected) focusedBefore.focus({ preventScroll: true });
   });
 }

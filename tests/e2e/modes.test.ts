@@ -176,6 +176,35 @@ describe('dim and set aside', () => {
     await closePages(page);
   });
 
+  test('a dimmed page that makes its root an <svg> still has the overlay over it', async () => {
+    await ask(hearth, { type: 'startFocus', minutes: 30 });
+    const page = await openChat(hearth, site, '/chat/dim-svg');
+    await expect.poll(() => shown(page), { timeout: 3000 }).toBe(true);
+    const OURS = 'Hearth: this can wait';
+    // Its root an <svg>, its words in a foreignObject: the overlay shows over it
+    // still, with its way through, and the page's words stay out of reach.
+    await page.evaluate(() => {
+      const SVG = 'http://www.w3.org/2000/svg';
+      const svg = document.createElementNS(SVG, 'svg');
+      svg.setAttribute('width', '100%');
+      svg.setAttribute('height', '100%');
+      const words = document.createElementNS(SVG, 'foreignObject');
+      words.setAttribute('width', '100%');
+      words.setAttribute('height', '100%');
+      const div = document.createElement('div');
+      div.textContent = 'Work words under the overlay';
+      words.append(div);
+      svg.append(words);
+      document.replaceChild(svg, document.documentElement);
+    });
+    const given = () => exposed(hearth, page);
+    await expect.poll(given).toEqual(expect.arrayContaining([`dialog: ${OURS}`, 'StaticText: This can wait', expect.stringMatching(/^button: Go through/)]));
+    expect((await given()).filter((line) => line.includes('Work words'))).toEqual([]);
+    await ask(hearth, { type: 'endNow' });
+    await expect.poll(async () => (await exposed(hearth, page)).filter((line) => line.startsWith('dialog:'))).toEqual([]);
+    await closePages(page);
+  });
+
   test('set aside: new loads go to a calm page that shows the address and goes back to exactly it; pages already open stay, under the overlay', async () => {
     await ask(hearth, { type: 'setSiteMode', id: siteId, mode: 'set-aside' });
     const open = await openChat(hearth, site, '/chat/open?style=paren');
