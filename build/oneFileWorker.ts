@@ -69,7 +69,7 @@ export function oneFileWorker(): Plugin {
         const built = readdirSync(out);
         if (built.length !== 1) throw new Error(`the worker should be one file, got ${built.join(', ')}`);
         const code = readFileSync(join(out, 'worker.js'), 'utf8');
-        // Once more over the one file, whose names now reach across what were chunks: 56 bytes less.
+        // Terser once more over its own output: 56 bytes less, where a third pass in the first run saves 2.
         writeFileSync(join(dir, entry), minify === false ? code : ((await terser(code, { module: true, ecma: 2020, compress: { passes: 2 } })).code ?? code));
       } finally {
         rmSync(out, { recursive: true, force: true });

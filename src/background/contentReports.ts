@@ -186,7 +186,8 @@ async function outOfSight(sender: Runtime.MessageSender): Promise<null> {
  * for: a listener for every tab's updates would start the worker at every page load.
  */
 async function pageGone(sender: Runtime.MessageSender): Promise<null> {
-  const tabId = sender.tab?.id;
+  // (A blank popup a work page made is no work tab: Hearth never muted it.)
+  const tabId = web(sender.url) ? sender.tab?.id : undefined;
   for (let wait = 100; tabId !== undefined && wait < 5000; wait *= 2) {
     await new Promise((later) => setTimeout(later, wait));
     const tab = await browser.tabs.get(tabId).catch(() => null);

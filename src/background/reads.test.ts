@@ -100,9 +100,10 @@ describe("a work tab's hello", () => {
   });
 
   describe('gone (its page went)', () => {
-    const goneTo = async (next: ((id: number) => Promise<unknown>) | null) => {
+    const goneTo = async (next: ((id: number) => Promise<unknown>) | null, from?: string) => {
       await familyTimeWithSlack();
-      const sender = await workTab();
+      const tab = await workTab();
+      const sender = from ? { ...tab, url: from } : tab;
       vi.useFakeTimers({ toFake: ['Date', 'setTimeout'] });
       vi.setSystemTime(DINNER);
       const answered = handleMessage({ type: 'gone' }, sender);
@@ -120,6 +121,11 @@ describe("a work tab's hello", () => {
     test('to a page Hearth has no access to (no address given): applied too', async () => {
       await goneTo((id) => fakeBrowser.tabs.update(id, { url: undefined } as object));
       expect(applySiteEffects).toHaveBeenCalledTimes(1);
+    });
+
+    test('from a blank popup a work page made (never muted by Hearth): nothing applied', async () => {
+      await goneTo((id) => fakeBrowser.tabs.update(id, { url: 'https://cartoons.example/' }), 'about:blank');
+      expect(applySiteEffects).not.toHaveBeenCalled();
     });
 
     for (const [what, next] of [

@@ -71,6 +71,16 @@ const start = () => {
   return quiet;
 };
 
+/** The next task: the write budget counts afresh from it (a port message, as in a page). */
+const nextTask = async () => {
+  await new Promise<void>((done) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => (port1.close(), done());
+    port2.postMessage(0);
+  });
+  for (let i = 0; i < 2; i++) await new Promise((done) => setImmediate(done));
+};
+
 beforeEach(() => {
   FakeObserver.reset();
   page = new IconPage();
@@ -111,7 +121,7 @@ describe('hideIconBadges', () => {
     expect(icon.getAttribute('href')).toBe('/favicon.ico');
   });
 
-  it('a page that points its icon back each time Hearth does does not hang the tab: Hearth stops within the task, and looks again later', () => {
+  it('a page that points its icon back each time Hearth does does not hang the tab: Hearth stops within the task, and looks again later', async () => {
     const icon = page.add('icon', '/badge-3.png');
     let writes = 0;
     const setAttribute = icon.setAttribute.bind(icon);
@@ -124,12 +134,13 @@ describe('hideIconBadges', () => {
       if (icon.getAttribute('href') !== '/badge-3.png') icon.site('/badge-3.png');
     });
     fights.observe(icon, { attributes: true });
-    vi.useFakeTimers();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     try {
       const quiet = start();
       expect(writes).toBeLessThanOrEqual(51);
       expect(icon.getAttribute('href')).toBe('/badge-3.png');
       fights.disconnect();
+      await nextTask();
       vi.advanceTimersByTime(500);
       FakeObserver.settle();
       expect(icon.getAttribute('href')).toBe(QUIET);

@@ -172,8 +172,9 @@ function start(): QuietIsolated {
   if (top) {
     // Gone (the browser's own events only): the worker looks where the tab went, and lets
     // its mute go if it left the work site; back from the back-forward cache, it asks again.
-    addEventListener('pagehide', (e) => e.isTrusted && void runtime.sendMessage({ type: 'gone' }).catch(() => undefined), { signal });
-    addEventListener('pageshow', (e) => e.isTrusted && (e as PageTransitionEvent).persisted && ask(), { signal });
+    // Capturing, so a page that loads during family time can't stop them before Hearth hears.
+    addEventListener('pagehide', (e) => e.isTrusted && void runtime.sendMessage({ type: 'gone' }).catch(() => undefined), { signal, capture: true });
+    addEventListener('pageshow', (e) => e.isTrusted && (e as PageTransitionEvent).persisted && ask(), { signal, capture: true });
     // "I am a work tab": the worker mutes this tab and answers with what to show.
     runtime.sendMessage({ type: 'hello' }).then(
       (plan: TabPlan | null) => apply(plan ?? null),

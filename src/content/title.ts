@@ -54,9 +54,9 @@ export function hideTitleCount(signal: AbortSignal): void {
   // may exist yet; each batch of records watches anew.
   let el: Element | null = null;
   const watch = () => {
-    const moved = headMoved();
     const nowEl = document.querySelector('title');
-    if (!moved && nowEl === el) return;
+    // A new title element: watched anew, the one before no longer.
+    if (!headMoved(nowEl !== el)) return;
     if (nowEl) observer.observe(nowEl, { childList: true, characterData: true, subtree: true });
     // A title element not seen before (parsed, or put in by the site), or none any more: news.
     const fresh = nowEl !== el;
@@ -67,7 +67,7 @@ export function hideTitleCount(signal: AbortSignal): void {
     take(records);
     quiet();
   });
-  const headMoved = watchHead(observer, { characterData: true });
+  const headMoved = watchHead(observer, {});
   watch();
   // Removed by the abort, so a page put back while still loading is left alone.
   if (document.readyState === 'loading') {

@@ -362,6 +362,7 @@ describe('typedName: an address in its own script, named as typed', () => {
     ['straße.example', 'straße.example'],
     ['mail.例え.jp', 'mail.例え.jp'],
     ['bu\u0308cher.de', 'bücher.de'], // typed decomposed, named composed
+    ['ｂüｃｈｅｒ.de', 'bücher.de'], // full-width letters, as the browser reads them
   ])('%s is named %s', (typed, name) => {
     const parsed = parseSitePattern(typed);
     expect(parsed.ok).toBe(true);

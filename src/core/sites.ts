@@ -178,7 +178,7 @@ export function typedName(input: string, pattern: string): string | null {
     .replace(/^\*\./, '')
     .replace(/[\u3002\uff0e\uff61]/g, '.') // the ideographic full stops the browser reads as dots
     .replace(/\.$/, '')
-    .normalize('NFC');
+    .normalize('NFKC'); // composed, and full-width letters as the browser reads them
   if (typed === host || typed.length > NAME_MAX) return null;
   try {
     return new URL(`http://${typed}`).hostname.replace(/\.$/, '') === host ? typed : null;

@@ -236,13 +236,18 @@ describe('a work site during family time', () => {
     await chat.evaluate(() => {
       const link = document.querySelector('link[rel~="icon"]')!;
       const badge = '/badge.png?unread=9';
-      new MutationObserver(() => link.getAttribute('href') !== badge && link.setAttribute('href', badge)).observe(link, { attributes: true });
+      const fights = new MutationObserver(() => link.getAttribute('href') !== badge && link.setAttribute('href', badge));
+      fights.observe(link, { attributes: true });
+      (window as unknown as { fights: MutationObserver }).fights = fights;
       link.setAttribute('href', badge);
     });
     // The tab answers (a page and Hearth writing back and forth would hang it), a task later and again a second later.
     await chat.evaluate(() => new Promise((answered) => setTimeout(answered)));
     await chat.evaluate(() => new Promise((answered) => setTimeout(answered, 1000)));
     expect(await chat.evaluate(() => document.title)).toBe('Work Chat');
+    // The page stops fighting: Hearth looks again, and the icon is quiet again.
+    await chat.evaluate(() => (window as unknown as { fights: MutationObserver }).fights.disconnect());
+    await expect.poll(() => iconLinkOf(chat), { timeout: 10_000 }).toMatch(quietIcon);
 
     // At the end, the site's own: its latest title, and the icon it fought for.
     // The parent clicks in it, so it is not reloaded at the end (a tab nobody touched is).
