@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeObserver, finishParsing } from '../../tests/unit/fakePage';
+import { FakeObserver, finishParsing, nextTask } from '../../tests/unit/fakePage';
 import { hideIconBadges, QUIET_ICON } from './favicons';
 
 const ICON = 'link[rel~="icon" i]';
@@ -69,16 +69,6 @@ const start = () => {
   hideIconBadges(quiet.signal);
   FakeObserver.settle();
   return quiet;
-};
-
-/** The next task: the write budget counts afresh from it (a port message, as in a page). */
-const nextTask = async () => {
-  await new Promise<void>((done) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => (port1.close(), done());
-    port2.postMessage(0);
-  });
-  for (let i = 0; i < 2; i++) await new Promise((done) => setImmediate(done));
 };
 
 beforeEach(() => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeObserver, finishParsing } from '../../tests/unit/fakePage';
+import { FakeObserver, finishParsing, nextTask } from '../../tests/unit/fakePage';
 import { hideTitleCount } from './title';
 
 /** A <title> element, as much of it as the feature asks about. */
@@ -80,16 +80,6 @@ const open = (text: string, reportsOurWrites = true) => {
 const start = () => {
   hideTitleCount(quiet.signal);
   FakeObserver.settle();
-};
-
-/** The next task: the write budget counts afresh from it (a port message, as in a page). */
-const nextTask = async () => {
-  await new Promise<void>((done) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => (port1.close(), done());
-    port2.postMessage(0);
-  });
-  for (let i = 0; i < 2; i++) await new Promise((done) => setImmediate(done));
 };
 
 beforeEach(() => {

@@ -56,3 +56,16 @@ export function finishParsing(document: EventTarget & { readyState: DocumentRead
   document.readyState = 'interactive';
   document.dispatchEvent(new Event('DOMContentLoaded'));
 }
+
+/**
+ * After the next task: what counts by the task (a write budget) counts afresh, told by a
+ * port message as in a page. Fake timers leave ports alone.
+ */
+export async function nextTask(): Promise<void> {
+  await new Promise<void>((done) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => (port1.close(), done());
+    port2.postMessage(0);
+  });
+  for (let i = 0; i < 2; i++) await new Promise((done) => setImmediate(done));
+}
