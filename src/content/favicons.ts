@@ -9,14 +9,13 @@
 // while the page loads (pages opened during family time). A page open before may
 // already show a badge and Hearth fetches nothing from any site, so there it is
 // a quiet dot drawn here, with no count on it.
+import { watchHead, writeBudget } from './headWatch';
 
 /**
  * A soft, warm dot: an icon with nothing to say. No network: it is all in the URL,
  * written as browsers read it, with only `#` escaped (a fully escaped one is twice as long).
  */
 export const QUIET_ICON = "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'><circle cx='8' cy='8' r='6' fill='%23c9a98f'/></svg>";
-
-import { watchHead, writeBudget } from './headWatch';
 
 const ICON = 'link[rel~="icon" i]';
 
@@ -55,7 +54,8 @@ export function hideIconBadges(signal: AbortSignal): void {
     real.set(link, now);
     if (mayWrite()) link.setAttribute('href', ours);
   };
-  const mayWrite = writeBudget(signal, () => document.querySelectorAll<HTMLLinkElement>(ICON).forEach(point));
+  const pointAll = () => document.querySelectorAll<HTMLLinkElement>(ICON).forEach(point);
+  const mayWrite = writeBudget(signal, pointAll);
 
   const added = (node: Node) => {
     if (!isIcon(node)) return;
@@ -90,7 +90,7 @@ export function hideIconBadges(signal: AbortSignal): void {
     onHead();
     plain = (firstDeclared || QUIET_ICON).split('#')[0]!;
     ours = `${plain}#hearth`;
-    document.querySelectorAll<HTMLLinkElement>(ICON).forEach(point);
+    pointAll();
   };
   // Removed by the abort, so a page put back while still loading is left alone.
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', whenParsed, { once: true, signal });
