@@ -71,6 +71,21 @@ export const siteHost = (pattern: string): string => pattern.replace(/^\*\./, ''
 export const sameSite = (a: string, b: string): boolean => siteHost(a) === siteHost(b);
 
 /**
+ * An address as typed (trimmed): its scheme, unless it is really "host:port"
+ * ("localhost:3000", "slack.com:443/x"), and the host (with any "*.", and a "user@" or
+ * "[" as typed) and port before its path; lowercased.
+ */
+function typedParts(text: string): { scheme: string | null; host: string; port: string } {
+  let rest = text.toLowerCase();
+  const named = /^([a-z][a-z0-9+.-]*):/.exec(rest);
+  const scheme = named && !/^(?:\d+(?:[/?#\\]|$)|$)/.test(rest.slice(named[0].length)) ? named[1]! : null;
+  if (scheme) rest = rest.slice(scheme.length + 1);
+  const authority = rest.replace(/^[/\\]+/, '').split(/[/?#\\]/, 1)[0] ?? '';
+  const [, host = authority, port = ''] = /^([^:]*):(\d*)$/.exec(authority) ?? [];
+  return { scheme, host, port };
+}
+
+/**
  * Reads a site the parent typed or pasted: a host, a "*." pattern or a whole URL.
  * Returns the normalised pattern, or one kind, specific sentence saying what to change.
  * Never throws.
@@ -79,29 +94,18 @@ export function parseSitePattern(input: string): ParsedPattern {
   const text = input.trim();
   if (text === '') return fail(say('coreSiteEmpty'));
   const said = quote(text);
-  let rest = text.toLowerCase();
-
-  // A scheme, unless it is really "host:port" ("localhost:3000", "slack.com:443/x").
-  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(rest);
-  if (scheme && !/^(?:\d+(?:[/?#\\]|$)|$)/.test(rest.slice(scheme[0].length))) {
-    if (scheme[1] !== 'http' && scheme[1] !== 'https') {
-      return fail(say('coreSiteNotWeb', [said]));
-    }
-    rest = rest.slice(scheme[0].length);
+  let { scheme, host, port } = typedParts(text);
+  if (scheme && !/^https?$/.test(scheme)) {
+    return fail(say('coreSiteNotWeb', [said]));
   }
-  const authority = rest.replace(/^[/\\]+/, '').split(/[/?#\\]/, 1)[0] ?? '';
 
   // user@host is an email address, or a sign-in in front of some other host.
-  if (authority.includes('@')) {
+  if (host.includes('@')) {
     return fail(say('coreSiteAt', [said]));
   }
-  if (authority.startsWith('[')) {
+  if (host.startsWith('[')) {
     return fail(say('coreSiteIpv6', [said]));
   }
-  const colon = authority.indexOf(':');
-  let host = authority;
-  let port = '';
-  if (colon !== -1 && /^\d*$/.test(authority.slice(colon + 1))) [host, port] = [authority.slice(0, colon), authority.slice(colon + 1)];
   const ok = (pattern: string): ParsedPattern => (port && port !== '80' && port !== '443' ? { ok: true, pattern, port } : { ok: true, pattern });
 
   const wildcard = host.startsWith('*.');
@@ -173,9 +177,8 @@ export function parseSitePattern(input: string): ParsedPattern {
 export function typedName(input: string, pattern: string): string | null {
   const host = siteHost(pattern);
   if (!host.split('.').some((label) => label.startsWith('xn--'))) return null;
-  const typed = (input.trim().toLowerCase().replace(/^https?:/, '').replace(/^[/\\]+/, '').split(/[/?#\\]/, 1)[0] ?? '')
-    .replace(/:\d*$/, '')
-    .replace(/^\*\./, '')
+  const typed = typedParts(input.trim())
+    .host.replace(/^\*\./, '')
     .replace(/[\u3002\uff0e\uff61]/g, '.') // the ideographic full stops the browser reads as dots
     .replace(/\.$/, '')
     .normalize('NFKC'); // composed, and full-width letters as the browser reads them
