@@ -19,7 +19,8 @@ const STYLE =
   ':host{all:initial}' +
   'dialog{position:fixed;inset:0;width:100%;height:100%;max-width:none;max-height:none;margin:0;padding:1.5rem;border:0;' +
   'background:transparent;display:grid;place-items:center;box-sizing:border-box;color-scheme:light dark;' +
-  'font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}' +
+  // The pages' own font stack (ui/shared/base.css: why not system-ui).
+  'font:15px/1.45 -apple-system,BlinkMacSystemFont,"Segoe UI",sans-serif}' +
   'dialog::backdrop{background:rgba(29,27,31,.55);backdrop-filter:blur(6px) grayscale(.6)}' +
   'section{max-width:26rem;background:#fff;color:#2a2622;border:1px solid #e4dacf;border-radius:1.25rem;padding:1.75rem;' +
   'text-align:center;box-shadow:0 12px 40px rgb(0 0 0/.18)}' +
