@@ -102,6 +102,18 @@ describe('stripUnreadCount: the title formats of every site Hearth offers', () =
   );
 });
 
+describe('stripUnreadCount: other work chats', () => {
+  it.each([
+    // Element (Matrix): a count in brackets after its name, or "*" for activity without one
+    ['Element [2] | General', 'Element | General'],
+    ['Element [1,204] | Acme', 'Element | Acme'],
+    ['Element * | General', 'Element | General'],
+    ['Element | General', 'Element | General'],
+  ])('%j → %j', (title, expected) => {
+    expect(stripUnreadCount(title)).toBe(expected);
+  });
+});
+
 describe('stripUnreadCount: titles that are not counts', () => {
   it.each([
     // Whitespace the markers leave behind
@@ -125,6 +137,9 @@ describe('stripUnreadCount: titles that are not counts', () => {
     '*Important*',
     'Chapter (iv) - Notes',
     'Inbox(3) - name@gmail.com', // no space before: not Gmail's shape
+    'Budget [2]', // brackets at the end, no separator after them
+    '5 * 3 | Calculator',
+    'Notes [draft] - Team space',
   ])('leaves %j alone', (title) => {
     expect(stripUnreadCount(title)).toBe(title);
   });
