@@ -111,6 +111,21 @@ describe('hideIconBadges', () => {
     expect(icon.getAttribute('href')).toBe('/favicon.ico');
   });
 
+  it('never takes a drawn icon as the plain one, even one put in as the page loads: it may carry a count', () => {
+    page.readyState = 'loading';
+    const quiet = start();
+    // A single-page app's module script draws its count on a canvas before the page is parsed.
+    const drawn = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC';
+    const icon = page.add('icon', drawn);
+    finishParsing(page);
+    FakeObserver.settle();
+    expect(icon.getAttribute('href')).toBe(QUIET);
+    icon.site('blob:https://chat.example/4');
+    expect(icon.getAttribute('href')).toBe(QUIET);
+    quiet.abort();
+    expect(icon.getAttribute('href')).toBe('blob:https://chat.example/4');
+  });
+
   it('a page that points its icon back each time Hearth does does not hang the tab: Hearth stops within the task, and looks again later', async () => {
     const icon = page.add('icon', '/badge-3.png');
     let writes = 0;

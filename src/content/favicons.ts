@@ -6,7 +6,8 @@
 // back the latest.
 //
 // The plain icon is the one the page's own HTML declared, when Hearth is there
-// while the page loads (pages opened during family time). A page open before may
+// while the page loads (pages opened during family time), unless it is drawn (a data:
+// or blob: address, which a script may have drawn a count on). A page open before may
 // already show a badge and Hearth fetches nothing from any site, so there it is
 // a quiet dot drawn here, with no count on it.
 import { watchHead, writeBudget } from './headWatch';
@@ -59,7 +60,9 @@ export function hideIconBadges(signal: AbortSignal): void {
 
   const added = (node: Node) => {
     if (!isIcon(node)) return;
-    if (declared) firstDeclared ??= node.href;
+    // A drawn icon (a data: or blob: address, as from a canvas) may already carry a count,
+    // even one a script put in before the page was parsed: never taken as the plain one.
+    if (declared && !/^(data|blob):/i.test(node.href)) firstDeclared ??= node.href;
     point(node);
   };
   const onRecords = (records: MutationRecord[]) => {
