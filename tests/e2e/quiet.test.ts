@@ -249,13 +249,20 @@ describe('a work site during family time', () => {
     await chat.evaluate(() => (window as unknown as { fights: MutationObserver }).fights.disconnect());
     await expect.poll(() => iconLinkOf(chat), { timeout: 10_000 }).toMatch(quietIcon);
 
+    // A page that loads now and draws its count on its icon as it loads, before it is parsed
+    // (a single-page app's module script): that first drawing is not taken as its plain icon.
+    const drawn = await hearth.context.newPage();
+    await drawn.goto(`${site.origin}/drawn-icon.html`);
+    await expect.poll(() => iconLinkOf(drawn), { timeout: 3000 }).toMatch(/^data:image\/svg\+xml,.+#hearth$/);
+    await expect.poll(() => tabIconOf(hearth, drawn.url()), { timeout: 5000 }).toMatch(/^data:image\/svg\+xml,.+#hearth$/);
+
     // At the end, the site's own: its latest title, and the icon it fought for.
     // The parent clicks in it, so it is not reloaded at the end (a tab nobody touched is).
     await chat.mouse.click(2, 2);
     await ask(hearth, { type: 'endNow' });
     await expect.poll(() => chat.title(), { timeout: 3000 }).toBe('(11) Work Chat');
     await expect.poll(() => iconLinkOf(chat), { timeout: 3000 }).toBe('/badge.png?unread=9');
-    await closePages(chat);
+    await closePages(chat, drawn);
   });
 
   test('a tab that goes on from a work page to another site has its sound back; back on the work site, it is muted again', async () => {
