@@ -176,6 +176,28 @@ describe('gentle moments', () => {
     await later.close();
   });
 
+  test('a popup left open as family time ends by itself hands the thought back there, and keeps focus where the parent stands', async () => {
+    const now = Date.now();
+    await setSettings({ blocks: [{ id: 'story', label: 'Story time', start: now - 1000, end: now + 6000 }] });
+    const popup = await hearth.open(POPUP);
+    await expect.poll(() => popup.locator('#state').textContent()).toBe('Family time');
+    const field = popup.getByRole('textbox', { name: 'A work thought to come back to later' });
+    await field.fill('Send the invoice to Dana');
+    await field.press('Enter');
+    await expect.poll(() => popup.getByText(/^Parked\. It will be here after/).count()).toBe(1);
+    // The parent is still in the field as the block ends by itself; the field goes with it.
+    await field.focus();
+    await expect.poll(() => popup.locator('#state').textContent(), { timeout: 15_000 }).toBe('Work time');
+    // Handed back in this popup, without opening it again, as the worker applies the end.
+    await expect.poll(() => popup.getByRole('region', { name: 'Thoughts you parked' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await popup.getByText('Send the invoice to Dana').count()).toBe(1);
+    expect(await popup.getByText(/thought parked until/).count()).toBe(0);
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('state');
+    await popup.getByRole('button', { name: 'Clear: Send the invoice to Dana' }).click();
+    await expect.poll(() => popup.getByText('Send the invoice to Dana').count()).toBe(0);
+    await popup.close();
+  });
+
   test('the heads-up comes a chosen number of minutes before a window, by itself', async () => {
     // Heads-up one minute ahead of a block that starts in 65 s: due in about 5 s.
     await (await hearth.worker()).evaluate(() => chrome.notifications.clear('hearth-heads-up'));

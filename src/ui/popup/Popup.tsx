@@ -80,8 +80,18 @@ export function Popup() {
   const openedOn = useRef<boolean | null>(null);
   if (status && openedOn.current === null) openedOn.current = on;
   // The kind word shows until family time starts; when it ends, focus goes where the parent stands, not to a card.
+  const wasOn = useRef(false);
   useEffect(() => {
+    const ended = wasOn.current && !on;
+    wasOn.current = on;
     if (on) setKindWord(false);
+    if (!ended) return;
+    // Family time is over (by itself, as a block ends, or by End): the focus block's word
+    // is out of date, and focus, if it went with the controls that went, comes to where
+    // the parent stands.
+    setNote((n) => (n?.near === 'focus' ? null : n));
+    if (!document.activeElement || document.activeElement === document.body) document.getElementById('state')?.focus();
+    return thoughtsHandedBack(setThoughts);
   }, [on]);
   return (
     <main>
@@ -138,6 +148,29 @@ export function Popup() {
       )}
     </main>
   );
+}
+
+/**
+ * Parked thoughts are handed back as the worker applies the end, which may come a moment
+ * after the clock says family time is over: read them again, a little later each time,
+ * until none waits (some may wait on for a later family time) or eight seconds have passed.
+ * Returns a stop, for when the popup moves on.
+ */
+function thoughtsHandedBack(show: (view: ThoughtsView) => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const look = (wait: number) => {
+    timer = setTimeout(async () => {
+      const view = await ask({ type: 'thoughts' }).catch(() => null);
+      if (timer === undefined) return;
+      if (view) show(view);
+      if (view?.waiting.length !== 0 && wait < 4000) look(wait * 2);
+    }, wait);
+  };
+  look(500);
+  return () => {
+    clearTimeout(timer);
+    timer = undefined;
+  };
 }
 
 /** "Next: Dinner at 6:00 PM" today; "Next: Weekend on Saturday at 12:00 AM" another day. */
