@@ -124,6 +124,8 @@ describe('the reflection page', () => {
     // 3 s of Dinner and about 1 s of the focus block: about 4 seconds this week and month.
     await expect.poll(() => page.getByText('Less than a minute of family time this week', exact).count()).toBe(1);
     expect(await page.getByText('This month: less than a minute', exact).count()).toBe(1);
+    // Chromium's block holds what a site's background worker sends, uncounted: said so.
+    expect(await page.getByText(/background worker sends is held back too/).count()).toBe(1);
   });
 
   test('draws the last 7 days as a chart with a name, a label on every bar and a table of the same numbers', async () => {

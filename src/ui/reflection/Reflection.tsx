@@ -19,6 +19,11 @@ import { ThereForSection } from './ThereForSection';
 
 /** While the page is open, a running boundary keeps adding up. */
 const REFRESH_MS = 60_000;
+/**
+ * Whether the browser's own block holds what a site's background worker sends (push):
+ * Chromium's content settings do; Firefox offers extensions no such block.
+ */
+const blocksPush = (globalThis as { chrome?: { contentSettings?: { notifications?: unknown } } }).chrome?.contentSettings?.notifications !== undefined;
 
 export function Reflection() {
   const [view, setView] = useState<ReflectionView | null>(null);
@@ -54,7 +59,7 @@ export function Reflection() {
   const weekAndMonth = view
     ? ([
         ['thoughts', t('reflectionThoughtsTitle'), view.thoughtsThisWeek, view.thoughtsThisMonth, t('reflectionThoughtsNote')],
-        ['held', t('reflectionHeldTitle'), view.heldThisWeek, view.heldThisMonth, t('reflectionHeldNote')],
+        ['held', t('reflectionHeldTitle'), view.heldThisWeek, view.heldThisMonth, t(blocksPush ? 'reflectionHeldNote' : 'reflectionHeldNoteFirefox')],
       ] as const)
     : [];
 
