@@ -226,6 +226,17 @@ describe('the welcome page', () => {
       ]);
       expect(await axeViolations(page)).toEqual([]);
 
+      // Typed again: already listed, said so; then one Hearth can't use: the form says why,
+      // and the sentence before it goes, rather than standing beside it out of date.
+      await address.fill('127.0.0.1');
+      await address.press('Enter');
+      await expect.poll(() => status(page), soon).toBe('Work Chat is already on your list.');
+      await address.fill('my company chat');
+      await address.press('Enter');
+      await expect.poll(() => alert.textContent(), soon).toBe('"my company chat" has a character (a space) that site addresses don\'t use.');
+      expect(await status(page)).toBe('');
+      await address.fill('');
+
       // The summary names it with the rest.
       await button(page, 'Next').click();
       await heading(page, 'When is family time?').waitFor();

@@ -50,6 +50,7 @@ export function OtherSites({ work, tools, sites }: OtherSitesProps) {
         onAdded={work.added}
         onAsked={work.asked}
         onProblem={work.failed}
+        onRefused={work.refused}
       />
     </div>
   );

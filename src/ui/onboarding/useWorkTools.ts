@@ -35,6 +35,8 @@ export interface WorkTools {
   asked(access: Promise<boolean>, pattern: string): void;
   /** A change did not reach the worker: says so. */
   failed(): void;
+  /** AddSiteForm refused an address (its own alert says why): the page's last sentence is out of date. */
+  refused(): void;
   /** Takes a typed site off the list, then focuses the element of id `focusAfter` (its button is gone). */
   remove(site: SiteView, focusAfter: string): void;
 }
@@ -126,5 +128,7 @@ export function useWorkTools(announce: (text: string) => void): WorkTools {
       .catch(failed);
   };
 
-  return { view, loadProblem, pressed, toggle, inTurn, added, failed, asked: (access, pattern) => asked(access, pattern), remove };
+  const refused = () => announce('');
+
+  return { view, loadProblem, pressed, toggle, inTurn, added, failed, refused, asked: (access, pattern) => asked(access, pattern), remove };
 }
