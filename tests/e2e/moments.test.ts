@@ -178,7 +178,8 @@ describe('gentle moments', () => {
 
   test('a popup left open as family time ends by itself hands the thought back there, and keeps focus where the parent stands', async () => {
     const now = Date.now();
-    await setSettings({ blocks: [{ id: 'story', label: 'Story time', start: now - 1000, end: now + 6000 }] });
+    // Long enough to open the popup and park on a loaded machine; the end then comes by itself.
+    await setSettings({ blocks: [{ id: 'story', label: 'Story time', start: now - 1000, end: now + 12_000 }] });
     const popup = await hearth.open(POPUP);
     await expect.poll(() => popup.locator('#state').textContent()).toBe('Family time');
     const field = popup.getByRole('textbox', { name: 'A work thought to come back to later' });
@@ -187,7 +188,7 @@ describe('gentle moments', () => {
     await expect.poll(() => popup.getByText(/^Parked\. It will be here after/).count()).toBe(1);
     // The parent is still in the field as the block ends by itself; the field goes with it.
     await field.focus();
-    await expect.poll(() => popup.locator('#state').textContent(), { timeout: 15_000 }).toBe('Work time');
+    await expect.poll(() => popup.locator('#state').textContent(), { timeout: 20_000 }).toBe('Work time');
     // Handed back in this popup, without opening it again, as the worker applies the end.
     await expect.poll(() => popup.getByRole('region', { name: 'Thoughts you parked' }).count(), { timeout: 10_000 }).toBe(1);
     expect(await popup.getByText('Send the invoice to Dana').count()).toBe(1);

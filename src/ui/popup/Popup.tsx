@@ -9,6 +9,7 @@ import { FocusStarter } from './FocusStarter';
 import { ParkThought } from './ParkThought';
 import { PromptCard } from './PromptCard';
 import { WeeklyCard } from './WeeklyCard';
+import { lookForHandedBack } from './handedBack';
 
 const NO_THOUGHTS: ThoughtsView = { waiting: [], handedBack: [] };
 
@@ -81,6 +82,7 @@ export function Popup() {
   if (status && openedOn.current === null) openedOn.current = on;
   // The kind word shows until family time starts; when it ends, focus goes where the parent stands, not to a card.
   const wasOn = useRef(false);
+  const stopLooking = useRef<(() => void) | null>(null);
   useEffect(() => {
     const ended = wasOn.current && !on;
     wasOn.current = on;
@@ -91,8 +93,14 @@ export function Popup() {
     // the parent stands.
     setNote((n) => (n?.near === 'focus' ? null : n));
     if (!document.activeElement || document.activeElement === document.body) document.getElementById('state')?.focus();
-    return thoughtsHandedBack(setThoughts);
+    stopLooking.current = lookForHandedBack(() => ask({ type: 'thoughts' }), setThoughts);
+    return stopLooking.current;
   }, [on]);
+  // The parent's own change to the list (done, cleared, parked) is the latest: no late look undoes it.
+  const changeThoughts = (view: ThoughtsView) => {
+    stopLooking.current?.();
+    setThoughts(view);
+  };
   return (
     <main>
       <h1 class="visually-hidden">{t('extName')}</h1>
@@ -104,9 +112,9 @@ export function Popup() {
       )}
       {on && <PromptCard status={status} title={t('promptTitleOn')} />}
       {on && thoughts && (
-        <ParkThought view={thoughts} onChange={setThoughts} waits={{ until: formatWhen(status.until!, status.now) }} focusFirst={openedOn.current === true} />
+        <ParkThought view={thoughts} onChange={changeThoughts} waits={{ until: formatWhen(status.until!, status.now) }} focusFirst={openedOn.current === true} />
       )}
-      {!on && thoughts && <HandedBack view={thoughts} onChange={setThoughts} />}
+      {!on && thoughts && <HandedBack view={thoughts} onChange={changeThoughts} />}
       {!on && status && (
         kindWord ? (
           <PromptCard status={status} kind="self-compassion" title={t('promptTitleKind')} focus />
@@ -119,7 +127,7 @@ export function Popup() {
         )
       )}
       {/* Before family time, only when some is planned: a thought parked for nothing never comes back. */}
-      {!on && status?.next && thoughts && <ParkThought view={thoughts} onChange={setThoughts} waits={{ after: status.next.label }} />}
+      {!on && status?.next && thoughts && <ParkThought view={thoughts} onChange={changeThoughts} waits={{ after: status.next.label }} />}
       <FocusStarter onStart={startFocus} />
       <p class="note" role="status">
         {note?.near === 'focus' ? note.text : ''}
@@ -148,29 +156,6 @@ export function Popup() {
       )}
     </main>
   );
-}
-
-/**
- * Parked thoughts are handed back as the worker applies the end, which may come a moment
- * after the clock says family time is over: read them again, a little later each time,
- * until none waits (some may wait on for a later family time) or eight seconds have passed.
- * Returns a stop, for when the popup moves on.
- */
-function thoughtsHandedBack(show: (view: ThoughtsView) => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const look = (wait: number) => {
-    timer = setTimeout(async () => {
-      const view = await ask({ type: 'thoughts' }).catch(() => null);
-      if (timer === undefined) return;
-      if (view) show(view);
-      if (view?.waiting.length !== 0 && wait < 4000) look(wait * 2);
-    }, wait);
-  };
-  look(500);
-  return () => {
-    clearTimeout(timer);
-    timer = undefined;
-  };
 }
 
 /** "Next: Dinner at 6:00 PM" today; "Next: Weekend on Saturday at 12:00 AM" another day. */
