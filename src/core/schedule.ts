@@ -41,7 +41,7 @@ const maxOffset = (windows: BoundaryWindow[]): number =>
  * must be finite epoch ms.
  */
 export function occurrencesBetween(schedule: Schedule, from: number, to: number): Occurrence[] {
-  if (!Number.isFinite(from) || !Number.isFinite(to)) throw new RangeError('finite range expected');
+  if (!Number.isFinite(from) || !Number.isFinite(to)) throw new RangeError('range not finite');
   if (!(to > from)) return [];
   const out: Occurrence[] = [];
   const skipped = new Set(schedule.skips.map((s) => `${s.windowId}|${s.date}`));

@@ -108,6 +108,7 @@ describe('stripUnreadCount: other work chats', () => {
     ['Element [2] | General', 'Element | General'],
     ['Element [1,204] | Acme', 'Element | Acme'],
     ['Element * | General', 'Element | General'],
+    ['Element [Offline] [3] | General', 'Element [Offline] | General'],
     ['Element | General', 'Element | General'],
   ])('%j → %j', (title, expected) => {
     expect(stripUnreadCount(title)).toBe(expected);

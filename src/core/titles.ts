@@ -15,12 +15,14 @@ const COUNT = String.raw`(?:\d{1,3}(?:,\d{3})+|\d{1,3})\+?`;
 const LEADING = new RegExp(String.raw`^\s*(?:(?:\(${COUNT}\)|\[${COUNT}\]|\{${COUNT}\}|[•●*!])\s+)+`, 'u');
 
 /**
- * Gmail's "Inbox (3) - name@gmail.com - Gmail", and Element's "Element [3] | General" and
- * "Element * | General" (activity): a count in parentheses or brackets, or a lone "*",
- * right after a word and before a " - ", " | " or " · " separator. Asking for the
- * separator keeps "Budget (2)", "report (2).pdf" and "5 * 3" whole.
+ * Gmail's "Inbox (3) - name@gmail.com - Gmail", and Element's "Element [3] | General",
+ * "Element [Offline] [3] | General" and "Element * | General" (activity): a count in
+ * parentheses or brackets, or a lone "*", right after a word (or a bracket) and before a
+ * " - ", " | " or " · " separator. Asking for the separator keeps "Budget (2)",
+ * "report (2).pdf" and "5 * 3" whole; a title that numbers its part that way ("Chapter [2]
+ * - Intro") loses the number in a work tab during family time, and has it back after.
  */
-const AFTER_WORD = new RegExp(String.raw`(?<=[\p{L}\p{N}])\s+(?:\(${COUNT}\)|\[${COUNT}\]|\*)(?=\s+[-–—|·](?:\s|$))`, 'gu');
+const AFTER_WORD = new RegExp(String.raw`(?<=[\p{L}\p{N}\])])\s+(?:\(${COUNT}\)|\[${COUNT}\]|\*)(?=\s+[-–—|·](?:\s|$))`, 'gu');
 
 /**
  * The title without unread-count markers, trimmed. A title with none comes back exactly

@@ -189,7 +189,7 @@ export async function applyTuck(wanted: TuckWanted, now: number = Date.now()): P
   const failed = done.find((r) => r.status === 'rejected');
   if (failed) throw (failed as PromiseRejectedResult).reason;
   // Tabs the browser has not restored yet: not settled, so the next wake-up looks again.
-  if (record.lost?.length) throw new Error('Hearth: tucked tabs not restored yet');
+  if (record.lost?.length) throw new Error('Hearth: tucked tabs not back yet');
 }
 
 async function settleWindow(w: TuckWindow, s: Strip, title: string, titleBefore: string | undefined, wake: boolean): Promise<TuckWindow> {
