@@ -7,7 +7,8 @@
 //
 // The plain icon is the one the page's own HTML declared, when Hearth is there
 // while the page loads (pages opened during family time), unless it is drawn (a data:
-// or blob: address, which a script may have drawn a count on). A page open before may
+// or blob: address, which a script may have drawn a count on; a site's own inline icon
+// so shows the quiet dot during family time). A page open before may
 // already show a badge and Hearth fetches nothing from any site, so there it is
 // a quiet dot drawn here, with no count on it.
 import { watchHead, writeBudget } from './headWatch';
@@ -61,7 +62,7 @@ export function hideIconBadges(signal: AbortSignal): void {
   const added = (node: Node) => {
     if (!isIcon(node)) return;
     // A drawn icon (a data: or blob: address, as from a canvas) may already carry a count,
-    // even one a script put in before the page was parsed: never taken as the plain one.
+    // even one a script put in as the page loaded: never taken as the plain one.
     if (declared && !/^(data|blob):/i.test(node.href)) firstDeclared ??= node.href;
     point(node);
   };

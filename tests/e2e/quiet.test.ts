@@ -249,8 +249,8 @@ describe('a work site during family time', () => {
     await chat.evaluate(() => (window as unknown as { fights: MutationObserver }).fights.disconnect());
     await expect.poll(() => iconLinkOf(chat), { timeout: 10_000 }).toMatch(quietIcon);
 
-    // A page that loads now and draws its count on its icon as it loads, before it is parsed
-    // (a single-page app's module script): that first drawing is not taken as its plain icon.
+    // A page that loads now and draws its count on its icon as it loads, before
+    // DOMContentLoaded (a single-page app's module script): that drawing is not taken as its plain icon.
     const drawn = await hearth.context.newPage();
     await drawn.goto(`${site.origin}/drawn-icon.html`);
     await expect.poll(() => iconLinkOf(drawn), { timeout: 3000 }).toMatch(/^data:image\/svg\+xml,.+#hearth$/);

@@ -90,7 +90,7 @@ describe('Hearth in Firefox', () => {
       if (path.includes('reflection')) {
         // Firefox has no block for what a site's background worker sends: the page says so, and promises nothing more.
         const says = () => page.evaluate(() => document.body.textContent ?? '');
-        await expect.poll(says).toContain("isn't held back in Firefox");
+        await expect.poll(says).toContain("Firefox can't hold back what a site sends through its background worker");
         expect(await says()).not.toContain('is held back too');
       }
       await page.close();
